@@ -1,0 +1,34 @@
+package dev.agenttrace.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Traces each call as the execution of a tool, following the OpenTelemetry GenAI conventions: the
+ * span is named {@code execute_tool {name}} and carries {@code gen_ai.operation.name=execute_tool},
+ * {@code gen_ai.tool.name} and, when given, {@code gen_ai.tool.description}.
+ *
+ * <pre>{@code
+ * @Tool
+ * public interface OrderTools {
+ *   @Tool(name = "lookup_order", description = "Find an order by id")
+ *   Order lookupOrder(@SpanAttribute("order.id") String orderId);
+ * }
+ * }</pre>
+ *
+ * <p>On a type, every abstract method becomes a tool named after the method, unless the method
+ * carries its own {@code @Tool}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Tool {
+  /** The tool's name ({@code gen_ai.tool.name}); when empty, the method's name. */
+  String name() default "";
+
+  /** What the tool does ({@code gen_ai.tool.description}), if given. */
+  String description() default "";
+}

@@ -1,0 +1,27 @@
+package dev.agenttrace.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime types the generated code names. The processor never depends on the runtime module:
+ * these constants are the whole contract, and they name only public, stable runtime API, so that
+ * proxies compiled against one runtime version keep working on later ones.
+ */
+final class RuntimeNames {
+  private static final String RUNTIME = "dev.agenttrace";
+
+  static final ClassName AGENT_TRACE = ClassName.get(RUNTIME, "AgentTrace");
+  static final ClassName TRACER = ClassName.get(RUNTIME, "Tracer");
+  static final ClassName SPAN = ClassName.get(RUNTIME, "Span");
+  static final ClassName SCOPE = ClassName.get(RUNTIME, "Scope");
+  static final ClassName SPAN_TEMPLATE = ClassName.get(RUNTIME, "SpanTemplate");
+  static final ClassName SPAN_KIND = ClassName.get(RUNTIME, "SpanKind");
+  static final ClassName STATUS_CODE = ClassName.get(RUNTIME, "StatusCode");
+  static final ClassName ATTRIBUTE_KEY = ClassName.get(RUNTIME, "AttributeKey");
+  static final ClassName SEMANTIC_ATTRIBUTES = ClassName.get(RUNTIME, "SemanticAttributes");
+
+  static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
+  private RuntimeNames() {}
+}

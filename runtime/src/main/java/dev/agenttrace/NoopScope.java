@@ -1,0 +1,9 @@
+package dev.agenttrace;
+
+/** The scope of nothing: closing it does nothing. */
+enum NoopScope implements Scope {
+  INSTANCE;
+
+  @Override
+  public void close() {}
+}

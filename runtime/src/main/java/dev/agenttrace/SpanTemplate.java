@@ -1,0 +1,81 @@
+package dev.agenttrace;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What every span of one operation has in common: name, kind and constant attributes. Built once,
+ * kept in a constant, and passed to {@link Tracer#startSpan(SpanTemplate)} on every call, so that
+ * starting a span does no string or attribute work. The generated proxies hold one per method.
+ *
+ * <pre>{@code
+ * static final SpanTemplate LOOKUP_ORDER =
+ *     SpanTemplate.builder("execute_tool lookup_order")
+ *         .attribute(SemanticAttributes.GEN_AI_OPERATION_NAME, "execute_tool")
+ *         .attribute(SemanticAttributes.GEN_AI_TOOL_NAME, "lookup_order")
+ *         .build();
+ * }</pre>
+ */
+public final class SpanTemplate {
+  private final String name;
+  private final SpanKind kind;
+  private final Attributes attributes;
+
+  private SpanTemplate(String name, SpanKind kind, Attributes attributes) {
+    this.name = name;
+    this.kind = kind;
+    this.attributes = attributes;
+  }
+
+  /** A builder for spans named {@code name}, of kind {@code INTERNAL} unless set. */
+  public static Builder builder(String name) {
+    return new Builder(requireNonNull(name, "name"));
+  }
+
+  /** The span name. */
+  public String name() {
+    return name;
+  }
+
+  /** The span kind. */
+  public SpanKind kind() {
+    return kind;
+  }
+
+  /** The attributes every span of this template starts with. */
+  public Attributes attributes() {
+    return attributes;
+  }
+
+  @Override
+  public String toString() {
+    return "SpanTemplate{" + name + ", " + kind + ", " + attributes + '}';
+  }
+
+  /** Builds a {@link SpanTemplate}. */
+  public static final class Builder {
+    private final String name;
+    private SpanKind kind = SpanKind.INTERNAL;
+    private final Attributes.Builder attributes = Attributes.builder();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** Sets the span kind. */
+    public Builder kind(SpanKind kind) {
+      this.kind = requireNonNull(kind, "kind");
+      return this;
+    }
+
+    /** Adds a constant attribute. */
+    public <T> Builder attribute(AttributeKey<T> key, T value) {
+      attributes.put(key, value);
+      return this;
+    }
+
+    /** The template. */
+    public SpanTemplate build() {
+      return new SpanTemplate(name, kind, attributes.build());
+    }
+  }
+}

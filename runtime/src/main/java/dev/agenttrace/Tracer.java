@@ -1,0 +1,38 @@
+package dev.agenttrace;
+
+/**
+ * Starts spans. Generated proxies obtain the tracer from {@link AgentTrace#tracer()} on each call;
+ * code that traces by hand may hold one.
+ *
+ * <p>The default tracer is a no-op: {@link #isEnabled()} is {@code false} and the proxies then call
+ * straight through, allocating nothing.
+ */
+public interface Tracer {
+
+  /** The tracer that records nothing. */
+  static Tracer noop() {
+    return NoopTracer.INSTANCE;
+  }
+
+  /**
+   * Whether this tracer records anything. When {@code false}, callers may skip tracing entirely;
+   * the generated proxies do.
+   */
+  boolean isEnabled();
+
+  /**
+   * Starts a span of {@code template} as a child of the current span (or as a new trace's root when
+   * there is none). The fast path of the generated proxies: no string, attribute or builder work.
+   */
+  Span startSpan(SpanTemplate template);
+
+  /** A builder for a span with a parent, links, attributes or start time of the caller's choice. */
+  SpanBuilder spanBuilder(String name);
+
+  /** A builder for a span of {@code template}, to add links or attributes before it starts. */
+  default SpanBuilder spanBuilder(SpanTemplate template) {
+    return spanBuilder(template.name())
+        .setSpanKind(template.kind())
+        .setAllAttributes(template.attributes());
+  }
+}

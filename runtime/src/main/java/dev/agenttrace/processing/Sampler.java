@@ -1,0 +1,43 @@
+package dev.agenttrace.processing;
+
+import dev.agenttrace.Attributes;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanKind;
+
+/**
+ * Decides, when a span starts, whether it is recorded (head sampling). Called on the hot path: it
+ * must be fast, must not block and should not allocate.
+ */
+public interface Sampler {
+
+  /**
+   * Decides for a new span.
+   *
+   * @param parent the parent's context, {@link SpanContext#invalid()} for a root span
+   * @param traceIdHigh upper half of the trace id (the parent's, or newly made)
+   * @param traceIdLow lower half of the trace id, whose random bits ratio samplers read
+   * @param name the span name
+   * @param kind the span kind
+   * @param attributes the attributes known at start
+   */
+  SamplingDecision shouldSample(
+      SpanContext parent,
+      long traceIdHigh,
+      long traceIdLow,
+      String name,
+      SpanKind kind,
+      Attributes attributes);
+
+  /** A short description for logs, such as {@code AlwaysOn}. */
+  String description();
+
+  /** Records and samples every span. */
+  static Sampler alwaysOn() {
+    return ConstantSampler.ALWAYS_ON;
+  }
+
+  /** Records no span. */
+  static Sampler alwaysOff() {
+    return ConstantSampler.ALWAYS_OFF;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.agenttrace.sdk;
+
+import java.time.Instant;
+
+/**
+ * The time source of a tracer: wall-clock time for span timestamps, a monotonic clock for
+ * durations. Replaceable in tests that want exact timings.
+ */
+public interface Clock {
+  /** The current time in nanoseconds since the epoch. */
+  long epochNanos();
+
+  /** A monotonic reading in nanoseconds, only meaningful as a difference of two readings. */
+  long nanoTime();
+
+  /** The system clocks: {@link Instant#now()} and {@link System#nanoTime()}. */
+  static Clock system() {
+    return SystemClock.INSTANCE;
+  }
+}

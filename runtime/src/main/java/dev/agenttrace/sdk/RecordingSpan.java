@@ -1,0 +1,284 @@
+package dev.agenttrace.sdk;
+
+import dev.agenttrace.AttributeKey;
+import dev.agenttrace.Attributes;
+import dev.agenttrace.ReadWriteSpan;
+import dev.agenttrace.Resource;
+import dev.agenttrace.SemanticAttributes;
+import dev.agenttrace.Span;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanEvent;
+import dev.agenttrace.SpanKind;
+import dev.agenttrace.SpanLink;
+import dev.agenttrace.StatusCode;
+import dev.agenttrace.processing.SpanProcessor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A span that records. After {@link #end()} it is frozen and serves as its own exported data, so
+ * ending a span copies nothing.
+ *
+ * <p>Timestamps: a child span's wall-clock times are derived from its parent's start plus a
+ * monotonic difference, so children always lie inside their parents even if the wall clock jumps.
+ */
+final class RecordingSpan implements ReadWriteSpan {
+  static final int MAX_ATTRIBUTES = 128;
+  static final int MAX_EVENTS = 128;
+
+  private final SpanContext spanContext;
+  private final SpanContext parentSpanContext;
+  private final String name;
+  private final SpanKind kind;
+  private final Attributes initialAttributes;
+  private final List<SpanLink> links;
+  private final Resource resource;
+  private final SpanProcessor processor;
+  private final Clock clock;
+  private final long startEpochNanos;
+  private final long startNanoTime;
+
+  // Guarded by this.
+  private Object[] attributes;
+  private int attributeCount;
+  private List<SpanEvent> events;
+  private StatusCode status = StatusCode.UNSET;
+  private String statusDescription;
+  private long durationNanos;
+  private boolean ended;
+
+  RecordingSpan(
+      SpanContext spanContext,
+      SpanContext parentSpanContext,
+      String name,
+      SpanKind kind,
+      Attributes initialAttributes,
+      List<SpanLink> links,
+      Resource resource,
+      SpanProcessor processor,
+      Clock clock,
+      long startEpochNanos,
+      long startNanoTime) {
+    this.spanContext = spanContext;
+    this.parentSpanContext = parentSpanContext;
+    this.name = name;
+    this.kind = kind;
+    this.initialAttributes = initialAttributes;
+    this.links = links;
+    this.resource = resource;
+    this.processor = processor;
+    this.clock = clock;
+    this.startEpochNanos = startEpochNanos;
+    this.startNanoTime = startNanoTime;
+  }
+
+  /** The wall-clock time now, on this span's time line (for children and events). */
+  long epochNanosNow(long nanoTime) {
+    return startEpochNanos + (nanoTime - startNanoTime);
+  }
+
+  @Override
+  public SpanContext spanContext() {
+    return spanContext;
+  }
+
+  @Override
+  public boolean isRecording() {
+    return true;
+  }
+
+  @Override
+  public <T> Span setAttribute(AttributeKey<T> key, T value) {
+    if (key == null || value == null) {
+      return this;
+    }
+    synchronized (this) {
+      if (ended) {
+        return this;
+      }
+      Object[] current = attributes;
+      for (int i = 0; i < attributeCount * 2; i += 2) {
+        if (((AttributeKey<?>) current[i]).name().equals(key.name())) {
+          current[i] = key;
+          current[i + 1] = value;
+          return this;
+        }
+      }
+      if (attributeCount >= MAX_ATTRIBUTES) {
+        return this;
+      }
+      if (current == null) {
+        current = attributes = new Object[8];
+      } else if (current.length == attributeCount * 2) {
+        current = attributes = Arrays.copyOf(current, current.length * 2);
+      }
+      current[attributeCount * 2] = key;
+      current[attributeCount * 2 + 1] = value;
+      attributeCount++;
+    }
+    return this;
+  }
+
+  @Override
+  public Span addEvent(String name, Attributes attributes) {
+    if (name == null) {
+      return this;
+    }
+    SpanEvent event =
+        new SpanEvent(
+            name,
+            epochNanosNow(clock.nanoTime()),
+            attributes == null ? Attributes.empty() : attributes);
+    synchronized (this) {
+      if (ended) {
+        return this;
+      }
+      if (events == null) {
+        events = new ArrayList<>(2);
+      }
+      if (events.size() < MAX_EVENTS) {
+        events.add(event);
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public Span setStatus(StatusCode code, String description) {
+    if (code == null || code == StatusCode.UNSET) {
+      return this;
+    }
+    synchronized (this) {
+      if (ended || status == StatusCode.OK) {
+        return this;
+      }
+      status = code;
+      statusDescription = code == StatusCode.ERROR ? description : null;
+    }
+    return this;
+  }
+
+  @Override
+  public Span recordException(Throwable exception) {
+    if (exception == null) {
+      return this;
+    }
+    StringWriter stackTrace = new StringWriter();
+    exception.printStackTrace(new PrintWriter(stackTrace));
+    Attributes.Builder attributes =
+        Attributes.builder()
+            .put(SemanticAttributes.EXCEPTION_TYPE, exception.getClass().getName())
+            .put(SemanticAttributes.EXCEPTION_STACKTRACE, stackTrace.toString());
+    if (exception.getMessage() != null) {
+      attributes.put(SemanticAttributes.EXCEPTION_MESSAGE, exception.getMessage());
+    }
+    return addEvent(SemanticAttributes.EXCEPTION_EVENT_NAME, attributes.build());
+  }
+
+  @Override
+  public void end() {
+    endAt(clock.nanoTime());
+  }
+
+  @Override
+  public void end(long epochNanos) {
+    endAt(startNanoTime + (epochNanos - startEpochNanos));
+  }
+
+  private void endAt(long nanoTime) {
+    synchronized (this) {
+      if (ended) {
+        return;
+      }
+      durationNanos = Math.max(0, nanoTime - startNanoTime);
+      ended = true;
+    }
+    processor.onEnd(this);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public SpanKind kind() {
+    return kind;
+  }
+
+  @Override
+  public SpanContext parentSpanContext() {
+    return parentSpanContext;
+  }
+
+  @Override
+  public long startEpochNanos() {
+    return startEpochNanos;
+  }
+
+  @Override
+  public synchronized long endEpochNanos() {
+    return ended ? startEpochNanos + durationNanos : 0;
+  }
+
+  @Override
+  public synchronized long durationNanos() {
+    return durationNanos;
+  }
+
+  @Override
+  public synchronized Attributes attributes() {
+    if (attributeCount == 0) {
+      return initialAttributes;
+    }
+    Attributes.Builder builder = initialAttributes.toBuilder();
+    for (int i = 0; i < attributeCount * 2; i += 2) {
+      putUnchecked(builder, (AttributeKey<?>) attributes[i], attributes[i + 1]);
+    }
+    return builder.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void putUnchecked(Attributes.Builder builder, AttributeKey<T> key, Object value) {
+    builder.put(key, (T) value);
+  }
+
+  @Override
+  public synchronized List<SpanEvent> events() {
+    return events == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(events));
+  }
+
+  @Override
+  public List<SpanLink> links() {
+    return links;
+  }
+
+  @Override
+  public synchronized StatusCode statusCode() {
+    return status;
+  }
+
+  @Override
+  public synchronized String statusDescription() {
+    return statusDescription;
+  }
+
+  @Override
+  public synchronized boolean hasEnded() {
+    return ended;
+  }
+
+  @Override
+  public Resource resource() {
+    return resource;
+  }
+
+  @Override
+  public String toString() {
+    return "RecordingSpan{" + name + ", " + spanContext + '}';
+  }
+}

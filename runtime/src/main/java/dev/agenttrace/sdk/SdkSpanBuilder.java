@@ -1,0 +1,98 @@
+package dev.agenttrace.sdk;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenttrace.AttributeKey;
+import dev.agenttrace.Attributes;
+import dev.agenttrace.Context;
+import dev.agenttrace.Span;
+import dev.agenttrace.SpanBuilder;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanKind;
+import dev.agenttrace.SpanLink;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The span builder of {@link TracerSdk}. */
+final class SdkSpanBuilder implements SpanBuilder {
+  private final TracerSdk tracer;
+  private final String name;
+  private Span parent;
+  private SpanKind kind = SpanKind.INTERNAL;
+  private Attributes.Builder attributes;
+  private List<SpanLink> links;
+  private long startEpochNanos;
+
+  SdkSpanBuilder(TracerSdk tracer, String name) {
+    this.tracer = tracer;
+    this.name = name;
+  }
+
+  @Override
+  public SpanBuilder setParent(Context parent) {
+    this.parent = requireNonNull(parent, "parent").span();
+    return this;
+  }
+
+  @Override
+  public SpanBuilder setNoParent() {
+    this.parent = Span.invalid();
+    return this;
+  }
+
+  @Override
+  public SpanBuilder setSpanKind(SpanKind kind) {
+    this.kind = requireNonNull(kind, "kind");
+    return this;
+  }
+
+  @Override
+  public <T> SpanBuilder setAttribute(AttributeKey<T> key, T value) {
+    attributes().put(requireNonNull(key, "key"), value);
+    return this;
+  }
+
+  @Override
+  public SpanBuilder setAllAttributes(Attributes attributes) {
+    attributes().putAll(requireNonNull(attributes, "attributes"));
+    return this;
+  }
+
+  private Attributes.Builder attributes() {
+    if (attributes == null) {
+      attributes = Attributes.builder();
+    }
+    return attributes;
+  }
+
+  @Override
+  public SpanBuilder addLink(SpanContext spanContext, Attributes attributes) {
+    requireNonNull(spanContext, "spanContext");
+    requireNonNull(attributes, "attributes");
+    if (spanContext.isValid()) {
+      if (links == null) {
+        links = new ArrayList<>();
+      }
+      links.add(new SpanLink(spanContext, attributes));
+    }
+    return this;
+  }
+
+  @Override
+  public SpanBuilder setStartTimestamp(long epochNanos) {
+    this.startEpochNanos = epochNanos;
+    return this;
+  }
+
+  @Override
+  public Span startSpan() {
+    return tracer.start(
+        parent == null ? Span.current() : parent,
+        name,
+        kind,
+        attributes == null ? Attributes.empty() : attributes.build(),
+        links == null ? List.of() : Collections.unmodifiableList(links),
+        startEpochNanos);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.agenttrace.sdk;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenttrace.Attributes;
+import dev.agenttrace.Ids;
+import dev.agenttrace.Resource;
+import dev.agenttrace.Span;
+import dev.agenttrace.SpanBuilder;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanKind;
+import dev.agenttrace.SpanLink;
+import dev.agenttrace.SpanTemplate;
+import dev.agenttrace.TraceState;
+import dev.agenttrace.Tracer;
+import dev.agenttrace.processing.Sampler;
+import dev.agenttrace.processing.SamplingDecision;
+import dev.agenttrace.processing.SpanProcessor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracer that records: it makes W3C ids, asks the sampler, keeps time and hands spans to its
+ * processors.
+ *
+ * <pre>{@code
+ * InMemorySpanCollector collector = new InMemorySpanCollector();
+ * TracerSdk tracer = TracerSdk.builder()
+ *     .serviceName("support-agent")
+ *     .addSpanProcessor(collector)
+ *     .build();
+ * AgentTrace.install(tracer);
+ * }</pre>
+ *
+ * <p>Guarantees: starting or ending a span never throws into the traced call (a failing processor
+ * is logged and skipped); after {@link #shutdown(Duration)} no more spans are recorded.
+ */
+public final class TracerSdk implements Tracer, AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(TracerSdk.class);
+
+  private final Resource resource;
+  private final Sampler sampler;
+  private final SpanProcessor processor;
+  private final Clock clock;
+  private volatile boolean shutdown;
+
+  private TracerSdk(Builder builder) {
+    this.resource = builder.resource;
+    this.sampler = builder.sampler;
+    this.processor = SpanProcessor.composite(builder.processors.toArray(new SpanProcessor[0]));
+    this.clock = builder.clock;
+  }
+
+  /** A builder with the defaults: unknown service, always-on sampler, no processors. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return !shutdown;
+  }
+
+  @Override
+  public Span startSpan(SpanTemplate template) {
+    return start(
+        Span.current(), template.name(), template.kind(), template.attributes(), List.of(), 0);
+  }
+
+  @Override
+  public SpanBuilder spanBuilder(String name) {
+    return new SdkSpanBuilder(this, requireNonNull(name, "name"));
+  }
+
+  /** The resource every span of this tracer carries. */
+  public Resource resource() {
+    return resource;
+  }
+
+  /** The sampler deciding which spans are recorded. */
+  public Sampler sampler() {
+    return sampler;
+  }
+
+  Span start(
+      Span parent,
+      String name,
+      SpanKind kind,
+      Attributes attributes,
+      List<SpanLink> links,
+      long startEpochNanos) {
+    if (shutdown) {
+      return parent.isRecording() ? Span.wrap(parent.spanContext()) : parent;
+    }
+    try {
+      return startRecordingOrNot(parent, name, kind, attributes, links, startEpochNanos);
+    } catch (RuntimeException e) {
+      logger.error("Could not start span {}; the call goes on untraced", name, e);
+      return Span.invalid();
+    }
+  }
+
+  private Span startRecordingOrNot(
+      Span parent,
+      String name,
+      SpanKind kind,
+      Attributes attributes,
+      List<SpanLink> links,
+      long startEpochNanos) {
+    SpanContext parentContext = parent.spanContext();
+    long traceIdHigh;
+    long traceIdLow;
+    byte flags;
+    TraceState traceState;
+    if (parentContext.isValid()) {
+      traceIdHigh = parentContext.traceIdHigh();
+      traceIdLow = parentContext.traceIdLow();
+      flags = (byte) (parentContext.flags() & SpanContext.FLAG_RANDOM);
+      traceState = parentContext.traceState();
+    } else {
+      parentContext = SpanContext.invalid();
+      traceIdHigh = Ids.randomTraceIdPart();
+      do {
+        traceIdLow = Ids.randomTraceIdPart();
+      } while (traceIdLow == 0 && traceIdHigh == 0);
+      flags = SpanContext.FLAG_RANDOM;
+      traceState = TraceState.empty();
+    }
+    long spanId = Ids.randomSpanId();
+    SamplingDecision decision =
+        sampler.shouldSample(parentContext, traceIdHigh, traceIdLow, name, kind, attributes);
+    if (decision == SamplingDecision.RECORD_AND_SAMPLE) {
+      flags |= SpanContext.FLAG_SAMPLED;
+    }
+    SpanContext spanContext =
+        SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState);
+    if (decision == SamplingDecision.DROP) {
+      return Span.wrap(spanContext);
+    }
+    long nanoTime = clock.nanoTime();
+    long epochNanos;
+    if (startEpochNanos != 0) {
+      epochNanos = startEpochNanos;
+    } else if (parent instanceof RecordingSpan) {
+      epochNanos = ((RecordingSpan) parent).epochNanosNow(nanoTime);
+    } else {
+      epochNanos = clock.epochNanos();
+    }
+    RecordingSpan span =
+        new RecordingSpan(
+            spanContext,
+            parentContext,
+            name,
+            kind,
+            attributes,
+            links,
+            resource,
+            processor,
+            clock,
+            epochNanos,
+            nanoTime);
+    processor.onStart(span);
+    return span;
+  }
+
+  /**
+   * Hands every span the processors hold on to their exporters, waiting at most {@code timeout}.
+   *
+   * @return whether all was handed on in time
+   */
+  public boolean forceFlush(Duration timeout) {
+    return processor.forceFlush(timeout);
+  }
+
+  /**
+   * Stops recording, then flushes and shuts down the processors, waiting at most {@code timeout}.
+   * Calling it again does nothing.
+   *
+   * @return whether the processors finished in time
+   */
+  public boolean shutdown(Duration timeout) {
+    if (shutdown) {
+      return true;
+    }
+    shutdown = true;
+    return processor.shutdown(timeout);
+  }
+
+  /** Shuts down, waiting up to ten seconds for the processors. */
+  @Override
+  public void close() {
+    shutdown(Duration.ofSeconds(10));
+  }
+
+  @Override
+  public String toString() {
+    return "TracerSdk{" + resource + ", " + sampler.description() + ", " + processor + '}';
+  }
+
+  /** Builds a {@link TracerSdk}. */
+  public static final class Builder {
+    private Resource resource = Resource.defaultResource();
+    private Sampler sampler = Sampler.alwaysOn();
+    private final List<SpanProcessor> processors = new ArrayList<>();
+    private Clock clock = Clock.system();
+
+    private Builder() {}
+
+    /** Sets {@code service.name}, keeping the other resource attributes. */
+    public Builder serviceName(String serviceName) {
+      this.resource = resource.merge(Resource.forService(requireNonNull(serviceName, "name")));
+      return this;
+    }
+
+    /** Sets the resource every span carries. */
+    public Builder resource(Resource resource) {
+      this.resource = requireNonNull(resource, "resource");
+      return this;
+    }
+
+    /** Sets the head sampler; always-on by default. */
+    public Builder sampler(Sampler sampler) {
+      this.sampler = requireNonNull(sampler, "sampler");
+      return this;
+    }
+
+    /** Adds a processor; processors are called in the order added. */
+    public Builder addSpanProcessor(SpanProcessor processor) {
+      processors.add(requireNonNull(processor, "processor"));
+      return this;
+    }
+
+    /** Sets the clock, for tests that want exact timings. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The tracer. Install it with {@link dev.agenttrace.AgentTrace#install}. */
+    public TracerSdk build() {
+      return new TracerSdk(this);
+    }
+  }
+}
