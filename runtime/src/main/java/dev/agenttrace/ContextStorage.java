@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
  * span allocates nothing. A {@link Context} object is only built when someone asks for the whole
  * context, for example to carry it to another thread.
  *
+ * <p>When {@link LogCorrelation} is enabled, the MDC follows the current span: set when a scope
+ * changes the current span, restored when it closes.
+ *
  * <p>Closing a scope that is not the innermost open one (a scope leaked or closed out of order)
  * is reported and closes the scopes opened inside it too, so that a leak cannot leave a stale span
  * current on a pooled thread for the requests that follow.
@@ -53,8 +56,15 @@ final class ContextStorage {
     ContextScope top;
 
     ContextScope push(Span span, Baggage baggage) {
-      ContextScope scope = new ContextScope(this, top, span, baggage);
+      ContextScope previous = top;
+      ContextScope scope = new ContextScope(this, previous, span, baggage);
       top = scope;
+      if (LogCorrelation.isEnabled()) {
+        SpanContext shown = previous == null ? SpanContext.invalid() : previous.span.spanContext();
+        if (shown != span.spanContext()) {
+          LogCorrelation.show(span.spanContext());
+        }
+      }
       return scope;
     }
   }
@@ -86,6 +96,7 @@ final class ContextStorage {
             span.spanContext());
         return;
       }
+      SpanContext shown = owner.top == null ? SpanContext.invalid() : owner.top.span.spanContext();
       if (owner.top != this) {
         reportOutOfOrder();
       }
@@ -95,6 +106,10 @@ final class ContextStorage {
         restored = restored.previous;
       }
       owner.top = restored;
+      SpanContext now = restored == null ? SpanContext.invalid() : restored.span.spanContext();
+      if (now != shown && LogCorrelation.isEnabled()) {
+        LogCorrelation.show(now);
+      }
     }
 
     private void reportOutOfOrder() {
