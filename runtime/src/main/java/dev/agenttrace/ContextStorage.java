@@ -89,7 +89,7 @@ final class ContextStorage {
         return;
       }
       if (STATE.get() != owner) {
-        closed = true;
+        // Not marked closed: the owner thread must still be able to close it and restore.
         logger.warn(
             "A scope of span {} was closed on a thread other than the one that opened it; it is"
                 + " ignored there. Close scopes on the thread that opened them.",
