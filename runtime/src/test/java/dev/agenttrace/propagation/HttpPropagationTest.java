@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -127,7 +128,8 @@ class HttpPropagationTest {
         HttpRequest.newBuilder(uri("/traced"))
             .header("TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
 
-    List<SpanData> spans = collector.finishedSpans();
+    // The server span ends after the handler has sent the response: wait for it.
+    List<SpanData> spans = collector.awaitSpans(1, Duration.ofSeconds(5));
     assertThat(spans).hasSize(1);
     SpanData server = spans.get(0);
     assertThat(server.name()).isEqualTo("GET /traced");
