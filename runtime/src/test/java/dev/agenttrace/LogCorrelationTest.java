@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class LogCorrelationTest {
   private final TracerSdk tracer = TracerSdk.builder().build();
 

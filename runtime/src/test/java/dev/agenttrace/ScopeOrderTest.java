@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class ScopeOrderTest {
   private final TracerSdk tracer = TracerSdk.builder().build();
   private final Logger storageLogger = (Logger) LoggerFactory.getLogger(ContextStorage.class);

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * executor is given; the wrappers also cover stages run on the completing thread and {@code
  * ForkJoinPool.commonPool()}.
  */
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 public final class AsyncContext {
   private AsyncContext() {}
 

@@ -26,6 +26,8 @@ import java.util.List;
  * Extraction starts from {@link Context#root()}: a request is a new entry point, whatever a pooled
  * thread may have left behind. Never throws: a malformed header restarts the trace.
  */
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 public final class HttpServerPropagation {
   private static final AttributeKey<String> HTTP_REQUEST_METHOD =
       AttributeKey.stringKey("http.request.method");

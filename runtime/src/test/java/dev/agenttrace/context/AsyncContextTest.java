@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class AsyncContextTest {
   private final TracedWork work = new TracedWork();
   private final TracerSdk tracer = work.tracer;

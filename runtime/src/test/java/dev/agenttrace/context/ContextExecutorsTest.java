@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class ContextExecutorsTest {
   private final TracedWork work = new TracedWork();
   private final TracerSdk tracer = work.tracer;

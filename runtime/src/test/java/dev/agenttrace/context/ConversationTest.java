@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class ConversationTest {
   private final InMemorySpanCollector collector = new InMemorySpanCollector();
   private final TracerSdk frontDesk =

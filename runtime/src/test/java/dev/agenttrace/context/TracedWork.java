@@ -8,6 +8,8 @@ import dev.agenttrace.sdk.TracerSdk;
 import java.util.function.Supplier;
 
 /** A recording tracer for the propagation tests, with helpers to trace work and find spans. */
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 final class TracedWork {
   final InMemorySpanCollector collector = new InMemorySpanCollector();
   final TracerSdk tracer = TracerSdk.builder().addSpanProcessor(collector).build();

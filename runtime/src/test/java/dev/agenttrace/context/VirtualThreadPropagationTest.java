@@ -21,6 +21,8 @@ import org.junit.jupiter.api.condition.JRE;
  * factory through reflection; the propagation it tests uses no JDK 21 API at all.
  */
 @EnabledForJreRange(min = JRE.JAVA_21)
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class VirtualThreadPropagationTest {
   private final InMemorySpanCollector collector = new InMemorySpanCollector();
   private final TracerSdk tracer = TracerSdk.builder().addSpanProcessor(collector).build();

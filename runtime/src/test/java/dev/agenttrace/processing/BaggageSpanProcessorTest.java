@@ -9,6 +9,8 @@ import dev.agenttrace.SpanData;
 import dev.agenttrace.sdk.TracerSdk;
 import org.junit.jupiter.api.Test;
 
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class BaggageSpanProcessorTest {
   private final InMemorySpanCollector collector = new InMemorySpanCollector();
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The JDK client and server adapters, over real HTTP on the loopback interface. */
+// Scopes are closed by try-with-resources without being read: that is their use.
+@SuppressWarnings("try")
 class HttpPropagationTest {
   private final InMemorySpanCollector collector = new InMemorySpanCollector();
   private final TracerSdk tracer = TracerSdk.builder().addSpanProcessor(collector).build();
