@@ -46,7 +46,14 @@ public final class SupportApp {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--conformance")) {
-      int port = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+      int port;
+      try {
+        port = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+      } catch (NumberFormatException e) {
+        System.err.println("Usage: SupportApp [--conformance [port]]; not a port: " + args[1]);
+        System.exit(2);
+        return;
+      }
       TraceContextConformanceService.serveUntilStopped(port, System.out);
       return;
     }
