@@ -2,13 +2,17 @@ package dev.agenttrace.propagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenttrace.Attributes;
 import dev.agenttrace.Baggage;
 import dev.agenttrace.Context;
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanData;
+import dev.agenttrace.SpanKind;
 import dev.agenttrace.processing.InMemorySpanCollector;
+import dev.agenttrace.processing.Sampler;
+import dev.agenttrace.processing.SamplingDecision;
 import dev.agenttrace.sdk.TracerSdk;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +68,45 @@ class TraceContextPropagatorTest {
     assertThat(span.parentSpanContext().isRemote()).isTrue();
     assertThat(span.spanContext().traceState().get("congo")).isEqualTo("t61rcWkgMzE");
     assertThat(span.spanContext().spanId()).isNotEqualTo("b7ad6b7169203331");
+  }
+
+  @Test
+  void remoteSampledFlagReachesTheSamplerSoAParentBasedPolicyCanFollowIt() {
+    Sampler followParent =
+        new Sampler() {
+          @Override
+          public SamplingDecision shouldSample(
+              SpanContext parent,
+              long traceIdHigh,
+              long traceIdLow,
+              String name,
+              SpanKind kind,
+              Attributes attributes) {
+            return !parent.isValid() || parent.isSampled()
+                ? SamplingDecision.RECORD_AND_SAMPLE
+                : SamplingDecision.DROP;
+          }
+
+          @Override
+          public String description() {
+            return "FollowParent";
+          }
+        };
+    TracerSdk parentBased =
+        TracerSdk.builder().sampler(followParent).addSpanProcessor(collector).build();
+    Context unsampled =
+        extract(headers("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"));
+    Map<String, String> outgoing = new LinkedHashMap<>();
+
+    Span child = parentBased.spanBuilder("handle").setParent(unsampled).startSpan();
+    propagator.inject(unsampled.with(child), outgoing, TextMapSetter.forMap());
+    child.end();
+
+    assertThat(child.isRecording()).isFalse();
+    assertThat(collector.finishedSpans()).isEmpty();
+    assertThat(outgoing.get("traceparent"))
+        .startsWith("00-0af7651916cd43dd8448eb211c80319c-")
+        .endsWith("-00");
   }
 
   @Test
