@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Name/value pairs that travel with a request across threads and services (W3C Baggage), such as a
@@ -16,8 +18,21 @@ import java.util.Map;
  *   callAgent();            // Baggage.current().get("tenant") is "acme" here
  * }
  * }</pre>
+ *
+ * <p>Names must be HTTP tokens (RFC 7230), as the W3C {@code baggage} header requires; a {@code
+ * put} with any other name is ignored and logged at debug level, never thrown. Values may be any
+ * text: the header codec ({@code dev.agenttrace.propagation.BaggageCodec}) percent-encodes them.
+ * What is propagated is limited to {@link #MAX_ENTRIES} entries and {@link #MAX_HEADER_BYTES}
+ * bytes, dropping whole entries, never a part of one.
  */
 public final class Baggage {
+  /** The most entries propagated in one {@code baggage} header (the W3C minimum is 64). */
+  public static final int MAX_ENTRIES = 64;
+
+  /** The most bytes of one propagated {@code baggage} header, as the W3C specification sets. */
+  public static final int MAX_HEADER_BYTES = 8192;
+
+  private static final Logger logger = LoggerFactory.getLogger(Baggage.class);
   private static final Baggage EMPTY = new Baggage(Map.of());
 
   private final Map<String, Entry> entries;
@@ -65,6 +80,27 @@ public final class Baggage {
   /** Whether there are no entries. */
   public boolean isEmpty() {
     return entries.isEmpty();
+  }
+
+  /** Whether {@code name} is an HTTP token (RFC 7230 section 3.2.6), as baggage names must be. */
+  public static boolean isValidName(CharSequence name) {
+    if (name.length() == 0) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isTokenChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code c} is a {@code tchar} of RFC 7230. */
+  static boolean isTokenChar(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return true;
+    }
+    return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   /** A builder holding these entries, to derive a changed copy. */
@@ -119,9 +155,18 @@ public final class Baggage {
       return put(name, value, "");
     }
 
-    /** Sets entry {@code name} to {@code value} with {@code metadata}. */
+    /**
+     * Sets entry {@code name} to {@code value} with {@code metadata} (W3C properties such as {@code
+     * ttl=60}, kept as written). A name that is not an HTTP token is ignored.
+     */
     public Builder put(String name, String value, String metadata) {
       requireNonNull(name, "name");
+      requireNonNull(value, "value");
+      requireNonNull(metadata, "metadata");
+      if (!isValidName(name)) {
+        logger.debug("Ignoring baggage entry with invalid name '{}'", name);
+        return this;
+      }
       entries.remove(name);
       entries.put(name, new Entry(value, metadata));
       return this;

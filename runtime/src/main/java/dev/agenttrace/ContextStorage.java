@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
  * span allocates nothing. A {@link Context} object is only built when someone asks for the whole
  * context, for example to carry it to another thread.
  *
+ * <p>When {@link LogCorrelation} is enabled, the MDC follows the current span: set when a scope
+ * changes the current span, restored when it closes.
+ *
  * <p>Closing a scope that is not the innermost open one (a scope leaked or closed out of order)
  * is reported and closes the scopes opened inside it too, so that a leak cannot leave a stale span
  * current on a pooled thread for the requests that follow.
@@ -22,24 +25,24 @@ final class ContextStorage {
   private ContextStorage() {}
 
   static Span currentSpan() {
-    ContextScope top = STATE.get().top();
+    ContextScope top = STATE.get().top;
     return top == null ? NonRecordingSpan.INVALID : top.span;
   }
 
   static Baggage currentBaggage() {
-    ContextScope top = STATE.get().top();
+    ContextScope top = STATE.get().top;
     return top == null ? Baggage.empty() : top.baggage;
   }
 
   static Context current() {
-    ContextScope top = STATE.get().top();
+    ContextScope top = STATE.get().top;
     return top == null ? Context.root() : Context.of(top.span, top.baggage);
   }
 
   /** Makes {@code span} current, keeping the current baggage. */
   static Scope attach(Span span) {
     ThreadState state = STATE.get();
-    ContextScope top = state.top();
+    ContextScope top = state.top;
     Baggage baggage = top == null ? Baggage.empty() : top.baggage;
     return state.push(span == null ? NonRecordingSpan.INVALID : span, baggage);
   }
@@ -52,21 +55,16 @@ final class ContextStorage {
   private static final class ThreadState {
     ContextScope top;
 
-    /** The innermost open scope, dropping any closed meanwhile from another thread. */
-    ContextScope top() {
-      ContextScope scope = top;
-      if (scope != null && scope.closed) {
-        while (scope != null && scope.closed) {
-          scope = scope.previous;
-        }
-        top = scope;
-      }
-      return scope;
-    }
-
     ContextScope push(Span span, Baggage baggage) {
-      ContextScope scope = new ContextScope(this, top(), span, baggage);
+      ContextScope previous = top;
+      ContextScope scope = new ContextScope(this, previous, span, baggage);
       top = scope;
+      if (LogCorrelation.isEnabled()) {
+        SpanContext shown = previous == null ? SpanContext.invalid() : previous.span.spanContext();
+        if (shown != span.spanContext()) {
+          LogCorrelation.show(span.spanContext());
+        }
+      }
       return scope;
     }
   }
@@ -91,15 +89,14 @@ final class ContextStorage {
         return;
       }
       if (STATE.get() != owner) {
-        // Marked closed only: the owning thread drops it the next time it reads its context.
-        closed = true;
+        // Not marked closed: the owner thread must still be able to close it and restore.
         logger.warn(
             "A scope of span {} was closed on a thread other than the one that opened it; it is"
-                + " ignored there and dropped on its own thread. Close scopes on the thread that"
-            + " opened them.",
+                + " ignored there. Close scopes on the thread that opened them.",
             span.spanContext());
         return;
       }
+      SpanContext shown = owner.top == null ? SpanContext.invalid() : owner.top.span.spanContext();
       if (owner.top != this) {
         reportOutOfOrder();
       }
@@ -109,6 +106,10 @@ final class ContextStorage {
         restored = restored.previous;
       }
       owner.top = restored;
+      SpanContext now = restored == null ? SpanContext.invalid() : restored.span.spanContext();
+      if (now != shown && LogCorrelation.isEnabled()) {
+        LogCorrelation.show(now);
+      }
     }
 
     private void reportOutOfOrder() {

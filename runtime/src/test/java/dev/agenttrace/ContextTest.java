@@ -60,7 +60,7 @@ class ContextTest {
   }
 
   @Test
-  void aScopeClosedOnAnotherThreadLeavesThatThreadAloneAndIsDroppedOnItsOwn() throws Exception {
+  void aScopeClosedOnAnotherThreadChangesNeitherThreadUntilItsOwnerClosesIt() throws Exception {
     Span mine = span(1);
     Scope scope = mine.makeCurrent();
     AtomicReference<Span> seenThere = new AtomicReference<>();
@@ -74,6 +74,8 @@ class ContextTest {
     other.join();
 
     assertThat(seenThere.get()).isSameAs(Span.invalid());
+    assertThat(Span.current()).isSameAs(mine);
+    scope.close();
     assertThat(Span.current()).isSameAs(Span.invalid());
   }
 

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A deterministic stand-in for a real model: it answers the prompts the example's agents send
- * with fixed rules, so the example needs no network and always behaves the same. It takes a little
- * time per call, as a model would, so the trace shows where time goes.
+ * A deterministic stand-in for a real model: it answers the prompts the example's agents send with
+ * fixed rules, so the example needs no network and always behaves the same. It takes a little time
+ * per call, as a model would, so the trace shows where time goes.
  */
 public final class ScriptedChatModel implements ChatModel {
   private static final Pattern ORDER_ID = Pattern.compile("ORD-\\d+");

@@ -1,16 +1,37 @@
 package dev.agenttrace.example;
 
 import dev.agenttrace.AgentTrace;
+import dev.agenttrace.Context;
+import dev.agenttrace.SpanData;
+import dev.agenttrace.Tracer;
+import dev.agenttrace.context.Conversation;
 import dev.agenttrace.processing.InMemorySpanCollector;
+import dev.agenttrace.propagation.HttpClientPropagation;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.view.TreeRenderer;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The example: two customer questions to the support agents, then the trace of each as a tree.
- * The first is a refund the orchestrator hands to the billing agent; in the second the order does
- * not exist, so the {@code lookup_order} tool fails and the tree shows the error.
+ * The example: two customer questions to the support agents, then the trace of each as a tree. The
+ * first is a refund the orchestrator hands to the billing agent; in the second the order does not
+ * exist, so the {@code lookup_order} tool fails and the tree shows the error.
+ *
+ * <p>The orchestrator ({@code support-desk}) and the billing specialist ({@code billing-service})
+ * run as two HTTP services on 127.0.0.1; the hand-off is an HTTP call carrying W3C {@code
+ * traceparent}, {@code tracestate} and {@code baggage}, so the refund is one trace with spans from
+ * both services. Each question is its own conversation, whose id travels as baggage and is set on
+ * every span as {@code gen_ai.conversation.id}.
+ *
+ * <p>With {@code --conformance [port]} it instead serves the W3C trace-context test suite (see
+ * {@link TraceContextConformanceService}).
  */
 public final class SupportApp {
   static final List<String> QUESTIONS =
@@ -18,29 +39,95 @@ public final class SupportApp {
           "I want a refund for order ORD-1001, the keyboard arrived broken.",
           "Where is my order ORD-4040?");
 
+  static final String SUPPORT_SERVICE = "support-desk";
+  static final String BILLING_SERVICE = "billing-service";
+
   private SupportApp() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--conformance")) {
+      int port;
+      try {
+        port = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+      } catch (NumberFormatException e) {
+        System.err.println("Usage: SupportApp [--conformance [port]]; not a port: " + args[1]);
+        System.exit(2);
+        return;
+      }
+      TraceContextConformanceService.serveUntilStopped(port, System.out);
+      return;
+    }
     run(new ScriptedChatModel(20), System.out);
   }
 
-  /** Answers {@link #QUESTIONS} with tracing on and prints the answers and the traces to {@code out}. */
-  static void run(ChatModel model, PrintStream out) {
+  /**
+   * Answers {@link #QUESTIONS} with tracing on, prints the answers and the traces to {@code out},
+   * and returns the recorded spans.
+   */
+  static List<SpanData> run(ChatModel model, PrintStream out) {
     InMemorySpanCollector collector = new InMemorySpanCollector();
-    TracerSdk tracer =
-        TracerSdk.builder().serviceName("support-desk").addSpanProcessor(collector).build();
+    TracerSdk supportTracer = tracer(SUPPORT_SERVICE, collector);
+    TracerSdk billingTracer = tracer(BILLING_SERVICE, collector);
+    PerServiceTracer tracer = new PerServiceTracer(Tracer.noop());
+    ExecutorService supportThreads = tracer.executorFor(SUPPORT_SERVICE, supportTracer);
+    ExecutorService billingThreads = tracer.executorFor(BILLING_SERVICE, billingTracer);
+    HttpClient client = HttpClient.newHttpClient();
+    OrderTools orders = new InMemoryOrders();
     AgentTrace.install(tracer);
-    try {
-      SupportAgent agent = SupportDesk.create(model);
+    try (LoopbackService billing =
+            BillingService.start(SupportDesk.billing(model, orders), billingThreads);
+        LoopbackService support =
+            SupportService.start(
+                SupportDesk.orchestrator(
+                    model, orders, new RemoteBillingAgent(client, billing.uri())),
+                supportThreads)) {
+      int conversation = 0;
       for (String question : QUESTIONS) {
         out.println("Customer: " + question);
-        out.println("Agent:    " + agent.answer(question));
+        out.println("Agent:    " + ask(client, support.uri(), question, ++conversation));
         out.println();
       }
-      out.print(TreeRenderer.render(collector.finishedSpans()));
+      List<SpanData> spans = collector.finishedSpans();
+      out.print(TreeRenderer.render(spans));
+      return spans;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       AgentTrace.uninstall();
-      tracer.close();
+      supportTracer.close();
+      billingTracer.close();
+      supportThreads.shutdownNow();
+      billingThreads.shutdownNow();
+    }
+  }
+
+  private static TracerSdk tracer(String serviceName, InMemorySpanCollector collector) {
+    return TracerSdk.builder()
+        .serviceName(serviceName)
+        .addSpanProcessor(Conversation.spanProcessor())
+        .addSpanProcessor(collector)
+        .build();
+  }
+
+  /** What a customer's chat front end does: post the question, in its conversation. */
+  private static String ask(HttpClient client, URI support, String question, int conversation)
+      throws IOException {
+    Context context = Conversation.with(Context.current(), "conversation-" + conversation);
+    try {
+      HttpRequest request =
+          HttpClientPropagation.inject(context, HttpRequest.newBuilder(support))
+              .header("Content-Type", "text/plain; charset=utf-8")
+              .POST(HttpRequest.BodyPublishers.ofString(question))
+              .build();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException(
+            "support service answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the support service", e);
     }
   }
 }

@@ -36,13 +36,13 @@ class SupportAppTest {
             Agent:    Dear customer, I could not find order ORD-4040.
 
             Trace <id>
-            └─ invoke_agent orchestrator (<duration>)
-               ├─ chat scripted-model (<duration>)
-               ├─ invoke_agent billing (<duration>)
-               │  ├─ execute_tool lookup_order (<duration>)
-               │  ├─ chat scripted-model (<duration>)
-               │  └─ execute_tool update_order (<duration>)
-               └─ chat scripted-model (<duration>)
+            └─ invoke_agent orchestrator [support-desk] (<duration>)
+               ├─ chat scripted-model [support-desk] (<duration>)
+               ├─ invoke_agent billing [billing-service] (<duration>)
+               │  ├─ execute_tool lookup_order [billing-service] (<duration>)
+               │  ├─ chat scripted-model [billing-service] (<duration>)
+               │  └─ execute_tool update_order [billing-service] (<duration>)
+               └─ chat scripted-model [support-desk] (<duration>)
 
             Trace <id>
             └─ invoke_agent orchestrator (<duration>)
