@@ -1,10 +1,16 @@
 package dev.agenttrace.example;
 
 import dev.agenttrace.AgentTrace;
+import dev.agenttrace.SpanData;
+import dev.agenttrace.export.json.SpanJson;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.view.TreeRenderer;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -20,12 +26,46 @@ public final class SupportApp {
 
   private SupportApp() {}
 
-  public static void main(String[] args) {
-    run(new ScriptedChatModel(20), System.out);
+  /**
+   * Runs the example. The traces also go to the JSON Lines file named by the first argument
+   * (default {@code traces.jsonl}; {@code exec:java} passes {@code example-app/target/traces.jsonl}),
+   * ready for the view command.
+   */
+  public static void main(String[] args) throws IOException {
+    Path traces = Path.of(args.length > 0 ? args[0] : "traces.jsonl");
+    Path here = Path.of("").toAbsolutePath();
+    if (traces.isAbsolute() && traces.startsWith(here)) {
+      traces = here.relativize(traces);
+    }
+    List<SpanData> spans = run(new ScriptedChatModel(20), System.out);
+    writeJsonLines(spans, traces);
+    System.out.println();
+    System.out.println("Traces written to " + traces + " (one span per line). See them with:");
+    System.out.println(
+        "  java -jar runtime/target/agenttrace-runtime-*.jar view "
+            + traces
+            + " --format html -o trace.html");
   }
 
-  /** Answers {@link #QUESTIONS} with tracing on and prints the answers and the traces to {@code out}. */
-  static void run(ChatModel model, PrintStream out) {
+  /** Writes {@code spans} to {@code file}, one {@link SpanJson} object per line. */
+  static void writeJsonLines(List<SpanData> spans, Path file) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (SpanData span : spans) {
+      SpanJson.write(span, lines);
+      lines.append('\n');
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, lines, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Answers {@link #QUESTIONS} with tracing on, prints the answers and the traces to {@code out}
+   * and returns the spans recorded.
+   */
+  static List<SpanData> run(ChatModel model, PrintStream out) {
     InMemorySpanCollector collector = new InMemorySpanCollector();
     TracerSdk tracer =
         TracerSdk.builder().serviceName("support-desk").addSpanProcessor(collector).build();
@@ -37,7 +77,9 @@ public final class SupportApp {
         out.println("Agent:    " + agent.answer(question));
         out.println();
       }
-      out.print(TreeRenderer.render(collector.finishedSpans()));
+      List<SpanData> spans = collector.finishedSpans();
+      out.print(TreeRenderer.render(spans));
+      return spans;
     } finally {
       AgentTrace.uninstall();
       tracer.close();

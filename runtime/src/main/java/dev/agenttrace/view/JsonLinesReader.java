@@ -6,7 +6,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +36,10 @@ public final class JsonLinesReader {
   public void read(Path file) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       read(file.toString(), in);
+    } catch (NoSuchFileException e) {
+      problems.add(file + ": cannot read the file: no such file");
+    } catch (AccessDeniedException e) {
+      problems.add(file + ": cannot read the file: permission denied");
     } catch (IOException e) {
       problems.add(file + ": cannot read the file: " + describe(e));
     }
