@@ -15,7 +15,7 @@ import java.util.List;
 public final class SpanNode {
   private SpanData span;
   private final List<SpanNode> children = new ArrayList<>();
-  private final boolean orphan;
+  private boolean orphan;
   private long clockSkewNanos;
   private long selfNanos = -1;
   private int depth;
@@ -105,6 +105,15 @@ public final class SpanNode {
 
   void addChild(SpanNode child) {
     children.add(child);
+  }
+
+  void removeChild(SpanNode child) {
+    children.remove(child);
+  }
+
+  /** Makes this node an orphan: its parent is not (or, in a cycle, cannot be) above it. */
+  void markOrphan() {
+    orphan = true;
   }
 
   /** Orders the subtree's children by start and numbers depths, this node at {@code depth}. */

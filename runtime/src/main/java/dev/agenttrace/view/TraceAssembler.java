@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rebuilds whole traces from spans that may arrive in any order, from any number of services and
@@ -75,6 +77,7 @@ public final class TraceAssembler {
         parentNode.addChild(node);
       }
     }
+    breakCycles(nodes, roots);
     List<ClockSkewAdjustment> adjustments = new ArrayList<>();
     if (adjustClockSkew) {
       for (SpanNode root : roots) {
@@ -86,6 +89,47 @@ public final class TraceAssembler {
       root.sortChildren(0);
     }
     return new Trace(traceId, roots, nodes.size(), adjustments);
+  }
+
+  /**
+   * Spans whose parent chain loops back on itself (malformed input: a span naming itself or a
+   * descendant as parent) are reachable from no root. Each loop is cut above its earliest span,
+   * which becomes an orphan, so that no span is lost and every walk of the tree ends.
+   */
+  private static void breakCycles(Map<String, SpanNode> nodes, List<SpanNode> roots) {
+    Set<SpanNode> reached = new HashSet<>();
+    for (SpanNode root : roots) {
+      reach(root, reached);
+    }
+    if (reached.size() == nodes.size()) {
+      return;
+    }
+    List<SpanNode> unreached = new ArrayList<>();
+    for (SpanNode node : nodes.values()) {
+      if (!reached.contains(node)) {
+        unreached.add(node);
+      }
+    }
+    unreached.sort(BY_START);
+    for (SpanNode node : unreached) {
+      if (!reached.contains(node)) {
+        nodes.get(node.span().parentSpanId()).removeChild(node);
+        node.markOrphan();
+        roots.add(node);
+        reach(node, reached);
+      }
+    }
+  }
+
+  private static void reach(SpanNode from, Set<SpanNode> reached) {
+    List<SpanNode> pending = new ArrayList<>();
+    pending.add(from);
+    while (!pending.isEmpty()) {
+      SpanNode node = pending.remove(pending.size() - 1);
+      if (reached.add(node)) {
+        pending.addAll(node.children());
+      }
+    }
   }
 
   /**

@@ -112,4 +112,22 @@ class TraceAssemblerTest {
     // Children cover 10..70 and 90..100 (c is clipped to the parent): 70 ms, leaving 30 ms.
     assertThat(root.selfNanos()).isEqualTo(30_000_000L);
   }
+
+  @Test
+  void spansWhoseParentsFormALoopAreKeptAsOrphans() {
+    String t = SampleSpans.SUPPORT_TRACE;
+    List<SpanData> spans =
+        List.of(
+            SampleSpans.span(t, "00000000000000f1", "00000000000000f2", "a", "s", 0, 10, null),
+            SampleSpans.span(t, "00000000000000f2", "00000000000000f1", "b", "s", 1, 5, null),
+            SampleSpans.span(t, "00000000000000f3", "00000000000000f3", "self", "s", 2, 1, null));
+
+    Trace trace = TraceAssembler.assemble(spans).get(0);
+
+    assertThat(trace.spanCount()).isEqualTo(3);
+    assertThat(trace.spansDepthFirst())
+        .extracting(node -> node.span().name())
+        .containsExactly("a", "b", "self");
+    assertThat(trace.roots()).extracting(SpanNode::isOrphan).containsExactly(true, true);
+  }
 }
