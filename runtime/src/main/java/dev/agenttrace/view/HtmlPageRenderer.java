@@ -2,6 +2,7 @@ package dev.agenttrace.view;
 
 import dev.agenttrace.SpanData;
 import dev.agenttrace.SpanEvent;
+import dev.agenttrace.SpanLink;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.export.json.Json;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Map;
  * failed spans in red, orphans and clock-skew moves marked; a search box that keeps the spans whose
  * name or service contains the text; an "errors only" switch; and, on a click, a details panel with
  * the span's service, ids, timing, status, attributes, events and exceptions (type, message, stack
- * trace) and resource. Subtrees fold and unfold. Only the rows in view are in the document at any
+ * trace), links and resource. Subtrees fold and unfold. Only the rows in view are in the document at any
  * time, so a trace of 10,000 spans opens and scrolls as quickly as one of ten.
  */
 public final class HtmlPageRenderer {
@@ -116,6 +117,17 @@ public final class HtmlPageRenderer {
           events.add(e);
         }
         json.put("ev", events);
+      }
+      if (!span.links().isEmpty()) {
+        List<Object> links = new ArrayList<>();
+        for (SpanLink link : span.links()) {
+          Map<String, Object> l = new LinkedHashMap<>();
+          l.put("trace", link.spanContext().traceId());
+          l.put("span", link.spanContext().spanId());
+          l.put("a", link.attributes().asMap());
+          links.add(l);
+        }
+        json.put("l", links);
       }
       json.put("r", span.resource().attributes().asMap());
       spans.add(json);

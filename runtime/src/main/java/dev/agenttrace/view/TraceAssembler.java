@@ -15,7 +15,7 @@ import java.util.Set;
  * Rebuilds whole traces from spans that may arrive in any order, from any number of services and
  * files. A span whose parent is missing is kept as an extra top-level node of its trace (an
  * orphan), never dropped; spans of different traces are kept apart; a span seen twice (the same
- * span id in two files) is kept once.
+ * span id in two files) is kept once, preferring a copy that has ended.
  *
  * <p>Clock skew: when a span was recorded by another service than its parent and does not lie
  * within its parent's time, the two machines' clocks disagree. The span is moved into its parent's
@@ -59,7 +59,8 @@ public final class TraceAssembler {
   private static Trace assembleOne(String traceId, List<SpanData> spans, boolean adjustClockSkew) {
     Map<String, SpanData> byId = new HashMap<>();
     for (SpanData span : spans) {
-      byId.putIfAbsent(span.spanId(), span);
+      // The same span twice (two files, or a retried export): keep the first ended copy.
+      byId.merge(span.spanId(), span, (kept, other) -> kept.hasEnded() ? kept : other);
     }
     Map<String, SpanNode> nodes = new HashMap<>();
     for (SpanData span : byId.values()) {

@@ -159,12 +159,41 @@ class TracePageBrowserTest {
         .isEqualTo(
             "clock skew: moved \"chat gateway-model\" [llm-gateway] 3.02 s later to fit its"
                 + " parent from [support-desk]");
-    assertThat(row("chat gateway-model").getText()).contains("llm-gateway", "clock skew adjusted");
+    assertThat(row("chat gateway-model").getText()).contains("llm-gateway", "skew-adjusted");
+    screenshot("trace-page-clock-skew");
 
     new Select(driver.findElement(By.id("trace-select"))).selectByIndex(2);
     assertThat(row("execute_tool refund").getText()).contains("orphan");
     assertThat(driver.findElement(By.id("notes")).getText())
         .contains("1 span names a parent missing from the input");
+  }
+
+  @Test
+  void errorsOnlySwitchKeepsTheFailedSpans() throws IOException {
+    open("support", SampleSpans.allShuffled());
+
+    driver.findElement(By.id("errors-only")).click();
+
+    wait(d -> rowNames().size() == 1);
+    assertThat(rowNames()).containsExactly("execute_tool lookup_order");
+    assertThat(driver.findElement(By.id("summary")).getText()).startsWith("1 of 6 spans match");
+  }
+
+  @Test
+  void foldingASpanHidesItsDescendantsUntilUnfolded() throws IOException {
+    open("support", SampleSpans.allShuffled());
+
+    row("invoke_agent billing").findElement(By.className("toggle")).click();
+    wait(d -> rowNames().size() == 4);
+    assertThat(rowNames())
+        .containsExactly(
+            "invoke_agent orchestrator",
+            "chat scripted-model",
+            "execute_tool lookup_order",
+            "invoke_agent billing");
+
+    row("invoke_agent billing").findElement(By.className("toggle")).click();
+    wait(d -> rowNames().size() == 6);
   }
 
   @Test
