@@ -28,8 +28,8 @@ public final class SupportApp {
 
   /**
    * Runs the example. The traces also go to the JSON Lines file named by the first argument
-   * (default {@code traces.jsonl}; {@code exec:java} passes {@code example-app/target/traces.jsonl}),
-   * ready for the view command.
+   * (default {@code traces.jsonl}; {@code exec:java} passes {@code
+   * example-app/target/traces.jsonl}), ready for the view command.
    */
   public static void main(String[] args) throws IOException {
     Path traces = Path.of(args.length > 0 ? args[0] : "traces.jsonl");

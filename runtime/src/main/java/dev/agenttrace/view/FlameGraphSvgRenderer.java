@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws a flame graph of where time went across all traces of the input, as one self-contained
- * SVG file (no scripts, fonts or links; opens in any browser and embeds in a README). Each box is
- * a path of span names merged across traces; its width is its total time, and the part not covered
- * by boxes above it is its self time. Boxes are coloured by what they stand for (agent run, LLM
- * call, tool, other) and outlined red when any of their spans failed; hovering a box shows its
- * name, total and self time, call and error counts.
+ * Draws a flame graph of where time went across all traces of the input, as one self-contained SVG
+ * file (no scripts, fonts or links; opens in any browser and embeds in a README). Each box is a
+ * path of span names merged across traces; its width is its total time, and the part not covered by
+ * boxes above it is its self time. Boxes are coloured by what they stand for (agent run, LLM call,
+ * tool, other) and outlined red when any of their spans failed; hovering a box shows its name,
+ * total and self time, call and error counts.
  */
 public final class FlameGraphSvgRenderer {
   private static final int WIDTH = 1200;

@@ -25,8 +25,8 @@ import java.util.Map;
  * failed spans in red, orphans and clock-skew moves marked; a search box that keeps the spans whose
  * name or service contains the text; an "errors only" switch; and, on a click, a details panel with
  * the span's service, ids, timing, status, attributes, events and exceptions (type, message, stack
- * trace), links and resource. Subtrees fold and unfold. Only the rows in view are in the document at any
- * time, so a trace of 10,000 spans opens and scrolls as quickly as one of ten.
+ * trace), links and resource. Subtrees fold and unfold. Only the rows in view are in the document
+ * at any time, so a trace of 10,000 spans opens and scrolls as quickly as one of ten.
  */
 public final class HtmlPageRenderer {
   private static final String TEMPLATE = "trace-page.html";

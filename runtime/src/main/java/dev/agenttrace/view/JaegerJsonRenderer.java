@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Writes traces in Jaeger's JSON trace format, the one its query API returns and its UI loads
- * through "Search → JSON File". Times are microseconds; attributes become typed tags; events
- * become logs (the name in an {@code event} field); links become {@code FOLLOWS_FROM} references;
- * the status becomes {@code otel.status_code}/{@code otel.status_description} and, for errors, the
+ * through "Search → JSON File". Times are microseconds; attributes become typed tags; events become
+ * logs (the name in an {@code event} field); links become {@code FOLLOWS_FROM} references; the
+ * status becomes {@code otel.status_code}/{@code otel.status_description} and, for errors, the
  * {@code error=true} tag the UI highlights. Each distinct resource is one process whose tags are
  * the resource attributes other than {@code service.name}. A span moved for clock skew carries the
  * move in its {@code warnings}, as Jaeger's own adjuster reports it.

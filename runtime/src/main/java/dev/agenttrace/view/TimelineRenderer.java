@@ -71,12 +71,7 @@ public final class TimelineRenderer {
   }
 
   private static void line(
-      SpanNode node,
-      long origin,
-      long total,
-      int width,
-      boolean showService,
-      StringBuilder out) {
+      SpanNode node, long origin, long total, int width, boolean showService, StringBuilder out) {
     StringBuilder label = new StringBuilder();
     label.append("  ".repeat(node.depth()));
     if (node.isOrphan()) {
@@ -102,8 +97,7 @@ public final class TimelineRenderer {
     int to =
         (int)
             Math.min(
-                width,
-                Math.round((double) (offset + node.span().durationNanos()) * width / total));
+                width, Math.round((double) (offset + node.span().durationNanos()) * width / total));
     to = Math.max(to, from + 1);
     boolean error = node.span().statusCode() == StatusCode.ERROR;
     char bar = error ? 'x' : '=';

@@ -55,8 +55,8 @@ public final class Trace {
   }
 
   /**
-   * The spans that were moved into their parents' time because their service's clock disagreed
-   * with the parent's, in the order found (parents before their children); empty when none.
+   * The spans that were moved into their parents' time because their service's clock disagreed with
+   * the parent's, in the order found (parents before their children); empty when none.
    */
   public List<ClockSkewAdjustment> clockSkewAdjustments() {
     return clockSkewAdjustments;

@@ -47,19 +47,69 @@ final class SampleSpans {
   /** The support conversation under another trace id, as when the customer asks twice. */
   static List<SpanData> supportTrace(String t) {
     List<SpanData> spans = new ArrayList<>();
-    spans.add(span(t, "00000000000000a1", null, "invoke_agent orchestrator", "support-desk", 0, 212,
-        SemanticAttributes.OPERATION_INVOKE_AGENT));
-    spans.add(span(t, "00000000000000a2", "00000000000000a1", "chat scripted-model", "support-desk",
-        2, 80, SemanticAttributes.OPERATION_CHAT));
-    spans.add(failed(span(t, "00000000000000a3", "00000000000000a1", "execute_tool lookup_order",
-        "support-desk", 85, 25, SemanticAttributes.OPERATION_EXECUTE_TOOL),
-        "dev.agenttrace.example.OrderNotFoundException: No order ORD-9", 105));
-    spans.add(span(t, "00000000000000a4", "00000000000000a1", "invoke_agent billing",
-        "support-desk", 115, 90, SemanticAttributes.OPERATION_INVOKE_AGENT));
-    spans.add(span(t, "00000000000000a5", "00000000000000a4", "chat scripted-model",
-        "support-desk", 120, 40, SemanticAttributes.OPERATION_CHAT));
-    spans.add(span(t, "00000000000000a6", "00000000000000a4", "execute_tool update_order",
-        "support-desk", 165, 30, SemanticAttributes.OPERATION_EXECUTE_TOOL));
+    spans.add(
+        span(
+            t,
+            "00000000000000a1",
+            null,
+            "invoke_agent orchestrator",
+            "support-desk",
+            0,
+            212,
+            SemanticAttributes.OPERATION_INVOKE_AGENT));
+    spans.add(
+        span(
+            t,
+            "00000000000000a2",
+            "00000000000000a1",
+            "chat scripted-model",
+            "support-desk",
+            2,
+            80,
+            SemanticAttributes.OPERATION_CHAT));
+    spans.add(
+        failed(
+            span(
+                t,
+                "00000000000000a3",
+                "00000000000000a1",
+                "execute_tool lookup_order",
+                "support-desk",
+                85,
+                25,
+                SemanticAttributes.OPERATION_EXECUTE_TOOL),
+            "dev.agenttrace.example.OrderNotFoundException: No order ORD-9",
+            105));
+    spans.add(
+        span(
+            t,
+            "00000000000000a4",
+            "00000000000000a1",
+            "invoke_agent billing",
+            "support-desk",
+            115,
+            90,
+            SemanticAttributes.OPERATION_INVOKE_AGENT));
+    spans.add(
+        span(
+            t,
+            "00000000000000a5",
+            "00000000000000a4",
+            "chat scripted-model",
+            "support-desk",
+            120,
+            40,
+            SemanticAttributes.OPERATION_CHAT));
+    spans.add(
+        span(
+            t,
+            "00000000000000a6",
+            "00000000000000a4",
+            "execute_tool update_order",
+            "support-desk",
+            165,
+            30,
+            SemanticAttributes.OPERATION_EXECUTE_TOOL));
     return spans;
   }
 
@@ -71,12 +121,33 @@ final class SampleSpans {
     String t = SKEW_TRACE;
     long base = 10_000;
     return List.of(
-        span(t, "00000000000000b1", null, "invoke_agent planner", "support-desk", base, 100,
+        span(
+            t,
+            "00000000000000b1",
+            null,
+            "invoke_agent planner",
+            "support-desk",
+            base,
+            100,
             SemanticAttributes.OPERATION_INVOKE_AGENT),
-        span(t, "00000000000000b2", "00000000000000b1", "chat gateway-model", "llm-gateway",
-            base - 3000, 60, SemanticAttributes.OPERATION_CHAT),
-        span(t, "00000000000000b3", "00000000000000b2", "http POST /v1/chat", "llm-gateway",
-            base - 2990, 40, null));
+        span(
+            t,
+            "00000000000000b2",
+            "00000000000000b1",
+            "chat gateway-model",
+            "llm-gateway",
+            base - 3000,
+            60,
+            SemanticAttributes.OPERATION_CHAT),
+        span(
+            t,
+            "00000000000000b3",
+            "00000000000000b2",
+            "http POST /v1/chat",
+            "llm-gateway",
+            base - 2990,
+            40,
+            null));
   }
 
   /** A trace whose middle span was never collected: its child is an orphan. */
@@ -84,10 +155,24 @@ final class SampleSpans {
     String t = ORPHAN_TRACE;
     long base = 20_000;
     return List.of(
-        span(t, "00000000000000c1", null, "invoke_agent support", "support-desk", base, 50,
+        span(
+            t,
+            "00000000000000c1",
+            null,
+            "invoke_agent support",
+            "support-desk",
+            base,
+            50,
             SemanticAttributes.OPERATION_INVOKE_AGENT),
-        span(t, "00000000000000c3", "00000000000000c2", "execute_tool refund", "support-desk",
-            base + 20, 10, SemanticAttributes.OPERATION_EXECUTE_TOOL));
+        span(
+            t,
+            "00000000000000c3",
+            "00000000000000c2",
+            "execute_tool refund",
+            "support-desk",
+            base + 20,
+            10,
+            SemanticAttributes.OPERATION_EXECUTE_TOOL));
   }
 
   static ImmutableSpanData span(
@@ -103,13 +188,19 @@ final class SampleSpans {
     long low = Long.parseUnsignedLong(traceId.substring(16), 16);
     SpanContext context =
         SpanContext.create(
-            high, low, Long.parseUnsignedLong(spanId, 16), SpanContext.FLAG_SAMPLED,
+            high,
+            low,
+            Long.parseUnsignedLong(spanId, 16),
+            SpanContext.FLAG_SAMPLED,
             TraceState.empty());
     SpanContext parent =
         parentId == null
             ? SpanContext.invalid()
             : SpanContext.create(
-                high, low, Long.parseUnsignedLong(parentId, 16), SpanContext.FLAG_SAMPLED,
+                high,
+                low,
+                Long.parseUnsignedLong(parentId, 16),
+                SpanContext.FLAG_SAMPLED,
                 TraceState.empty());
     Attributes attributes =
         operation == null
@@ -172,20 +263,42 @@ final class SampleSpans {
   static List<SpanData> tenThousandSpans() {
     String t = "6e0c63257de34c926f9efcd03899aaaa";
     List<SpanData> spans = new ArrayList<>(10_000);
-    spans.add(span(t, "1000000000000000", null, "invoke_agent orchestrator", "support-desk", 0,
-        99 * 100 * 2 + 10, SemanticAttributes.OPERATION_INVOKE_AGENT));
+    spans.add(
+        span(
+            t,
+            "1000000000000000",
+            null,
+            "invoke_agent orchestrator",
+            "support-desk",
+            0,
+            99 * 100 * 2 + 10,
+            SemanticAttributes.OPERATION_INVOKE_AGENT));
     int call = 0;
     for (int run = 0; run < 99; run++) {
       String runId = String.format("2%015x", run);
       long runStart = 5 + run * 200L;
-      spans.add(span(t, runId, "1000000000000000", "invoke_agent worker-" + run, "support-desk",
-          runStart, 200, SemanticAttributes.OPERATION_INVOKE_AGENT));
+      spans.add(
+          span(
+              t,
+              runId,
+              "1000000000000000",
+              "invoke_agent worker-" + run,
+              "support-desk",
+              runStart,
+              200,
+              SemanticAttributes.OPERATION_INVOKE_AGENT));
       for (int i = 0; i < 100; i++, call++) {
         String id = String.format("3%015x", call);
         boolean tool = i % 2 == 1;
         ImmutableSpanData span =
-            span(t, id, runId, tool ? "execute_tool tool-" + call : "chat model-" + call,
-                "support-desk", runStart + i * 2L, 2,
+            span(
+                t,
+                id,
+                runId,
+                tool ? "execute_tool tool-" + call : "chat model-" + call,
+                "support-desk",
+                runStart + i * 2L,
+                2,
                 tool
                     ? SemanticAttributes.OPERATION_EXECUTE_TOOL
                     : SemanticAttributes.OPERATION_CHAT);

@@ -77,10 +77,24 @@ class TraceAssemblerTest {
   void childOfTheSameServiceOutlivingItsParentIsNotMoved() {
     List<SpanData> spans =
         List.of(
-            SampleSpans.span(SampleSpans.SUPPORT_TRACE, "00000000000000d1", null, "handle",
-                "support-desk", 0, 10, null),
-            SampleSpans.span(SampleSpans.SUPPORT_TRACE, "00000000000000d2", "00000000000000d1",
-                "async follow-up", "support-desk", 5, 50, null));
+            SampleSpans.span(
+                SampleSpans.SUPPORT_TRACE,
+                "00000000000000d1",
+                null,
+                "handle",
+                "support-desk",
+                0,
+                10,
+                null),
+            SampleSpans.span(
+                SampleSpans.SUPPORT_TRACE,
+                "00000000000000d2",
+                "00000000000000d1",
+                "async follow-up",
+                "support-desk",
+                5,
+                50,
+                null));
 
     Trace trace = TraceAssembler.assemble(spans).get(0);
 
