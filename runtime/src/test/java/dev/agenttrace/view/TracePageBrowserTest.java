@@ -231,14 +231,27 @@ class TracePageBrowserTest {
     assertThat(driver.findElement(By.id("summary")).getText())
         .isEqualTo("10000 spans · 19.81 s · support-desk · 198 errors");
     assertThat(driver.findElements(By.cssSelector("#rows .row")).size()).isBetween(20, 80);
+  }
+
+  @Test
+  void lastOfTenThousandSpansIsReachedByScrollingToTheBottom() throws IOException {
+    open("ten-thousand", SampleSpans.tenThousandSpans());
 
     ((JavascriptExecutor) driver)
         .executeScript("var v = document.getElementById('viewport'); v.scrollTop = 1e9;");
+
     wait(d -> rowNames().contains("execute_tool tool-9899"));
+    assertThat(rowNames()).last().isEqualTo("execute_tool tool-9899");
+  }
+
+  @Test
+  void failedSpanAmongTenThousandIsFoundBySearchAndShowsItsException() throws IOException {
+    open("ten-thousand", SampleSpans.tenThousandSpans());
 
     driver.findElement(By.id("search")).sendKeys("tool-9851");
     wait(d -> rowNames().equals(List.of("execute_tool tool-9851")));
     row("execute_tool tool-9851").click();
+
     assertThat(driver.findElement(By.id("details")).getText())
         .contains("java.io.IOException: tool 9851 timed out");
     screenshot("trace-page-10k");
