@@ -95,7 +95,7 @@ public final class ViewCommand {
       err.println(problem);
     }
     List<SpanData> spans = reader.spans();
-    if (reader.badLines() > 0) {
+    if (reader.badLines() > 0 && !spans.isEmpty()) {
       err.println(
           "view: skipped "
               + reader.badLines()
