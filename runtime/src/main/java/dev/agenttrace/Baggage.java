@@ -32,7 +32,10 @@ public final class Baggage {
   /** The most bytes of one propagated {@code baggage} header, as the W3C specification sets. */
   public static final int MAX_HEADER_BYTES = 8192;
 
-  private static final Logger logger = LoggerFactory.getLogger(Baggage.class);
+  /** Loaded only when something is logged, so that reading span files needs no slf4j. */
+  private static final class Log {
+    static final Logger logger = LoggerFactory.getLogger(Baggage.class);
+  }
   private static final Baggage EMPTY = new Baggage(Map.of());
 
   private final Map<String, Entry> entries;
@@ -164,7 +167,7 @@ public final class Baggage {
       requireNonNull(value, "value");
       requireNonNull(metadata, "metadata");
       if (!isValidName(name)) {
-        logger.debug("Ignoring baggage entry with invalid name '{}'", name);
+        Log.logger.debug("Ignoring baggage entry with invalid name '{}'", name);
         return this;
       }
       entries.remove(name);

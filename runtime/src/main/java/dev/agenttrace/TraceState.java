@@ -23,7 +23,10 @@ public final class TraceState {
   /** The most list members a W3C {@code tracestate} may hold. */
   public static final int MAX_MEMBERS = 32;
 
-  private static final Logger logger = LoggerFactory.getLogger(TraceState.class);
+  /** Loaded only when something is logged, so that reading span files needs no slf4j. */
+  private static final class Log {
+    static final Logger logger = LoggerFactory.getLogger(TraceState.class);
+  }
   private static final TraceState EMPTY = new TraceState(List.of());
 
   private final List<Map.Entry<String, String>> members;
@@ -77,7 +80,7 @@ public final class TraceState {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
     if (!isValidKey(key) || !isValidValue(value)) {
-      logger.debug("Ignoring invalid tracestate member {}={}", key, value);
+      Log.logger.debug("Ignoring invalid tracestate member {}={}", key, value);
       return this;
     }
     List<Map.Entry<String, String>> updated = new ArrayList<>(members.size() + 1);

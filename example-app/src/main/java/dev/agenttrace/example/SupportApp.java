@@ -5,6 +5,7 @@ import dev.agenttrace.Context;
 import dev.agenttrace.SpanData;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.context.Conversation;
+import dev.agenttrace.export.json.SpanJson;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.HttpClientPropagation;
 import dev.agenttrace.sdk.TracerSdk;
@@ -16,6 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -44,6 +48,12 @@ public final class SupportApp {
 
   private SupportApp() {}
 
+  /**
+   * Runs the example. The traces also go to the JSON Lines file named by the first argument
+   * (default {@code traces.jsonl}; {@code exec:java} passes {@code
+   * example-app/target/traces.jsonl}), ready for the view command. With {@code --conformance
+   * [port]} it serves the W3C trace-context test suite instead.
+   */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--conformance")) {
       int port;
@@ -57,7 +67,33 @@ public final class SupportApp {
       TraceContextConformanceService.serveUntilStopped(port, System.out);
       return;
     }
-    run(new ScriptedChatModel(20), System.out);
+    Path traces = Path.of(args.length > 0 ? args[0] : "traces.jsonl");
+    Path here = Path.of("").toAbsolutePath();
+    if (traces.isAbsolute() && traces.startsWith(here)) {
+      traces = here.relativize(traces);
+    }
+    List<SpanData> spans = run(new ScriptedChatModel(20), System.out);
+    writeJsonLines(spans, traces);
+    System.out.println();
+    System.out.println("Traces written to " + traces + " (one span per line). See them with:");
+    System.out.println(
+        "  java -jar runtime/target/agenttrace-runtime-*.jar view "
+            + traces
+            + " --format html -o trace.html");
+  }
+
+  /** Writes {@code spans} to {@code file}, one {@link SpanJson} object per line. */
+  static void writeJsonLines(List<SpanData> spans, Path file) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (SpanData span : spans) {
+      SpanJson.write(span, lines);
+      lines.append('\n');
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, lines, StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.agenttrace.view;
 
-import dev.agenttrace.SpanData;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +16,27 @@ public final class Trace {
   private final String traceId;
   private final List<SpanNode> roots;
   private final int spanCount;
+  private final List<ClockSkewAdjustment> clockSkewAdjustments;
+  private final long startEpochNanos;
+  private final long endEpochNanos;
 
-  Trace(String traceId, List<SpanNode> roots, int spanCount) {
+  Trace(
+      String traceId,
+      List<SpanNode> roots,
+      int spanCount,
+      List<ClockSkewAdjustment> clockSkewAdjustments) {
     this.traceId = traceId;
     this.roots = roots;
     this.spanCount = spanCount;
+    this.clockSkewAdjustments = List.copyOf(clockSkewAdjustments);
+    long start = Long.MAX_VALUE;
+    long end = Long.MIN_VALUE;
+    for (SpanNode node : spansDepthFirst()) {
+      start = Math.min(start, node.startEpochNanos());
+      end = Math.max(end, node.endEpochNanos());
+    }
+    this.startEpochNanos = start;
+    this.endEpochNanos = end;
   }
 
   /** The trace id, 32 lowercase hex characters. */
@@ -36,38 +54,48 @@ public final class Trace {
     return spanCount;
   }
 
-  /** The earliest start among the top-level spans, in epoch nanoseconds. */
-  public long startEpochNanos() {
-    long start = Long.MAX_VALUE;
-    for (SpanNode root : roots) {
-      start = Math.min(start, root.span().startEpochNanos());
-    }
-    return start;
+  /**
+   * The spans that were moved into their parents' time because their service's clock disagreed with
+   * the parent's, in the order found (parents before their children); empty when none.
+   */
+  public List<ClockSkewAdjustment> clockSkewAdjustments() {
+    return clockSkewAdjustments;
   }
 
-  /** The latest end among the top-level spans, in epoch nanoseconds. */
-  public long endEpochNanos() {
-    long end = Long.MIN_VALUE;
-    for (SpanNode root : roots) {
-      end = Math.max(end, root.span().endEpochNanos());
+  /** Every span of the trace, depth first in the order the tree shows them. */
+  public List<SpanNode> spansDepthFirst() {
+    List<SpanNode> all = new ArrayList<>(spanCount);
+    Deque<SpanNode> pending = new ArrayDeque<>();
+    for (int i = roots.size() - 1; i >= 0; i--) {
+      pending.push(roots.get(i));
     }
-    return end;
+    while (!pending.isEmpty()) {
+      SpanNode node = pending.pop();
+      all.add(node);
+      List<SpanNode> children = node.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+    }
+    return all;
+  }
+
+  /** The earliest start among all spans, in epoch nanoseconds. */
+  public long startEpochNanos() {
+    return startEpochNanos;
+  }
+
+  /** The latest end among all spans (children may outlive the root), in epoch nanoseconds. */
+  public long endEpochNanos() {
+    return endEpochNanos;
   }
 
   /** The names of the services whose spans are in the trace, in the order first seen. */
   public Set<String> serviceNames() {
     Set<String> names = new LinkedHashSet<>();
-    for (SpanNode root : roots) {
-      collectServices(root, names);
+    for (SpanNode node : spansDepthFirst()) {
+      names.add(node.serviceName());
     }
     return names;
-  }
-
-  private static void collectServices(SpanNode node, Set<String> names) {
-    SpanData span = node.span();
-    names.add(span.resource().serviceName());
-    for (SpanNode child : node.children()) {
-      collectServices(child, names);
-    }
   }
 }

@@ -22,8 +22,13 @@ public final class TreeRenderer {
 
   /** The trees of all traces among {@code spans}, earliest trace first. */
   public static String render(Collection<? extends SpanData> spans) {
+    return renderTraces(TraceAssembler.assemble(spans));
+  }
+
+  /** The trees of {@code traces}, one after the other, separated by a blank line. */
+  public static String renderTraces(List<Trace> traces) {
     StringBuilder out = new StringBuilder();
-    for (Trace trace : TraceAssembler.assemble(spans)) {
+    for (Trace trace : traces) {
       if (out.length() > 0) {
         out.append('\n');
       }
@@ -32,13 +37,19 @@ public final class TreeRenderer {
     return out.toString();
   }
 
-  /** Appends the tree of one trace to {@code out}. */
+  /**
+   * Appends the tree of one trace to {@code out}; when spans were moved for clock skew, one line
+   * per move follows the tree, starting with {@code ~}.
+   */
   public static void render(Trace trace, StringBuilder out) {
     boolean showService = trace.serviceNames().size() > 1;
     out.append("Trace ").append(trace.traceId()).append('\n');
     List<SpanNode> roots = trace.roots();
     for (int i = 0; i < roots.size(); i++) {
       renderNode(roots.get(i), "", i == roots.size() - 1, showService, out);
+    }
+    for (ClockSkewAdjustment adjustment : trace.clockSkewAdjustments()) {
+      out.append("~ ").append(adjustment.describe()).append('\n');
     }
   }
 
