@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where each thread keeps its current context: a stack of open scopes, the top one current.
  *
- * <p>Making a span current allocates one scope and touches one thread-local; reading the current
- * span allocates nothing. A {@link Context} object is only built when someone asks for the whole
+ * <p>Making a span current allocates one scope and touches one thread-local (nothing at all when
+ * the span and baggage already are current); reading the current span allocates nothing. A {@link Context} object is only built when someone asks for the whole
  * context, for example to carry it to another thread.
  *
  * <p>Closing a scope that is not the innermost open one (a scope leaked or closed out of order)
@@ -52,7 +52,14 @@ final class ContextStorage {
   private static final class ThreadState {
     ContextScope top;
 
-    ContextScope push(Span span, Baggage baggage) {
+    Scope push(Span span, Baggage baggage) {
+      // Making current what already is current changes nothing, so it needs no scope of its own:
+      // this keeps a sampled-out child (which is its dropped parent) free of allocation.
+      if (top == null
+          ? span == NonRecordingSpan.INVALID && baggage == Baggage.empty()
+          : top.span == span && top.baggage == baggage) {
+        return NoopScope.INSTANCE;
+      }
       ContextScope scope = new ContextScope(this, top, span, baggage);
       top = scope;
       return scope;
