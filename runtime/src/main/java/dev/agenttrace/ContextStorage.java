@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
  * Where each thread keeps its current context: a stack of open scopes, the top one current.
  *
  * <p>Making a span current allocates one scope and touches one thread-local (nothing at all when
- * the span and baggage already are current); reading the current span allocates nothing. A {@link Context} object is only built when someone asks for the whole
- * context, for example to carry it to another thread.
+ * the span and baggage already are current); reading the current span allocates nothing. A {@link
+ * Context} object is only built when someone asks for the whole context, for example to carry it to
+ * another thread.
  *
  * <p>Closing a scope that is not the innermost open one (a scope leaked or closed out of order)
  * is reported and closes the scopes opened inside it too, so that a leak cannot leave a stale span

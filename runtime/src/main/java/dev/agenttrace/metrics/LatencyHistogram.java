@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Records latencies (or any non-negative {@code long}) from many threads at once, in bounded memory,
- * and answers count, mean, min, max, standard deviation and any percentile through {@link
+ * Records latencies (or any non-negative {@code long}) from many threads at once, in bounded
+ * memory, and answers count, mean, min, max, standard deviation and any percentile through {@link
  * #snapshot()}.
  *
  * <p>Guarantees:

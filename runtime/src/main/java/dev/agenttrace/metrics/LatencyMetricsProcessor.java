@@ -153,9 +153,9 @@ public final class LatencyMetricsProcessor implements SpanProcessor {
 
   /**
    * Checks every threshold against the latencies now, hands each violation to the {@code
-   * onViolation} callback (if any; a callback that throws is logged) and returns them. An
-   * operation with no spans, or fewer than the threshold's {@code minCount}, passes. Cheap enough
-   * to call every few seconds; nothing checks on its own.
+   * onViolation} callback (if any; a callback that throws is logged) and returns them. An operation
+   * with no spans, or fewer than the threshold's {@code minCount}, passes. Cheap enough to call
+   * every few seconds; nothing checks on its own.
    */
   public List<ThresholdViolation> checkThresholds() {
     List<ThresholdViolation> violations = new ArrayList<>();
@@ -218,8 +218,8 @@ public final class LatencyMetricsProcessor implements SpanProcessor {
     /**
      * Adds a sliding window of {@code subWindows} sub-windows of {@code subWindow}; the first call
      * replaces the defaults (10 s x 12, 5 min x 24 and 1 h x 48: the last minute, hour and day,
-     * each kept twice so it can be compared with the one before). Windows of up to {@code
-     * subWindow * subWindows} can then be read, and compared up to half that.
+     * each kept twice so it can be compared with the one before). Windows of up to {@code subWindow
+     * * subWindows} can then be read, and compared up to half that.
      */
     public Builder window(Duration subWindow, int subWindows) {
       requireNonNull(subWindow, "subWindow");

@@ -55,8 +55,8 @@ public final class OperationLatency {
   }
 
   /**
-   * The last {@code window} against the one before it: for example the p95 of this hour against
-   * the previous hour.
+   * The last {@code window} against the one before it: for example the p95 of this hour against the
+   * previous hour.
    *
    * @throws IllegalArgumentException if no configured window keeps twice that long
    */

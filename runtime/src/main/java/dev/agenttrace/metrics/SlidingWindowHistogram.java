@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * PeriodComparison change = lastMinutes.compare(Duration.ofMinutes(1));
  * }</pre>
  *
- * <p>Recording is lock-free: it records into the current sub-window's {@link LatencyHistogram};
- * the first value of a new sub-window swaps in a fresh histogram with one compare-and-set.
+ * <p>Recording is lock-free: it records into the current sub-window's {@link LatencyHistogram}; the
+ * first value of a new sub-window swaps in a fresh histogram with one compare-and-set.
  */
 public final class SlidingWindowHistogram {
   private final long subWindowNanos;
@@ -147,8 +147,8 @@ public final class SlidingWindowHistogram {
   }
 
   /**
-   * Whether {@code window} fits this histogram, {@code times} over: a window of the last hour
-   * fits once in a histogram keeping an hour, but needs two hours to be compared.
+   * Whether {@code window} fits this histogram, {@code times} over: a window of the last hour fits
+   * once in a histogram keeping an hour, but needs two hours to be compared.
    */
   boolean fits(Duration window, int times) {
     return subWindowsCovering(window) * times <= ring.length();

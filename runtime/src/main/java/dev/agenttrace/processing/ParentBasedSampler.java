@@ -7,8 +7,8 @@ import dev.agenttrace.SpanKind;
 /**
  * Follows the parent's decision, as OpenTelemetry's {@code ParentBased} sampler does: a root span
  * asks the root sampler; a span with a parent asks one of four delegates chosen by whether the
- * parent is remote (came in through {@code traceparent}) and whether its sampled flag is set.
- * Built by {@link ParentBasedSamplerBuilder}.
+ * parent is remote (came in through {@code traceparent}) and whether its sampled flag is set. Built
+ * by {@link ParentBasedSamplerBuilder}.
  */
 final class ParentBasedSampler implements Sampler {
   private final Sampler root;

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides on whole traces once they are complete (tail sampling): it holds each trace's spans
- * until the trace's root span ends, then hands the whole trace to the downstream processor if any
- * span failed ({@code ERROR}) or the root was slower than a threshold, and otherwise keeps it with
- * a configured probability.
+ * Decides on whole traces once they are complete (tail sampling): it holds each trace's spans until
+ * the trace's root span ends, then hands the whole trace to the downstream processor if any span
+ * failed ({@code ERROR}) or the root was slower than a threshold, and otherwise keeps it with a
+ * configured probability.
  *
  * <pre>{@code
  * SpanProcessor export = ...; // e.g. a batch processor in front of an exporter
@@ -37,22 +37,22 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Every failed trace is kept</b>, whole, as long as it fits the limits below; an {@code
  *       ERROR} span arriving after its trace was dropped switches the trace to kept from then on.
- *   <li><b>Traces whose root is in another service</b> are decided {@code decisionWait} after
- *       the first span here with a remote parent (the entry into this service) ended, so that
- *       parallel entries and spans outliving the entry can join; by the same rules, with the
- *       longest span standing in for the root. Timeouts are noticed when spans end, on {@link
- *       #forceFlush} and on {@link #shutdown}; the processor runs no thread of its own. A trace
- *       whose root never ends waits until it is pushed out (below) or flushed.
+ *   <li><b>Traces whose root is in another service</b> are decided {@code decisionWait} after the
+ *       first span here with a remote parent (the entry into this service) ended, so that parallel
+ *       entries and spans outliving the entry can join; by the same rules, with the longest span
+ *       standing in for the root. Timeouts are noticed when spans end, on {@link #forceFlush} and
+ *       on {@link #shutdown}; the processor runs no thread of its own. A trace whose root never
+ *       ends waits until it is pushed out (below) or flushed.
  *   <li><b>Spans ending after their trace was decided</b> follow the decision. Whole means the
  *       spans that ended before the decision: a failure ending after its root was judged can only
  *       keep itself and what follows.
  *   <li><b>The probabilistic share is decided from the trace id</b>, like {@link
  *       Sampler#traceIdRatio(double)}: services with the same probability keep the same traces.
- *   <li><b>Bounded memory:</b> at most {@code maxTraces} traces of at most {@code
- *       maxSpansPerTrace} spans wait; decisions are remembered for {@code maxDecidedTraces} traces
- *       so that late spans follow them. <b>Nothing is lost silently:</b> a trace pushed out by a
- *       newer one, or grown past {@code maxSpansPerTrace}, is kept and handed on at once without
- *       waiting for judgement (its later spans follow), and counted in {@link #stats()}.
+ *   <li><b>Bounded memory:</b> at most {@code maxTraces} traces of at most {@code maxSpansPerTrace}
+ *       spans wait; decisions are remembered for {@code maxDecidedTraces} traces so that late spans
+ *       follow them. <b>Nothing is lost silently:</b> a trace pushed out by a newer one, or grown
+ *       past {@code maxSpansPerTrace}, is kept and handed on at once without waiting for judgement
+ *       (its later spans follow), and counted in {@link #stats()}.
  *   <li>The caller's thread never waits on another: a trace's buffer is locked only to add a span
  *       or decide it, and deciding hands the kept spans to the downstream processor, which must not
  *       block either. The downstream sees only {@code onEnd} of kept spans, never {@code onStart};
@@ -155,8 +155,7 @@ public final class TailSamplingProcessor implements SpanProcessor {
     }
     spansReceived.increment();
     long now = clock.nanoTime();
-    TraceKey key =
-        new TraceKey(span.spanContext().traceIdHigh(), span.spanContext().traceIdLow());
+    TraceKey key = new TraceKey(span.spanContext().traceIdHigh(), span.spanContext().traceIdLow());
     List<SpanData> kept = add(key, span, now);
     forward(kept);
     sweep(now, false);
@@ -321,8 +320,8 @@ public final class TailSamplingProcessor implements SpanProcessor {
   }
 
   /**
-   * Decides the traces whose wait is over, or every pending trace if {@code everything}. One
-   * thread sweeps at a time; others skip rather than wait, except to flush.
+   * Decides the traces whose wait is over, or every pending trace if {@code everything}. One thread
+   * sweeps at a time; others skip rather than wait, except to flush.
    */
   private void sweep(long now, boolean everything) {
     if (!sweeping.compareAndSet(false, true)) {

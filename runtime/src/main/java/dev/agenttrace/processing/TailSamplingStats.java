@@ -18,8 +18,7 @@ package dev.agenttrace.processing;
  *     counted by their outcome above
  * @param tracesEvicted traces kept early, unjudged, to make room because {@code maxTraces} were
  *     pending
- * @param tracesTruncated traces kept early, unjudged, because they reached {@code
- *     maxSpansPerTrace}
+ * @param tracesTruncated traces kept early, unjudged, because they reached {@code maxSpansPerTrace}
  * @param lateSpans spans that arrived after their trace was decided and followed that decision
  * @param tracesRescuedByLateError dropped traces switched to kept because an {@code ERROR} span
  *     arrived late; their spans dropped before that stay dropped (and counted)

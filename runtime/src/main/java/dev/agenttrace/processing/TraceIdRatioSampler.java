@@ -12,8 +12,8 @@ import java.util.Locale;
  * <p>The rightmost 7 bytes of a trace id are random (the {@code random} trace flag says so), so the
  * low 56 bits {@code R} of {@code traceIdLow} are a uniform number in {@code [0, 2^56)}. A span is
  * sampled when {@code R >= T}, with the rejection threshold {@code T = 2^56 - round(ratio * 2^56)}.
- * Every service configured with the same ratio therefore makes the same decision for a trace, and
- * a trace sampled at ratio {@code p} is also sampled at every ratio above {@code p}. The parent's
+ * Every service configured with the same ratio therefore makes the same decision for a trace, and a
+ * trace sampled at ratio {@code p} is also sampled at every ratio above {@code p}. The parent's
  * sampled flag is ignored; wrap this sampler in {@link Sampler#parentBased(Sampler)} to follow it.
  */
 final class TraceIdRatioSampler implements Sampler {
@@ -40,7 +40,9 @@ final class TraceIdRatioSampler implements Sampler {
     return RANDOM_VALUES - Math.round(ratio * RANDOM_VALUES);
   }
 
-  /** Whether the trace with low id half {@code traceIdLow} is kept at rejection threshold {@code T}. */
+  /**
+   * Whether the trace with low id half {@code traceIdLow} is kept at rejection threshold {@code T}.
+   */
   static boolean isKept(long traceIdLow, long threshold) {
     return (traceIdLow & RANDOM_MASK) >= threshold;
   }

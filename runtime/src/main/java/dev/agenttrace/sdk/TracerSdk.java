@@ -169,12 +169,12 @@ public final class TracerSdk implements Tracer, AutoCloseable {
   }
 
   /**
-   * Whether {@code parent} can stand in for its dropped child, so that a sampled-out call
-   * allocates nothing. It can when the parent is itself a dropped span of this process (not
-   * recording, not remote) whose flags are the child's: nothing records either span, and the child
-   * would propagate exactly what the parent propagates (trace id, unsampled flag, trace state); its
-   * own span id would name a span that no backend ever sees. A remote parent never stands in: its
-   * children must be known as local children to a parent-based sampler.
+   * Whether {@code parent} can stand in for its dropped child, so that a sampled-out call allocates
+   * nothing. It can when the parent is itself a dropped span of this process (not recording, not
+   * remote) whose flags are the child's: nothing records either span, and the child would propagate
+   * exactly what the parent propagates (trace id, unsampled flag, trace state); its own span id
+   * would name a span that no backend ever sees. A remote parent never stands in: its children must
+   * be known as local children to a parent-based sampler.
    */
   private static boolean standsInForDroppedChild(Span parent, byte childFlags) {
     SpanContext parentContext = parent.spanContext();

@@ -18,10 +18,13 @@ final class ExactStatistics {
 
   /** Nearest rank: the smallest value with at least {@code p} percent of values at or below it. */
   long percentile(double p) {
-    long rank = (long) Math.ceil(new java.math.BigDecimal(Double.toString(p))
-        .multiply(java.math.BigDecimal.valueOf(sorted.length))
-        .divide(java.math.BigDecimal.valueOf(100))
-        .doubleValue());
+    long rank =
+        (long)
+            Math.ceil(
+                new java.math.BigDecimal(Double.toString(p))
+                    .multiply(java.math.BigDecimal.valueOf(sorted.length))
+                    .divide(java.math.BigDecimal.valueOf(100))
+                    .doubleValue());
     return sorted[(int) Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 

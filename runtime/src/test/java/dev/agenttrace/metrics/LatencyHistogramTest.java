@@ -22,8 +22,9 @@ class LatencyHistogramTest {
     SplittableRandom random = new SplittableRandom(seed);
     long[] values = new long[n];
     for (int i = 0; i < n; i++) {
-      double gaussian = Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
-          * Math.cos(2 * Math.PI * random.nextDouble());
+      double gaussian =
+          Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+              * Math.cos(2 * Math.PI * random.nextDouble());
       values[i] = Math.max(1_000_000L, (long) Math.exp(Math.log(200e6) + 1.2 * gaussian));
     }
     return values;

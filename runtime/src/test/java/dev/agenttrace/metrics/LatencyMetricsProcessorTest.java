@@ -49,7 +49,8 @@ class LatencyMetricsProcessorTest {
             OperationKey.tool("lookup_order"),
             OperationKey.tool("update_order"),
             OperationKey.model("gpt-4o"));
-    HistogramSnapshot lookup = latency.latency(OperationKey.tool("lookup_order")).orElseThrow().total();
+    HistogramSnapshot lookup =
+        latency.latency(OperationKey.tool("lookup_order")).orElseThrow().total();
     assertThat(lookup.count()).isEqualTo(2);
     assertThat(lookup.mean()).isEqualTo(200e6);
     assertThat(lookup.min()).isEqualTo(100_000_000L);
@@ -91,7 +92,10 @@ class LatencyMetricsProcessorTest {
     }
 
     PeriodComparison change =
-        latency.latency(OperationKey.tool("lookup_order")).orElseThrow().compare(Duration.ofHours(1));
+        latency
+            .latency(OperationKey.tool("lookup_order"))
+            .orElseThrow()
+            .compare(Duration.ofHours(1));
 
     assertThat(change.baseline().count()).isEqualTo(20);
     assertThat(change.current().count()).isEqualTo(20);

@@ -16,6 +16,7 @@ class SlidingWindowHistogramTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   private final ManualClock clock = new ManualClock();
+
   /** A minute in six 10-second sub-windows, kept for two minutes. */
   private final SlidingWindowHistogram histogram =
       new SlidingWindowHistogram(TEN_SECONDS, 12, clock);

@@ -22,8 +22,7 @@ class ParentBasedSamplerTest {
           .build();
 
   private static SamplingDecision decide(Sampler sampler, SpanContext parent) {
-    return sampler.shouldSample(
-        parent, 1, 2, "op", SpanKind.INTERNAL, Attributes.empty());
+    return sampler.shouldSample(parent, 1, 2, "op", SpanKind.INTERNAL, Attributes.empty());
   }
 
   private static SpanContext remote(byte flags) {

@@ -62,8 +62,11 @@ class TailSamplingLongRunTest {
       Span remoteParent =
           Span.wrap(
               SpanContext.createFromRemoteParent(
-                  random.nextLong(), random.nextLong(), 1 + random.nextLong(Long.MAX_VALUE - 1),
-                  SpanContext.FLAG_RANDOM, TraceState.empty()));
+                  random.nextLong(),
+                  random.nextLong(),
+                  1 + random.nextLong(Long.MAX_VALUE - 1),
+                  SpanContext.FLAG_RANDOM,
+                  TraceState.empty()));
       root = tracer.spanBuilder("server").setParent(Context.root().with(remoteParent)).startSpan();
     } else {
       root = tracer.spanBuilder("invoke_agent").setNoParent().startSpan();
@@ -77,8 +80,7 @@ class TailSamplingLongRunTest {
   private void step(OpenTrace trace, SplittableRandom random) {
     Span top = trace.open.peek();
     if (trace.open.size() < 6 && random.nextInt(3) > 0) {
-      Span child =
-          tracer.spanBuilder("step").setParent(Context.root().with(top)).startSpan();
+      Span child = tracer.spanBuilder("step").setParent(Context.root().with(top)).startSpan();
       trace.spans++;
       if (random.nextInt(10) == 0) {
         trace.endAfterRoot.add(child);
@@ -139,10 +141,13 @@ class TailSamplingLongRunTest {
       long kept = exportedPerTrace.getOrDefault(trace.getKey(), 0L);
       if (trace.getValue().failed) {
         failedTraces++;
-        assertThat(kept).as("spans kept of failed trace %s", trace.getKey())
+        assertThat(kept)
+            .as("spans kept of failed trace %s", trace.getKey())
             .isEqualTo(trace.getValue().spans);
       } else {
-        assertThat(kept).as("a trace is kept whole or not at all").isIn(0L, (long) trace.getValue().spans);
+        assertThat(kept)
+            .as("a trace is kept whole or not at all")
+            .isIn(0L, (long) trace.getValue().spans);
       }
     }
     TailSamplingStats stats = tail.stats();
@@ -176,7 +181,10 @@ class TailSamplingLongRunTest {
                     boolean fails = random.nextInt(20) == 0;
                     for (int c = 0; c < children; c++) {
                       Span child =
-                          tracer.spanBuilder("step").setParent(Context.root().with(root)).startSpan();
+                          tracer
+                              .spanBuilder("step")
+                              .setParent(Context.root().with(root))
+                              .startSpan();
                       if (fails && c == children - 1) {
                         child.setStatus(StatusCode.ERROR);
                       }

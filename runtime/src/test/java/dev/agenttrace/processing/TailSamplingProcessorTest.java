@@ -36,6 +36,15 @@ class TailSamplingProcessorTest {
     return tracer.spanBuilder(name).setParent(Context.root().with(parent)).startSpan();
   }
 
+  /** Starts a root and ends a failed child of it; returns the root, still running. */
+  private static Span rootWithFailedChild(TracerSdk tracer) {
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    Span failed = child(tracer, root, "execute_tool lookup_order");
+    failed.setStatus(StatusCode.ERROR);
+    failed.end();
+    return root;
+  }
+
   /** A root with two children; the second fails if {@code fail}; the root takes {@code millis}. */
   private void trace(TracerSdk tracer, boolean fail, long millis) {
     Span root = tracer.spanBuilder("invoke_agent support").setNoParent().startSpan();
@@ -57,7 +66,8 @@ class TailSamplingProcessorTest {
 
     assertThat(exported.finishedSpans())
         .extracting(SpanData::name)
-        .containsExactly("execute_tool lookup_order", "chat scripted-model", "invoke_agent support");
+        .containsExactly(
+            "execute_tool lookup_order", "chat scripted-model", "invoke_agent support");
     assertThat(tail.stats().tracesKeptForError()).isEqualTo(1);
   }
 
@@ -86,10 +96,7 @@ class TailSamplingProcessorTest {
   void holdsSpansUntilTheRootEnds() {
     TailSamplingProcessor tail = sampler().build();
     TracerSdk tracer = tracer(tail);
-    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
-    Span failed = child(tracer, root, "execute_tool lookup_order");
-    failed.setStatus(StatusCode.ERROR);
-    failed.end();
+    Span root = rootWithFailedChild(tracer);
 
     assertThat(exported.finishedSpans()).isEmpty();
     assertThat(tail.stats().spansBuffered()).isEqualTo(1);
@@ -136,7 +143,10 @@ class TailSamplingProcessorTest {
     Span remoteParent =
         Span.wrap(
             SpanContext.createFromRemoteParent(
-                7, 8, 9, (byte) (SpanContext.FLAG_SAMPLED | SpanContext.FLAG_RANDOM),
+                7,
+                8,
+                9,
+                (byte) (SpanContext.FLAG_SAMPLED | SpanContext.FLAG_RANDOM),
                 TraceState.empty()));
     Span server = child(tracer, remoteParent, "execute_tool lookup_order");
     server.setStatus(StatusCode.ERROR);
@@ -148,7 +158,8 @@ class TailSamplingProcessorTest {
 
     clock.advance(Duration.ofSeconds(1));
     trace(tracer, false, 10);
-    assertThat(exported.finishedSpans()).extracting(SpanData::name)
+    assertThat(exported.finishedSpans())
+        .extracting(SpanData::name)
         .containsExactly("execute_tool lookup_order");
     assertThat(tail.stats().tracesTimedOut()).isEqualTo(1);
     assertThat(tail.stats().tracesKeptForError()).isEqualTo(1);
@@ -158,10 +169,7 @@ class TailSamplingProcessorTest {
   void flushDecidesEveryPendingTrace() {
     TailSamplingProcessor tail = sampler().build();
     TracerSdk tracer = tracer(tail);
-    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
-    Span failed = child(tracer, root, "execute_tool lookup_order");
-    failed.setStatus(StatusCode.ERROR);
-    failed.end();
+    rootWithFailedChild(tracer);
 
     assertThat(tracer.forceFlush(Duration.ofSeconds(1))).isTrue();
 
@@ -197,7 +205,8 @@ class TailSamplingProcessorTest {
     late.end();
     later.end();
 
-    assertThat(exported.finishedSpans()).extracting(SpanData::name)
+    assertThat(exported.finishedSpans())
+        .extracting(SpanData::name)
         .containsExactly("execute_tool lookup_order", "chat scripted-model");
     assertThat(tail.stats().tracesRescuedByLateError()).isEqualTo(1);
   }
@@ -231,7 +240,8 @@ class TailSamplingProcessorTest {
 
     assertThat(tail.stats().tracesPending()).isEqualTo(2);
     assertThat(tail.stats().tracesEvicted()).isEqualTo(1);
-    assertThat(exported.finishedSpans()).extracting(span -> span.spanContext().traceId())
+    assertThat(exported.finishedSpans())
+        .extracting(span -> span.spanContext().traceId())
         .containsExactly(roots.get(0).spanContext().traceId());
   }
 }

@@ -34,8 +34,7 @@ class TraceIdRatioSamplerTest {
     SpanContext sampledParent =
         SpanContext.create(1, 5, 7, SpanContext.FLAG_SAMPLED, dev.agenttrace.TraceState.empty());
 
-    assertThat(
-            tenth.shouldSample(sampledParent, 1, 5, "op", SpanKind.INTERNAL, Attributes.empty()))
+    assertThat(tenth.shouldSample(sampledParent, 1, 5, "op", SpanKind.INTERNAL, Attributes.empty()))
         .isEqualTo(SamplingDecision.DROP);
     assertThat(decide(tenth, 0xFF00_0000_0000_0005L)).isEqualTo(SamplingDecision.DROP);
   }

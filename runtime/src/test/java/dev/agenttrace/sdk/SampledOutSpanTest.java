@@ -12,7 +12,8 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class SampledOutSpanTest {
-  private static final SpanTemplate TOOL = SpanTemplate.builder("execute_tool lookup_order").build();
+  private static final SpanTemplate TOOL =
+      SpanTemplate.builder("execute_tool lookup_order").build();
 
   private final InMemorySpanCollector collector = new InMemorySpanCollector();
   private final TracerSdk tracer =
@@ -53,7 +54,11 @@ class SampledOutSpanTest {
     Span remoteParent =
         Span.wrap(
             dev.agenttrace.SpanContext.createFromRemoteParent(
-                1, 2, 3, dev.agenttrace.SpanContext.FLAG_RANDOM, dev.agenttrace.TraceState.empty()));
+                1,
+                2,
+                3,
+                dev.agenttrace.SpanContext.FLAG_RANDOM,
+                dev.agenttrace.TraceState.empty()));
     try (Scope scope = remoteParent.makeCurrent()) {
       Span child = tracer.startSpan(TOOL);
 
