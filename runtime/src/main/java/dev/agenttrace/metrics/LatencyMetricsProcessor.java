@@ -42,17 +42,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: recording is lock-free apart from the first span of a new operation; memory is
  * bounded by {@code maxOperations} (default {@value #DEFAULT_MAX_OPERATIONS}) times the bounded
- * size of one operation's histograms, however many spans end. Operations beyond the limit (span
- * names with ids in them, say) are measured together under the value {@value #OTHER} of their
- * dimension and counted by {@link #overflowedRecordings()}. It measures the spans it sees: put it
- * beside, not behind, a tail sampler to measure every recorded span.
+ * size of one operation's histograms, however many spans end. One operation holds a histogram for
+ * all time and one per sub-window with values (49 with the default windows); each takes about 0.5
+ * KB per power of two its values span, so an operation whose latencies range over 1 ms to 1 s and
+ * that is busy all day holds about 250 KB (the hard ceiling, values over every power of two, is 31
+ * KB per histogram). Operations beyond the limit (span names with ids in them, say) are measured
+ * together under the value {@value #OTHER} of their dimension and counted by {@link
+ * #overflowedRecordings()}. It measures the spans it sees: put it beside, not behind, a tail
+ * sampler to measure every recorded span.
  */
 public final class LatencyMetricsProcessor implements SpanProcessor {
   /** The value under which operations beyond {@code maxOperations} are measured. */
   public static final String OTHER = "_other";
 
   /** The default limit on distinct operations. */
-  public static final int DEFAULT_MAX_OPERATIONS = 1000;
+  public static final int DEFAULT_MAX_OPERATIONS = 256;
 
   private static final Logger logger = LoggerFactory.getLogger(LatencyMetricsProcessor.class);
 
@@ -79,7 +83,7 @@ public final class LatencyMetricsProcessor implements SpanProcessor {
     }
   }
 
-  /** A builder with the defaults: last minute, hour and day; 1000 operations; no thresholds. */
+  /** A builder with the defaults: last minute, hour and day; 256 operations; no thresholds. */
   public static Builder builder() {
     return new Builder();
   }
@@ -200,8 +204,8 @@ public final class LatencyMetricsProcessor implements SpanProcessor {
     private List<WindowSpec> windows =
         List.of(
             new WindowSpec(Duration.ofSeconds(10), 12),
-            new WindowSpec(Duration.ofMinutes(5), 24),
-            new WindowSpec(Duration.ofHours(1), 48));
+            new WindowSpec(Duration.ofMinutes(10), 12),
+            new WindowSpec(Duration.ofHours(2), 24));
     private boolean defaultWindows = true;
     private int maxOperations = DEFAULT_MAX_OPERATIONS;
     private final List<LatencyThreshold> thresholds = new ArrayList<>();
@@ -217,7 +221,7 @@ public final class LatencyMetricsProcessor implements SpanProcessor {
 
     /**
      * Adds a sliding window of {@code subWindows} sub-windows of {@code subWindow}; the first call
-     * replaces the defaults (10 s x 12, 5 min x 24 and 1 h x 48: the last minute, hour and day,
+     * replaces the defaults (10 s x 12, 10 min x 12 and 2 h x 24: the last minute, hour and day,
      * each kept twice so it can be compared with the one before). Windows of up to {@code subWindow
      * * subWindows} can then be read, and compared up to half that.
      */
