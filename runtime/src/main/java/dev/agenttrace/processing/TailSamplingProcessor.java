@@ -119,7 +119,7 @@ public final class TailSamplingProcessor implements SpanProcessor {
     boolean hasError;
     SpanData root;
     long longestNanos;
-    Boolean kept;
+    volatile Boolean kept;
     boolean forgotten;
 
     TraceEntry(TraceKey key) {
@@ -324,6 +324,9 @@ public final class TailSamplingProcessor implements SpanProcessor {
    * sweeps at a time; others skip rather than wait, except to flush.
    */
   private void sweep(long now, boolean everything) {
+    if (!everything && !mayBeDue(dueOrder.peek(), now)) {
+      return; // the common case, without touching the shared flag
+    }
     if (!sweeping.compareAndSet(false, true)) {
       if (!everything) {
         return;
@@ -356,6 +359,11 @@ public final class TailSamplingProcessor implements SpanProcessor {
     } finally {
       sweeping.set(false);
     }
+  }
+
+  /** A hint, read without the lock: whether {@code head} may be decided or due. */
+  private static boolean mayBeDue(TraceEntry head, long now) {
+    return head != null && (head.kept != null || now - head.dueNanos >= 0);
   }
 
   private void forward(List<SpanData> spans) {
