@@ -11,6 +11,9 @@ import dev.agenttrace.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LatencyMetricsProcessorTest {
@@ -195,5 +198,56 @@ class LatencyMetricsProcessorTest {
         .hasMessageContaining("no sliding window keeps PT72H");
     assertThatThrownBy(() -> lookup.compare(Duration.ofDays(2)))
         .hasMessageContaining("twice PT48H");
+  }
+
+  @Test
+  void spansEndingOnManyThreadsAreAllMeasuredWithinTheOperationLimit() throws Exception {
+    LatencyMetricsProcessor latency =
+        LatencyMetricsProcessor.builder().clock(clock).maxOperations(50).build();
+    TracerSdk tracer = tracer(latency);
+    int threads = 4;
+    int perThread = 20_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    tracer
+                        .spanBuilder("execute_tool tool_" + i % 40)
+                        .setAttribute(SemanticAttributes.GEN_AI_TOOL_NAME, "tool_" + i % 40)
+                        .startSpan()
+                        .end();
+                  }
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    List<OperationKey> operations = latency.operations();
+    long spanNames = 0;
+    long tools = 0;
+    for (OperationKey key : operations) {
+      long count = latency.latency(key).orElseThrow().total().count();
+      if (key.dimension() == OperationKey.Dimension.SPAN_NAME) {
+        spanNames += count;
+      } else {
+        tools += count;
+      }
+    }
+    assertThat(spanNames).isEqualTo((long) threads * perThread);
+    assertThat(tools).isEqualTo((long) threads * perThread);
+    // Fifty real operations, plus at most one "_other" per dimension that overflowed.
+    assertThat(operations)
+        .filteredOn(key -> !key.value().equals(LatencyMetricsProcessor.OTHER))
+        .hasSize(50);
+    assertThat(operations).hasSizeBetween(51, 52);
+    assertThat(latency.overflowedRecordings()).isPositive();
   }
 }

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SlidingWindowHistogramTest {
@@ -130,5 +134,48 @@ class SlidingWindowHistogramTest {
     assertThat(histogram.snapshot().count()).isEqualTo(2);
     assertThat(histogram.snapshot().min()).isEqualTo(9_998);
     assertThat(histogram.snapshot(MINUTE).max()).isEqualTo(9_999);
+  }
+
+  @Test
+  void valuesRecordedWhileSubWindowsRollOverAreNeverLost() throws Exception {
+    SlidingWindowHistogram longRing =
+        new SlidingWindowHistogram(Duration.ofSeconds(1), 20_000, clock);
+    int threads = 3;
+    int perThread = 300_000;
+    AtomicBoolean recording = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    try {
+      Future<?> ticker =
+          pool.submit(
+              () -> {
+                while (recording.get()) {
+                  clock.advance(Duration.ofMillis(500));
+                  Thread.sleep(1);
+                }
+                return null;
+              });
+      List<Future<?>> recorders = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        recorders.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    longRing.record(1_000 + i % 5_000);
+                  }
+                }));
+      }
+      for (Future<?> recorder : recorders) {
+        recorder.get();
+      }
+      recording.set(false);
+      ticker.get();
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(clock.nanoTime())
+        .isGreaterThan(Duration.ofSeconds(10).toNanos())
+        .isLessThan(Duration.ofSeconds(20_000).toNanos());
+    assertThat(longRing.snapshot().count()).isEqualTo((long) threads * perThread);
   }
 }
