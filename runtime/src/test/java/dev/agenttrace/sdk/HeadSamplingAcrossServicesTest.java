@@ -47,18 +47,22 @@ class HeadSamplingAcrossServicesTest {
     }
   }
 
+  /** Runs {@link #TRACES} requests from a frontend to a backend with these head samplers. */
+  private void runTraces(Sampler frontendSampler, Sampler backendSampler) {
+    TracerSdk frontend = service("frontend", frontendSampler, frontendSpans);
+    TracerSdk backend = service("backend", backendSampler, backendSpans);
+    for (int i = 0; i < TRACES; i++) {
+      request(frontend, backend);
+    }
+  }
+
   private static Set<String> traceIds(InMemorySpanCollector spans) {
     return spans.finishedSpans().stream().map(SpanData::traceId).collect(Collectors.toSet());
   }
 
   @Test
   void parentBasedBackendKeepsExactlyTheTracesTheFrontendSampled() {
-    TracerSdk frontend = service("frontend", Sampler.traceIdRatio(0.2), frontendSpans);
-    TracerSdk backend = service("backend", Sampler.parentBased(Sampler.alwaysOn()), backendSpans);
-
-    for (int i = 0; i < TRACES; i++) {
-      request(frontend, backend);
-    }
+    runTraces(Sampler.traceIdRatio(0.2), Sampler.parentBased(Sampler.alwaysOn()));
 
     assertThat(traceIds(frontendSpans)).hasSizeBetween(TRACES / 10, TRACES * 3 / 10);
     assertThat(traceIds(backendSpans)).isEqualTo(traceIds(frontendSpans));
@@ -66,12 +70,7 @@ class HeadSamplingAcrossServicesTest {
 
   @Test
   void ratioSamplersWithTheSameRatioDecideTheSameInBothServices() {
-    TracerSdk frontend = service("frontend", Sampler.traceIdRatio(0.3), frontendSpans);
-    TracerSdk backend = service("backend", Sampler.traceIdRatio(0.3), backendSpans);
-
-    for (int i = 0; i < TRACES; i++) {
-      request(frontend, backend);
-    }
+    runTraces(Sampler.traceIdRatio(0.3), Sampler.traceIdRatio(0.3));
 
     assertThat(traceIds(frontendSpans)).isNotEmpty();
     assertThat(traceIds(backendSpans)).isEqualTo(traceIds(frontendSpans));
@@ -79,12 +78,7 @@ class HeadSamplingAcrossServicesTest {
 
   @Test
   void aBackendWithAHigherRatioKeepsEveryTraceTheFrontendKept() {
-    TracerSdk frontend = service("frontend", Sampler.traceIdRatio(0.1), frontendSpans);
-    TracerSdk backend = service("backend", Sampler.traceIdRatio(0.5), backendSpans);
-
-    for (int i = 0; i < TRACES; i++) {
-      request(frontend, backend);
-    }
+    runTraces(Sampler.traceIdRatio(0.1), Sampler.traceIdRatio(0.5));
 
     assertThat(traceIds(backendSpans)).containsAll(traceIds(frontendSpans));
     assertThat(traceIds(backendSpans).size()).isGreaterThan(traceIds(frontendSpans).size() * 3);
