@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Two services, each with its own tracer, linked only by the span context they pass on. */
+@SuppressWarnings("try") // scopes are opened for their effect on the current span
 class HeadSamplingAcrossServicesTest {
   private static final int TRACES = 4_000;
 

@@ -11,6 +11,7 @@ import dev.agenttrace.processing.Sampler;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // scopes are opened for their effect on the current span
 class SampledOutSpanTest {
   private static final SpanTemplate TOOL =
       SpanTemplate.builder("execute_tool lookup_order").build();
