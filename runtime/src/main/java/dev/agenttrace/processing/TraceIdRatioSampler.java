@@ -22,7 +22,6 @@ final class TraceIdRatioSampler implements Sampler {
 
   private static final long RANDOM_MASK = RANDOM_VALUES - 1;
 
-  private final double ratio;
   private final long threshold;
   private final String description;
 
@@ -30,7 +29,6 @@ final class TraceIdRatioSampler implements Sampler {
     if (!(ratio >= 0.0 && ratio <= 1.0)) {
       throw new IllegalArgumentException("ratio must be within [0, 1], was " + ratio);
     }
-    this.ratio = ratio;
     this.threshold = rejectionThreshold(ratio);
     this.description = String.format(Locale.ROOT, "TraceIdRatioBased{%.6f}", ratio);
   }
@@ -45,11 +43,6 @@ final class TraceIdRatioSampler implements Sampler {
    */
   static boolean isKept(long traceIdLow, long threshold) {
     return (traceIdLow & RANDOM_MASK) >= threshold;
-  }
-
-  /** The configured ratio. */
-  double ratio() {
-    return ratio;
   }
 
   @Override
