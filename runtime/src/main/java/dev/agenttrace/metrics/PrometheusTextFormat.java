@@ -1,5 +1,6 @@
 package dev.agenttrace.metrics;
 
+import dev.agenttrace.processing.TailSamplingStats;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -8,7 +9,8 @@ import java.util.Locale;
  * an HTTP endpoint that Prometheus scrapes with {@code Content-Type: text/plain; version=0.0.4}.
  *
  * <pre>{@code
- * String body = PrometheusTextFormat.write(tracingMetrics.snapshot(), latencyMetrics);
+ * String body = PrometheusTextFormat.write(tracingMetrics.snapshot(), latencyMetrics)
+ *     + PrometheusTextFormat.write(tailSampler.stats());
  * }</pre>
  *
  * <p>Durations are in seconds, as Prometheus conventions ask. Latencies are summaries: {@code _sum}
@@ -82,6 +84,30 @@ public final class PrometheusTextFormat {
             operation.total());
       }
     }
+    return out.toString();
+  }
+
+  /** What a tail sampler did: spans forwarded and dropped, traces by decision, what waits. */
+  public static String write(TailSamplingStats tail) {
+    StringBuilder out = new StringBuilder(1024);
+    String spans = "agenttrace_tail_sampling_spans_total";
+    family(out, spans, "counter", "Spans the tail sampler handed on or dropped.");
+    sample(out, spans, "{outcome=\"forwarded\"}", tail.spansForwarded());
+    sample(out, spans, "{outcome=\"dropped\"}", tail.spansDropped());
+    String traces = "agenttrace_tail_sampling_traces_total";
+    family(out, traces, "counter", "Traces the tail sampler decided, by reason.");
+    sample(out, traces, "{decision=\"kept_error\"}", tail.tracesKeptForError());
+    sample(out, traces, "{decision=\"kept_latency\"}", tail.tracesKeptForLatency());
+    sample(out, traces, "{decision=\"kept_probability\"}", tail.tracesKeptByProbability());
+    sample(out, traces, "{decision=\"kept_evicted\"}", tail.tracesEvicted());
+    sample(out, traces, "{decision=\"kept_truncated\"}", tail.tracesTruncated());
+    sample(out, traces, "{decision=\"dropped\"}", tail.tracesDropped());
+    family(
+        out, "agenttrace_tail_sampling_traces_pending", "gauge", "Traces waiting for a decision.");
+    sample(out, "agenttrace_tail_sampling_traces_pending", "", tail.tracesPending());
+    family(
+        out, "agenttrace_tail_sampling_spans_buffered", "gauge", "Spans waiting for a decision.");
+    sample(out, "agenttrace_tail_sampling_spans_buffered", "", tail.spansBuffered());
     return out.toString();
   }
 

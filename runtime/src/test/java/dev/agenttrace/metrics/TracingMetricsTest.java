@@ -8,6 +8,7 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
+import dev.agenttrace.processing.TailSamplingStats;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.testing.ManualClock;
 import java.time.Duration;
@@ -120,5 +121,33 @@ class TracingMetricsTest {
   @Test
   void escapesLabelValues() {
     assertThat(PrometheusTextFormat.escape("say \"hi\"\\\n")).isEqualTo("say \\\"hi\\\"\\\\\\n");
+  }
+
+  @Test
+  void writesTailSamplingDecisionsInThePrometheusTextFormat() {
+    TailSamplingStats stats = new TailSamplingStats(20, 12, 6, 2, 1, 2, 1, 3, 4, 0, 1, 0, 0, 0);
+
+    assertThat(PrometheusTextFormat.write(stats))
+        .isEqualTo(
+            "# HELP agenttrace_tail_sampling_spans_total Spans the tail sampler handed on or"
+                + " dropped.\n"
+                + "# TYPE agenttrace_tail_sampling_spans_total counter\n"
+                + "agenttrace_tail_sampling_spans_total{outcome=\"forwarded\"} 12\n"
+                + "agenttrace_tail_sampling_spans_total{outcome=\"dropped\"} 6\n"
+                + "# HELP agenttrace_tail_sampling_traces_total Traces the tail sampler decided,"
+                + " by reason.\n"
+                + "# TYPE agenttrace_tail_sampling_traces_total counter\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_error\"} 2\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_latency\"} 1\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_probability\"} 3\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_evicted\"} 1\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_truncated\"} 0\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"dropped\"} 4\n"
+                + "# HELP agenttrace_tail_sampling_traces_pending Traces waiting for a decision.\n"
+                + "# TYPE agenttrace_tail_sampling_traces_pending gauge\n"
+                + "agenttrace_tail_sampling_traces_pending 1\n"
+                + "# HELP agenttrace_tail_sampling_spans_buffered Spans waiting for a decision.\n"
+                + "# TYPE agenttrace_tail_sampling_spans_buffered gauge\n"
+                + "agenttrace_tail_sampling_spans_buffered 2\n");
   }
 }
