@@ -126,6 +126,24 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void valuesUpToLongMaxKeepTheBoundWithoutOverflow() {
+    long[] values = new long[1_000];
+    SplittableRandom random = new SplittableRandom(9);
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Long.MAX_VALUE - random.nextLong(Long.MAX_VALUE / 4);
+    }
+    values[0] = Long.MAX_VALUE;
+    HistogramSnapshot snapshot = record(values);
+    ExactStatistics exact = new ExactStatistics(values);
+
+    for (double p : PERCENTILES) {
+      double expected = exact.percentile(p);
+      assertThat((double) snapshot.percentile(p)).isCloseTo(expected, within(expected / 128));
+    }
+    assertThat(snapshot.max()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void anEmptyHistogramReportsZeros() {
     HistogramSnapshot snapshot = new LatencyHistogram().snapshot();
 
