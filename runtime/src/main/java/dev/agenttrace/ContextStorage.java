@@ -6,9 +6,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Where each thread keeps its current context: a stack of open scopes, the top one current.
  *
- * <p>Making a span current allocates one scope and touches one thread-local; reading the current
- * span allocates nothing. A {@link Context} object is only built when someone asks for the whole
- * context, for example to carry it to another thread.
+ * <p>Making a span current allocates one scope and touches one thread-local (nothing at all when
+ * the span and baggage already are current); reading the current span allocates nothing. A {@link
+ * Context} object is only built when someone asks for the whole context, for example to carry it to
+ * another thread.
  *
  * <p>When {@link LogCorrelation} is enabled, the MDC follows the current span: set when a scope
  * changes the current span, restored when it closes.
@@ -55,8 +56,15 @@ final class ContextStorage {
   private static final class ThreadState {
     ContextScope top;
 
-    ContextScope push(Span span, Baggage baggage) {
+    Scope push(Span span, Baggage baggage) {
       ContextScope previous = top;
+      // Making current what already is current changes nothing, so it needs no scope of its own:
+      // this keeps a sampled-out child (which is its dropped parent) free of allocation.
+      if (previous == null
+          ? span == NonRecordingSpan.INVALID && baggage == Baggage.empty()
+          : previous.span == span && previous.baggage == baggage) {
+        return NoopScope.INSTANCE;
+      }
       ContextScope scope = new ContextScope(this, previous, span, baggage);
       top = scope;
       if (LogCorrelation.isEnabled()) {

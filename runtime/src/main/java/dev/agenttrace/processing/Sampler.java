@@ -40,4 +40,27 @@ public interface Sampler {
   static Sampler alwaysOff() {
     return ConstantSampler.ALWAYS_OFF;
   }
+
+  /**
+   * Samples the share {@code ratio} of traces, deciding from the trace id's random bits so that
+   * every service with the same ratio decides the same for a trace.
+   *
+   * @throws IllegalArgumentException if {@code ratio} is not within {@code [0, 1]}
+   */
+  static Sampler traceIdRatio(double ratio) {
+    return new TraceIdRatioSampler(ratio);
+  }
+
+  /**
+   * Follows the parent's sampled flag and asks {@code root} for root spans: the usual production
+   * sampler, {@code Sampler.parentBased(Sampler.traceIdRatio(0.1))}.
+   */
+  static Sampler parentBased(Sampler root) {
+    return parentBasedBuilder(root).build();
+  }
+
+  /** Configures a parent-based sampler whose four parent cases may differ from the defaults. */
+  static ParentBasedSamplerBuilder parentBasedBuilder(Sampler root) {
+    return new ParentBasedSamplerBuilder(root);
+  }
 }

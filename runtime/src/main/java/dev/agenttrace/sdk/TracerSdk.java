@@ -129,12 +129,14 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       flags = SpanContext.FLAG_RANDOM;
       traceState = TraceState.empty();
     }
-    long spanId = Ids.randomSpanId();
     SamplingDecision decision =
         sampler.shouldSample(parentContext, traceIdHigh, traceIdLow, name, kind, attributes);
     if (decision == SamplingDecision.RECORD_AND_SAMPLE) {
       flags |= SpanContext.FLAG_SAMPLED;
+    } else if (decision == SamplingDecision.DROP && standsInForDroppedChild(parent, flags)) {
+      return parent;
     }
+    long spanId = Ids.randomSpanId();
     SpanContext spanContext =
         SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState);
     if (decision == SamplingDecision.DROP) {
@@ -164,6 +166,22 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             nanoTime);
     processor.onStart(span);
     return span;
+  }
+
+  /**
+   * Whether {@code parent} can stand in for its dropped child, so that a sampled-out call allocates
+   * nothing. It can when the parent is itself a dropped span of this process (not recording, not
+   * remote) whose flags are the child's: nothing records either span, and the child would propagate
+   * exactly what the parent propagates (trace id, unsampled flag, trace state); its own span id
+   * would name a span that no backend ever sees. A remote parent never stands in: its children must
+   * be known as local children to a parent-based sampler.
+   */
+  private static boolean standsInForDroppedChild(Span parent, byte childFlags) {
+    SpanContext parentContext = parent.spanContext();
+    return !parent.isRecording()
+        && parentContext.isValid()
+        && !parentContext.isRemote()
+        && parentContext.flags() == childFlags;
   }
 
   /**
