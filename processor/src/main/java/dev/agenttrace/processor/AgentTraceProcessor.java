@@ -69,6 +69,14 @@ public final class AgentTraceProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      // Nothing can be generated any more: what is still unresolved stays so.
+      for (Element type : deferred.values()) {
+        errors.error(type, Messages.UNRESOLVED_TYPES, ((TypeElement) type).getQualifiedName());
+      }
+      deferred.clear();
+      return false;
+    }
     Set<TypeElement> types = new LinkedHashSet<>();
     for (String name : deferred.keySet()) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -86,13 +94,7 @@ public final class AgentTraceProcessor extends AbstractProcessor {
       }
     }
     for (TypeElement type : types) {
-      processType(type, round.processingOver());
-    }
-    if (round.processingOver()) {
-      for (Element type : deferred.values()) {
-        errors.error(type, Messages.UNRESOLVED_TYPES, type);
-      }
-      deferred.clear();
+      processType(type);
     }
     return false;
   }
@@ -106,9 +108,9 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     return (TypeElement) current;
   }
 
-  private void processType(TypeElement type, boolean lastRound) {
+  private void processType(TypeElement type) {
     try {
-      if (!lastRound && hasUnresolvedTypes(type)) {
+      if (hasUnresolvedTypes(type)) {
         deferred.put(type.getQualifiedName().toString(), type);
         return;
       }
