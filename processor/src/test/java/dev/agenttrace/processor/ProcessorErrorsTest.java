@@ -28,7 +28,7 @@ class ProcessorErrorsTest {
             @Tool
             enum Mode { ON }
             """),
-        String.format(Messages.NOT_AN_INTERFACE, "Tool", "Mode", "an enum"),
+        String.format(Messages.NOT_PROXYABLE_TYPE, "Tool", "Mode", "an enum"),
         "@Tool");
   }
 
