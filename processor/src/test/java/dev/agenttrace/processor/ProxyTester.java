@@ -17,7 +17,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -72,11 +77,54 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
 
   /** Compiles {@code sources} with the processor against the runtime with {@code options}. */
   static Compilation compile(List<String> options, JavaFileObject... sources) {
+    return compile(options, List.of(), sources);
+  }
+
+  private static Compilation compile(
+      List<String> options, List<File> libraries, JavaFileObject... sources) {
+    List<File> classpath = new ArrayList<>(classpath());
+    classpath.addAll(libraries);
     return Compiler.javac()
         .withProcessors(new AgentTraceProcessor())
-        .withClasspath(classpath())
+        .withClasspath(classpath)
         .withOptions(options)
         .compile(sources);
+  }
+
+  /**
+   * A third-party library: {@code files} (see {@link #sources}) compiled without the processor
+   * into {@code directory} as class files, as a jar on the classpath would hold them.
+   */
+  static File library(Path directory, String files) throws IOException {
+    Compilation compilation =
+        Compiler.javac().withOptions("-parameters").compile(sources(files));
+    CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        Path target = directory.resolve(classOutputPath(file));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.copy(in, target);
+        }
+      }
+    }
+    return directory.toFile();
+  }
+
+  /**
+   * Compiles {@code files} against {@code library} (see {@link #library}), asserts that they
+   * compiled without a diagnostic, and calls their {@code test.Driver}.
+   */
+  static Object runWithLibrary(File library, String files) throws Exception {
+    Compilation compilation = compile(STRICT_OPTIONS, List.of(library), sources(files));
+    assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
+    LOADERS.put(compilation, new CompiledClassLoader(compilation, library));
+    return call(compilation);
+  }
+
+  /** Compiles {@code source} against {@code library}, for error tests. */
+  static Compilation compileWithLibrary(File library, JavaFileObject source) {
+    return compile(STRICT_OPTIONS, List.of(library), source);
   }
 
   /**
@@ -141,7 +189,12 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
 
   /** Instantiates {@code test.Driver} of {@code compilation} (a {@link Callable}) and calls it. */
   static Object call(Compilation compilation) throws Exception {
-    Class<?> type = load(compilation).loadClass("test.Driver");
+    return call(compilation, "test.Driver");
+  }
+
+  /** Instantiates {@code driverClass} of {@code compilation} (a {@link Callable}) and calls it. */
+  static Object call(Compilation compilation, String driverClass) throws Exception {
+    Class<?> type = load(compilation).loadClass(driverClass);
     Callable<?> driver = (Callable<?>) type.getDeclaredConstructor().newInstance();
     return driver.call();
   }
@@ -208,20 +261,41 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
     return span.attributes().get(key);
   }
 
+  /** The path of a compiled class below the class output, such as {@code test/Foo.class}. */
+  private static String classOutputPath(JavaFileObject file) {
+    String path = file.toUri().getPath();
+    return path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length());
+  }
+
   private static final class CompiledClassLoader extends ClassLoader {
     private final Map<String, JavaFileObject> classes = new HashMap<>();
 
     CompiledClassLoader(Compilation compilation) {
-      super(ProxyTester.class.getClassLoader());
+      this(compilation, ProxyTester.class.getClassLoader());
+    }
+
+    CompiledClassLoader(Compilation compilation, File library) {
+      this(compilation, libraryLoader(library));
+    }
+
+    private CompiledClassLoader(Compilation compilation, ClassLoader parent) {
+      super(parent);
       for (JavaFileObject file : compilation.generatedFiles()) {
         if (file.getKind() != JavaFileObject.Kind.CLASS) {
           continue;
         }
-        String path = file.toUri().getPath();
-        int start = path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length();
-        String binaryName =
-            path.substring(start, path.length() - ".class".length()).replace('/', '.');
+        String path = classOutputPath(file);
+        String binaryName = path.substring(0, path.length() - ".class".length()).replace('/', '.');
         classes.put(binaryName, file);
+      }
+    }
+
+    private static ClassLoader libraryLoader(File library) {
+      try {
+        return new URLClassLoader(
+            new URL[] {library.toURI().toURL()}, ProxyTester.class.getClassLoader());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException(e);
       }
     }
 
