@@ -14,9 +14,6 @@ final class Messages {
   static final String INNER_CLASS =
       "@%s cannot trace %s, because it is an inner class and its generated subclass would need"
           + " an enclosing instance. Make the class static.";
-  static final String LOCAL_TYPE =
-      "%s is a local or anonymous class, which a generated proxy cannot name. Move it to a"
-          + " top-level or member type.";
   static final String PRIVATE_TYPE =
       "%s is private, so the generated proxy cannot implement it. Make it package-private or"
           + " public.";
@@ -59,9 +56,6 @@ final class Messages {
   static final String CAPTURE_RESULT_OF_VOID =
       "captureResult = true on %s records nothing, because it returns void. Remove"
           + " captureResult.";
-  static final String CAPTURE_NOT_FOR_OPERATION =
-      "%s = true is for tools: it records gen_ai.tool.call.* attributes, and %s is traced as"
-          + " %s. Remove it, or trace the method as a tool.";
   static final String TOKENS_WITHOUT_RESULT =
       "%s returns %s, so there is no result to read token usage from. Remove inputTokens and"
           + " outputTokens here, or return the model's response.";

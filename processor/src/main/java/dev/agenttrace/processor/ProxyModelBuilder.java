@@ -72,11 +72,6 @@ final class ProxyModelBuilder {
   /** The model of the proxy for {@code type}, which carries operation annotations itself. */
   Optional<ProxyType> build(TypeElement type) {
     int errorsBefore = errors.errorCount();
-    if (type.getNestingKind() == NestingKind.LOCAL
-        || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      errors.error(type, Messages.LOCAL_TYPE, type);
-      return Optional.empty();
-    }
     OperationSettings typeSettings = operationOf(type, type.getSimpleName().toString());
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     List<Candidate> candidates =

@@ -6,6 +6,7 @@ import static dev.agenttrace.processor.ProxyTester.compile;
 import static dev.agenttrace.processor.ProxyTester.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -70,9 +71,7 @@ class ProcessorErrorsTest {
               String both(String input);
             }
             """),
-        String.format(Messages.TWO_OPERATIONS, "both()", "AgentRun", "Tool")
-            .replace("AgentRun", "Tool")
-            .replace("@Tool and @Tool", "@Tool and @LlmCall"),
+        String.format(Messages.TWO_OPERATIONS, "both()", "Tool", "LlmCall"),
         "@LlmCall(model");
   }
 
@@ -246,5 +245,427 @@ class ProcessorErrorsTest {
         .hadErrorContaining(String.format(Messages.UNRESOLVED_TYPES, "test.Tools"))
         .inFile(source)
         .onLineContaining("interface Tools");
+  }
+
+  @Test
+  void recordIsNotProxyable() {
+    assertSingleError(
+        source(
+            "test.Point",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            record Point(int x, int y) {}
+            """),
+        String.format(Messages.NOT_PROXYABLE_TYPE, "Traced", "Point", "a record"),
+        "@Traced");
+  }
+
+  @Test
+  void finalClassIsAnError() {
+    assertSingleError(
+        source(
+            "test.Worker",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            final class Worker {
+              String work() { return "done"; }
+            }
+            """),
+        String.format(Messages.FINAL_TYPE, "Traced", "Worker", "final", "subclass", "final"),
+        "@Traced");
+  }
+
+  @Test
+  void sealedInterfaceIsAnError() {
+    assertSingleError(
+        source(
+            "test.Shape",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            sealed interface Shape permits Circle {
+              double area();
+            }
+
+            final class Circle implements Shape {
+              public double area() { return 1; }
+            }
+            """),
+        String.format(Messages.FINAL_TYPE, "Traced", "Shape", "sealed", "proxy", "sealed"),
+        "@Traced");
+  }
+
+  @Test
+  void innerClassIsAnError() {
+    assertSingleError(
+        source(
+            "test.Outer",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            class Outer {
+              @Traced
+              class Inner {
+                String run() { return ""; }
+              }
+            }
+            """),
+        String.format(Messages.INNER_CLASS, "Traced", "Inner"),
+        "@Traced");
+  }
+
+  @Test
+  void classWithOnlyPrivateConstructorsIsAnError() {
+    assertSingleError(
+        source(
+            "test.Singleton",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            class Singleton {
+              private Singleton() {}
+
+              String run() { return ""; }
+            }
+            """),
+        String.format(Messages.NO_ACCESSIBLE_CONSTRUCTOR, "Singleton"),
+        "@Traced");
+  }
+
+  @Test
+  void operationOnFinalMethodIsAnError() {
+    assertSingleError(
+        source(
+            "test.Worker",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Tool;
+
+            class Worker {
+              @Tool
+              final String work() { return "done"; }
+            }
+            """),
+        String.format(Messages.NOT_PROXYABLE_METHOD, "Tool", "work()", "final"),
+        "@Tool");
+  }
+
+  @Test
+  void operationOnAbstractMethodOfClassIsAnError() {
+    assertSingleError(
+        source(
+            "test.Worker",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Tool;
+
+            abstract class Worker {
+              @Tool
+              abstract String work();
+            }
+            """),
+        String.format(Messages.ABSTRACT_METHOD_IN_CLASS, "Tool", "work()"),
+        "@Tool");
+  }
+
+  @Test
+  void typeLevelAnnotationThatTracesNothingIsAWarning() {
+    JavaFileObject source =
+        source(
+            "test.Constants",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            class Constants {
+              final String value() { return "v"; }
+            }
+            """);
+
+    Compilation compilation = compile(List.of(), source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining(String.format(Messages.NOTHING_TRACED, "Traced", "test.Constants"))
+        .inFile(source)
+        .onLineContaining("@Traced");
+  }
+
+  @Test
+  void sensitiveSpanAttributeIsAnError() {
+    assertSingleError(
+        source(
+            "test.Accounts",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Sensitive;
+            import dev.agenttrace.annotations.SpanAttribute;
+            import dev.agenttrace.annotations.Tool;
+
+            @Tool
+            interface Accounts {
+              void login(
+                  @SpanAttribute("password") @Sensitive String password);
+            }
+            """),
+        String.format(Messages.SENSITIVE_SPAN_ATTRIBUTE, "password"),
+        "@SpanAttribute(\"password\")");
+  }
+
+  @Test
+  void attributeKeyOfTheSpanItselfIsAnError() {
+    assertSingleError(
+        source(
+            "test.Tools",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.SpanAttribute;
+            import dev.agenttrace.annotations.Tool;
+
+            @Tool
+            interface Tools {
+              void run(
+                  @SpanAttribute("gen_ai.tool.name") String name);
+            }
+            """),
+        String.format(Messages.RESERVED_ATTRIBUTE_KEY, "gen_ai.tool.name", "run()", "name"),
+        "@SpanAttribute(\"gen_ai.tool.name\")");
+  }
+
+  @Test
+  void capturingTheResultOfVoidMethodIsAnError() {
+    assertSingleError(
+        source(
+            "test.Tools",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Tool;
+
+            interface Tools {
+              @Tool(
+                  captureResult = true)
+              void run();
+            }
+            """),
+        String.format(Messages.CAPTURE_RESULT_OF_VOID, "run()"),
+        "captureResult = true");
+  }
+
+  @Test
+  void tokenUsageOnVoidMethodIsAnError() {
+    assertSingleError(
+        source(
+            "test.Model",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.LlmCall;
+
+            interface Model {
+              @LlmCall(model = "m", inputTokens = "tokens")
+              void send(String prompt);
+            }
+            """),
+        String.format(Messages.TOKENS_WITHOUT_RESULT, "send()", "void"),
+        "@LlmCall(model");
+  }
+
+  private static final String RESPONSE =
+      """
+      package test;
+
+      import dev.agenttrace.annotations.LlmCall;
+
+      interface Model {
+        @LlmCall(
+            model = "m",
+            inputTokens = "%s")
+        Response chat(String prompt);
+      }
+
+      class Response {
+        public Usage usage() { return new Usage(); }
+      }
+
+      class Usage {
+        public String input() { return "many"; }
+      }
+      """;
+
+  @Test
+  void tokenAccessorThatDoesNotExistIsAnError() {
+    assertSingleError(
+        source("test.Model", RESPONSE.formatted("usage.prompt")),
+        String.format(
+            Messages.TOKEN_ACCESSOR_MISSING,
+            "inputTokens",
+            "usage.prompt",
+            "chat()",
+            "test.Usage",
+            "prompt"),
+        "inputTokens = ");
+  }
+
+  @Test
+  void tokenAccessorOfWrongTypeIsAnError() {
+    assertSingleError(
+        source("test.Model", RESPONSE.formatted("usage.input")),
+        String.format(
+            Messages.TOKEN_ACCESSOR_NOT_INTEGRAL,
+            "inputTokens",
+            "usage.input",
+            "input",
+            "java.lang.String"),
+        "inputTokens = ");
+  }
+
+  private static final String TRACING =
+      """
+      package test;
+
+      import dev.agenttrace.annotations.Operation;
+      import dev.agenttrace.annotations.TraceInterface;
+      import java.util.concurrent.Callable;
+
+      @TraceInterface(
+          value = Callable.class,
+          kind = Operation.%s,
+          %s)
+      final class Tracing {}
+      """;
+
+  @Test
+  void traceInterfaceSettingOfAnotherKindIsAnError() {
+    assertSingleError(
+        source("test.Tracing", TRACING.formatted("TOOL", "model = \"m\"")),
+        String.format(Messages.SETTING_NOT_FOR_KIND, "model", "TOOL", "LLM_CALL"),
+        "model = ");
+  }
+
+  @Test
+  void traceInterfaceLlmCallWithoutModelIsAnError() {
+    assertSingleError(
+        source("test.Tracing", TRACING.formatted("LLM_CALL", "provider = \"p\"")),
+        String.format(Messages.TRACE_INTERFACE_WITHOUT_MODEL, "Callable"),
+        "@TraceInterface(");
+  }
+
+  @Test
+  void traceInterfaceUnknownMethodIsAnError() {
+    assertSingleError(
+        source("test.Tracing", TRACING.formatted("TRACED", "methods = \"run\"")),
+        String.format(Messages.TRACE_INTERFACE_UNKNOWN_METHOD, "Callable", "run", "call"),
+        "methods = ");
+  }
+
+  @Test
+  void traceInterfaceInvalidProxyNameIsAnError() {
+    assertSingleError(
+        source("test.Tracing", TRACING.formatted("TRACED", "proxyName = \"my.Proxy\"")),
+        String.format(Messages.INVALID_PROXY_NAME, "my.Proxy"),
+        "proxyName = ");
+  }
+
+  @Test
+  void traceInterfaceOfClassIsAnError() {
+    assertSingleError(
+        source(
+            "test.Tracing",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.TraceInterface;
+
+            @TraceInterface(
+                Thread.class)
+            final class Tracing {}
+            """),
+        String.format(Messages.TRACE_INTERFACE_NOT_AN_INTERFACE, "java.lang.Thread", "a class"),
+        "Thread.class");
+  }
+
+  @Test
+  void traceInterfaceOfInterfaceTheProxyCannotSeeIsAnError() {
+    JavaFileObject base =
+        source(
+            "other.Base",
+            """
+            package other;
+
+            public class Base {
+              protected interface Callback {
+                void done();
+              }
+            }
+            """);
+    JavaFileObject tracing =
+        source(
+            "test.Tracing",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.TraceInterface;
+
+            final class Tracing extends other.Base {
+              @TraceInterface(
+                  Callback.class)
+              static final class Requests {}
+            }
+            """);
+
+    assertSingleError(
+        compile(base, tracing),
+        tracing,
+        String.format(Messages.TRACE_INTERFACE_NOT_ACCESSIBLE, "other.Base.Callback", "test"),
+        "Callback.class");
+  }
+
+  @Test
+  void twoProxiesWithTheSameNameAreAnError() {
+    JavaFileObject first =
+        source("a.Client", "package a;\n\npublic interface Client {\n  void call();\n}\n");
+    JavaFileObject second =
+        source("b.Client", "package b;\n\npublic interface Client {\n  void call();\n}\n");
+    JavaFileObject tracing =
+        source(
+            "test.Tracing",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.TraceInterface;
+
+            @TraceInterface(a.Client.class)
+            @TraceInterface(b.Client.class)
+            final class Tracing {}
+            """);
+
+    assertSingleError(
+        compile(first, second, tracing),
+        tracing,
+        String.format(Messages.DUPLICATE_PROXY, "test.ClientTraced", "test.Tracing"),
+        "final class Tracing");
   }
 }

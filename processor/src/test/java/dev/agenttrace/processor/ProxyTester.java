@@ -231,7 +231,15 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
    * reported on the line of {@code source} containing {@code lineContaining}.
    */
   static void assertSingleError(JavaFileObject source, String message, String lineContaining) {
-    Compilation compilation = compile(source);
+    assertSingleError(compile(source), source, message, lineContaining);
+  }
+
+  /**
+   * Asserts that {@code compilation} failed with exactly one error, {@code message}, reported on
+   * the line of {@code source} containing {@code lineContaining}.
+   */
+  static void assertSingleError(
+      Compilation compilation, JavaFileObject source, String message, String lineContaining) {
     CompilationSubject.assertThat(compilation).hadErrorCount(1);
     CompilationSubject.assertThat(compilation)
         .hadErrorContaining(message)
