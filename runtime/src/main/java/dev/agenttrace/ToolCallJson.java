@@ -25,7 +25,7 @@ public final class ToolCallJson {
    * @param names the parameter names
    * @param values the arguments, one per name
    */
-  public static String arguments(String[] names, Object... values) {
+  public static String arguments(String[] names, Object[] values) {
     StringBuilder json = new StringBuilder();
     json.append('{');
     for (int i = 0; i < names.length && i < values.length; i++) {
@@ -34,7 +34,7 @@ public final class ToolCallJson {
       }
       Json.writeString(names[i], json);
       json.append(':');
-      Json.write(scalar(values[i]), json);
+      Json.write(safeScalar(values[i]), json);
     }
     return json.append('}').toString();
   }
@@ -42,6 +42,14 @@ public final class ToolCallJson {
   /** A string result as it is (tools often return JSON already), anything else as its text. */
   public static String result(Object value) {
     return value instanceof String string ? string : safeToString(value);
+  }
+
+  private static Object safeScalar(Object value) {
+    try {
+      return scalar(value);
+    } catch (RuntimeException e) {
+      return value.getClass().getName();
+    }
   }
 
   private static Object scalar(Object value) {
@@ -66,7 +74,7 @@ public final class ToolCallJson {
       String rendered = Arrays.deepToString(new Object[] {value});
       return rendered.substring(1, rendered.length() - 1);
     }
-    return safeToString(value);
+    return String.valueOf(value);
   }
 
   private static String safeToString(Object value) {
