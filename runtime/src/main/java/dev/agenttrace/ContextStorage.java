@@ -22,24 +22,24 @@ final class ContextStorage {
   private ContextStorage() {}
 
   static Span currentSpan() {
-    ContextScope top = STATE.get().top;
+    ContextScope top = STATE.get().top();
     return top == null ? NonRecordingSpan.INVALID : top.span;
   }
 
   static Baggage currentBaggage() {
-    ContextScope top = STATE.get().top;
+    ContextScope top = STATE.get().top();
     return top == null ? Baggage.empty() : top.baggage;
   }
 
   static Context current() {
-    ContextScope top = STATE.get().top;
+    ContextScope top = STATE.get().top();
     return top == null ? Context.root() : Context.of(top.span, top.baggage);
   }
 
   /** Makes {@code span} current, keeping the current baggage. */
   static Scope attach(Span span) {
     ThreadState state = STATE.get();
-    ContextScope top = state.top;
+    ContextScope top = state.top();
     Baggage baggage = top == null ? Baggage.empty() : top.baggage;
     return state.push(span == null ? NonRecordingSpan.INVALID : span, baggage);
   }
@@ -52,8 +52,20 @@ final class ContextStorage {
   private static final class ThreadState {
     ContextScope top;
 
+    /** The innermost open scope, dropping any closed meanwhile from another thread. */
+    ContextScope top() {
+      ContextScope scope = top;
+      if (scope != null && scope.closed) {
+        while (scope != null && scope.closed) {
+          scope = scope.previous;
+        }
+        top = scope;
+      }
+      return scope;
+    }
+
     ContextScope push(Span span, Baggage baggage) {
-      ContextScope scope = new ContextScope(this, top, span, baggage);
+      ContextScope scope = new ContextScope(this, top(), span, baggage);
       top = scope;
       return scope;
     }
@@ -79,10 +91,12 @@ final class ContextStorage {
         return;
       }
       if (STATE.get() != owner) {
+        // Marked closed only: the owning thread drops it the next time it reads its context.
         closed = true;
         logger.warn(
             "A scope of span {} was closed on a thread other than the one that opened it; it is"
-                + " ignored there. Close scopes on the thread that opened them.",
+                + " ignored there and dropped on its own thread. Close scopes on the thread that"
+            + " opened them.",
             span.spanContext());
         return;
       }

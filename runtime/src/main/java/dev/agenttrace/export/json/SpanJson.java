@@ -39,10 +39,13 @@ import java.util.Map;
  *   "status": {"code": "ERROR", "description": "..."},  description only for ERROR
  *   "attributes": {"gen_ai.tool.name": "lookup_order", "order.total": 129, "ratio": 0.5},
  *   "events": [{"name": "exception", "epochNanos": 1700000000020000000, "attributes": {...}}],
- *   "links": [{"traceId": "...", "spanId": "...", "attributes": {...}}],
+ *   "links": [{"traceId": "...", "spanId": "...", "traceFlags": "01", "attributes": {...}}],
  *   "resource": {"service.name": "support-desk"}
  * }
  * </pre>
+ *
+ * <p>The parent is recorded by id only; reading rebuilds its context with the span's own trace
+ * flags and trace state (a child inherits both, so this loses nothing in practice).
  *
  * <p>Attribute values are JSON strings, booleans and numbers; an integral number is read back as
  * a long attribute, any other number as a double (doubles are always written with a fraction or
@@ -109,6 +112,7 @@ public final class SpanJson {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("traceId", link.spanContext().traceId());
         l.put("spanId", link.spanContext().spanId());
+        l.put("traceFlags", String.format("%02x", link.spanContext().flags()));
         l.put("attributes", attributes(link.attributes()));
         links.add(l);
       }
@@ -191,7 +195,7 @@ public final class SpanJson {
                   hexHigh(linkTrace, "links[].traceId"),
                   hexLow(linkTrace, "links[].traceId"),
                   spanId(requiredString(link, "spanId"), "links[].spanId"),
-                  (byte) 0,
+                  (byte) Integer.parseInt(optionalString(link, "traceFlags", "00"), 16),
                   TraceState.empty()),
               readAttributes(link.get("attributes"))));
     }

@@ -1,0 +1,37 @@
+package dev.agenttrace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AttributesTest {
+  @Test
+  void keepsInsertionOrderAndReplacesValuesOfTheSameName() {
+    Attributes attributes =
+        Attributes.builder().put("b", "1").put("a", 2L).put("b", "3").build();
+
+    assertThat(attributes.asMap()).containsExactly(
+        org.assertj.core.api.Assertions.entry("b", "3"),
+        org.assertj.core.api.Assertions.entry("a", 2L));
+  }
+
+  @Test
+  void nullValueRemovesTheKey() {
+    Attributes attributes =
+        Attributes.builder()
+            .put("a", "1")
+            .put(AttributeKey.stringKey("a"), null)
+            .build();
+
+    assertThat(attributes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void typedLookupNeedsTheSameType() {
+    Attributes attributes = Attributes.builder().put("count", 3L).build();
+
+    assertThat(attributes.get(AttributeKey.longKey("count"))).isEqualTo(3L);
+    assertThat(attributes.get(AttributeKey.stringKey("count"))).isNull();
+    assertThat(attributes.get("count")).isEqualTo(3L);
+  }
+}
