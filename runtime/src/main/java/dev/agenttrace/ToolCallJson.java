@@ -11,16 +11,16 @@ import java.util.Arrays;
  * of tools that opt in to capture, and only when the span records.
  *
  * <p>Guarantees: never throws into the traced call (a value whose {@code toString()} fails is
- * rendered as its class name), and reads values only through {@code toString()}, {@code name()}
- * and the boxes' own accessors, never by reflection.
+ * rendered as its class name), and reads values only through {@code toString()}, {@code name()} and
+ * the boxes' own accessors, never by reflection.
  */
 public final class ToolCallJson {
   private ToolCallJson() {}
 
   /**
-   * A JSON object from each name to its value, in order: strings, the JDK's numbers and booleans
-   * as JSON values, {@code null} as {@code null}, enums by name, arrays as {@code
-   * Arrays.deepToString} text, anything else as the JSON string of {@code String.valueOf(value)}.
+   * A JSON object from each name to its value, in order: strings, the JDK's numbers and booleans as
+   * JSON values, {@code null} as {@code null}, enums by name, arrays as {@code Arrays.deepToString}
+   * text, anything else as the JSON string of {@code String.valueOf(value)}.
    *
    * @param names the parameter names
    * @param values the arguments, one per name

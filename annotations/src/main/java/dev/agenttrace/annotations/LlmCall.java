@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Traces each call as a request to a language model, following the OpenTelemetry GenAI
- * conventions: the span is named {@code chat {model}}, has kind {@code CLIENT} and carries {@code
+ * Traces each call as a request to a language model, following the OpenTelemetry GenAI conventions:
+ * the span is named {@code chat {model}}, has kind {@code CLIENT} and carries {@code
  * gen_ai.operation.name=chat}, {@code gen_ai.request.model} and, when given, {@code
  * gen_ai.provider.name}.
  *

@@ -35,17 +35,17 @@ public @interface Tool {
 
   /**
    * Records the arguments of each call as {@code gen_ai.tool.call.arguments}: a JSON object from
-   * parameter name to value (strings, numbers and booleans as such, enums by name, anything else
-   * as {@code String.valueOf}). Off by default, because arguments may hold personal data; {@link
+   * parameter name to value (strings, numbers and booleans as such, enums by name, anything else as
+   * {@code String.valueOf}). Off by default, because arguments may hold personal data; {@link
    * Sensitive} parameters are always left out. On a type, applies to its methods unless a method's
    * own {@code @Tool} says otherwise.
    */
   boolean captureArguments() default false;
 
   /**
-   * Records what each call returned as {@code gen_ai.tool.call.result}: a string as it is,
-   * anything else as {@code String.valueOf}; for a {@code CompletionStage} the value it completes
-   * with. Off by default.
+   * Records what each call returned as {@code gen_ai.tool.call.result}: a string as it is, anything
+   * else as {@code String.valueOf}; for a {@code CompletionStage} the value it completes with. Off
+   * by default.
    */
   boolean captureResult() default false;
 }

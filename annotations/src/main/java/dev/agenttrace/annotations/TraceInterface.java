@@ -26,8 +26,8 @@ import java.lang.annotation.Target;
  * ChatClient traced = ChatClientTraced.wrap(client);
  * }</pre>
  *
- * <p>The proxy is generated in the package of the annotated type (not the interface's, which you
- * do not own), named {@code {Interface}Traced} unless {@link #proxyName()} says otherwise. The
+ * <p>The proxy is generated in the package of the annotated type (not the interface's, which you do
+ * not own), named {@code {Interface}Traced} unless {@link #proxyName()} says otherwise. The
  * settings mean what the same attributes mean on the annotation of the chosen {@link #kind()}, put
  * on the interface: every abstract method (or those listed in {@link #methods()}) is traced,
  * default methods and {@code equals}/{@code hashCode}/{@code toString} are forwarded. Settings that

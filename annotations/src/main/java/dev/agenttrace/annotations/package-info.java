@@ -13,8 +13,8 @@
  *       constructors; construct it instead of {@code Foo}. It overrides the traced methods and
  *       calls {@code super}, so calls the class makes on itself are traced too. It is {@code
  *       abstract} when {@code Foo} is.
- *   <li>For an interface you cannot annotate, {@link dev.agenttrace.annotations.TraceInterface}
- *       on a type you own generates {@code {Interface}Traced} in that type's package.
+ *   <li>For an interface you cannot annotate, {@link dev.agenttrace.annotations.TraceInterface} on
+ *       a type you own generates {@code {Interface}Traced} in that type's package.
  * </ul>
  *
  * <p>Where an operation annotation ({@link dev.agenttrace.annotations.AgentRun}, {@link

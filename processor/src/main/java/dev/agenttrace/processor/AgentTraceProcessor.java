@@ -5,9 +5,9 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -33,12 +33,11 @@ import javax.lang.model.util.ElementFilter;
  * {@code @AgentRun}, {@code @Tool}, {@code @LlmCall} or {@code @Traced}, and for every interface
  * requested with {@code @TraceInterface}.
  *
- * <p>Per type: validate and describe ({@link ProxyModelBuilder}), then write ({@link
- * ProxyWriter}). Errors are reported on the element they concern and the type is not written; an
- * unexpected failure becomes an error naming the type, never an exception out of javac. Types whose
- * signatures mention types not generated yet are retried in the next round, and reported when
- * processing ends if they never resolve. Annotations are never claimed, so other processors still
- * see them.
+ * <p>Per type: validate and describe ({@link ProxyModelBuilder}), then write ({@link ProxyWriter}).
+ * Errors are reported on the element they concern and the type is not written; an unexpected
+ * failure becomes an error naming the type, never an exception out of javac. Types whose signatures
+ * mention types not generated yet are retried in the next round, and reported when processing ends
+ * if they never resolve. Annotations are never claimed, so other processors still see them.
  *
  * <p>Gradle incremental category: isolating. Each proxy has exactly one originating element (the
  * annotated type, or the type carrying {@code @TraceInterface}), and what it contains depends only
@@ -138,7 +137,8 @@ public final class AgentTraceProcessor extends AbstractProcessor {
       for (ProxyType proxy : proxies) {
         write(proxy);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception | AssertionError e) {
+      // Never out of process(): javac would show a stack trace instead of the element.
       errors.error(type, Messages.INTERNAL_ERROR, type.getQualifiedName(), e);
     }
   }

@@ -32,8 +32,8 @@ final class MethodCollector {
   /**
    * One method to override.
    *
-   * @param element the declaration whose signature the override copies: of the inherited ones,
-   *     the one whose return type suits all others
+   * @param element the declaration whose signature the override copies: of the inherited ones, the
+   *     one whose return type suits all others
    * @param annotated the declaration whose annotations apply: the first of the merged ones that
    *     carries an operation annotation, else {@code element}
    * @param type {@code element} as a member of the proxied type
@@ -98,8 +98,7 @@ final class MethodCollector {
     return switch (name) {
       case "hashCode", "toString" -> parameters.isEmpty();
       case "equals" ->
-          parameters.size() == 1
-              && types.isSameType(parameters.get(0).asType(), object.asType());
+          parameters.size() == 1 && types.isSameType(parameters.get(0).asType(), object.asType());
       default -> false;
     };
   }

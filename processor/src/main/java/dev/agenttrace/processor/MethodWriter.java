@@ -38,18 +38,33 @@ import javax.lang.model.util.Types;
  *
  * <p>A traced body checks {@code tracer.isEnabled()} first and otherwise calls straight through,
  * allocating nothing; reads only constants; and names its locals through a {@link NameAllocator}
- * that already holds the proxy's fields, the simple names of the types the body uses and the
- * user's parameters, which are renamed if they would clash (parameter names are not part of a
- * signature). Asynchronous results end their span when they complete, and the caller gets the
- * very future the traced code returned.
+ * that already holds the proxy's fields, the simple names of the types the body uses and the user's
+ * parameters, which are renamed if they would clash (parameter names are not part of a signature).
+ * Asynchronous results end their span when they complete, and the caller gets the very future the
+ * traced code returned.
  */
 final class MethodWriter {
   /** Simple names the bodies use for types; a parameter named like one would obscure it. */
   private static final List<String> TYPE_NAMES =
       List.of(
-          "AgentTrace", "Tracer", "Span", "Scope", "StatusCode", "SemanticAttributes",
-          "ToolCallJson", "CompletionException", "Throwable", "RuntimeException", "Object",
-          "String", "Long", "Double", "Boolean", "Arrays", "Override", "SuppressWarnings");
+          "AgentTrace",
+          "Tracer",
+          "Span",
+          "Scope",
+          "StatusCode",
+          "SemanticAttributes",
+          "ToolCallJson",
+          "CompletionException",
+          "Throwable",
+          "RuntimeException",
+          "Object",
+          "String",
+          "Long",
+          "Double",
+          "Boolean",
+          "Arrays",
+          "Override",
+          "SuppressWarnings");
 
   private static final Set<Modifier> NOT_COPIED =
       EnumSet.of(
@@ -349,12 +364,17 @@ final class MethodWriter {
           opened++;
         } else if (accessor.primitive()) {
           code.beginControlFlow("if ($N >= 0)", current);
-          code.addStatement("$N.setAttribute($T.$L, $N)", span, SEMANTIC_ATTRIBUTES, attribute, current);
+          code.addStatement(
+              "$N.setAttribute($T.$L, $N)", span, SEMANTIC_ATTRIBUTES, attribute, current);
           code.endControlFlow();
         } else {
           code.beginControlFlow("if ($N != null && $N >= 0)", current, current);
           code.addStatement(
-              "$N.setAttribute($T.$L, $N.longValue())", span, SEMANTIC_ATTRIBUTES, attribute, current);
+              "$N.setAttribute($T.$L, $N.longValue())",
+              span,
+              SEMANTIC_ATTRIBUTES,
+              attribute,
+              current);
           code.endControlFlow();
         }
       }
@@ -378,8 +398,7 @@ final class MethodWriter {
               : CodeBlock.of("$N == null ? null : $N.toString()", name, name);
       case ENUM -> CodeBlock.of("$N == null ? null : $N.name()", name, name);
       case ARRAY -> {
-        boolean primitiveComponents =
-            ((ArrayType) type).getComponentType().getKind().isPrimitive();
+        boolean primitiveComponents = ((ArrayType) type).getComponentType().getKind().isPrimitive();
         yield CodeBlock.of(
             "$N == null ? null : $T.$L($N)",
             name,
@@ -394,7 +413,9 @@ final class MethodWriter {
   private CodeBlock numeric(
       TypeMirror type, boolean primitive, String name, TypeKind kind, String cast, String box) {
     if (primitive) {
-      return type.getKind() == kind ? CodeBlock.of("$N", name) : CodeBlock.of("($L) $N", cast, name);
+      return type.getKind() == kind
+          ? CodeBlock.of("$N", name)
+          : CodeBlock.of("($L) $N", cast, name);
     }
     boolean exactBox =
         type.getKind() == TypeKind.DECLARED

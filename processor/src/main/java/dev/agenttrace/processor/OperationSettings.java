@@ -6,8 +6,8 @@ import javax.lang.model.element.Element;
 
 /**
  * What one annotation asks for: an operation annotation on a type or method, or a
- * {@code @TraceInterface} request. Keeps the element and mirror so that problems with a setting
- * are reported on the setting itself.
+ * {@code @TraceInterface} request. Keeps the element and mirror so that problems with a setting are
+ * reported on the setting itself.
  *
  * @param operation the kind of operation
  * @param element the annotated element
@@ -48,7 +48,9 @@ record OperationSettings(Operation operation, Element element, AnnotationMirror 
     return type != null && !type.string(name).isEmpty() ? type : null;
   }
 
-  /** The boolean setting of {@code name}: the method's when written, else the type's, else false. */
+  /**
+   * The boolean setting of {@code name}: the method's when written, else the type's, else false.
+   */
   static boolean inheritedFlag(OperationSettings method, OperationSettings type, String name) {
     Boolean value = method == null ? null : method.bool(name);
     if (value == null && type != null) {

@@ -21,8 +21,8 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * What a traced call records of its parameters: {@code @SpanAttribute}s (typed, with checked
- * keys) and, for tools that opt in, the captured arguments minus {@code @Sensitive} ones.
+ * What a traced call records of its parameters: {@code @SpanAttribute}s (typed, with checked keys)
+ * and, for tools that opt in, the captured arguments minus {@code @Sensitive} ones.
  */
 final class ParameterRules {
   private static final Pattern ATTRIBUTE_KEY =
@@ -141,8 +141,7 @@ final class ParameterRules {
         return true;
       }
     }
-    return SpanDescriptors.RUNTIME_KEYS.contains(key)
-        || SpanDescriptors.KEYS.containsValue(key);
+    return SpanDescriptors.RUNTIME_KEYS.contains(key) || SpanDescriptors.KEYS.containsValue(key);
   }
 
   private AttributeValueKind valueKind(TypeMirror type) {

@@ -10,8 +10,8 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param element the method as declared (possibly in a supertype)
  * @param type the method's type as a member of the proxied type, type arguments substituted
- * @param thrownTypes the checked exceptions the override may declare (for a method inherited
- *     from several supertypes, those all of them allow)
+ * @param thrownTypes the checked exceptions the override may declare (for a method inherited from
+ *     several supertypes, those all of them allow)
  * @param span the span to wrap the call in, or {@code null} to forward the call untouched
  * @param attributes the parameters recorded as attributes
  * @param result how the returned value is handled

@@ -30,12 +30,12 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates an annotated type and describes the proxy to write for it. Every problem is reported
- * on the element it concerns; a type with any error yields no model, so no proxy is written.
+ * Validates an annotated type and describes the proxy to write for it. Every problem is reported on
+ * the element it concerns; a type with any error yields no model, so no proxy is written.
  *
- * <p>Interfaces get a delegating proxy; non-final classes a subclass overriding the traced
- * methods. Span names and attributes come from {@link SpanDescriptors}, parameter attributes and
- * capture from {@link ParameterRules}, token usage from {@link TokenUsageResolver}.
+ * <p>Interfaces get a delegating proxy; non-final classes a subclass overriding the traced methods.
+ * Span names and attributes come from {@link SpanDescriptors}, parameter attributes and capture
+ * from {@link ParameterRules}, token usage from {@link TokenUsageResolver}.
  */
 final class ProxyModelBuilder {
   private final Elements elements;
@@ -264,7 +264,8 @@ final class ProxyModelBuilder {
       return new ProxyMethod(
           method, type, candidate.thrownTypes(), null, List.of(), result, null, null, suppressed);
     }
-    SpanDescriptor span = spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
+    SpanDescriptor span =
+        spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
     List<ParameterAttribute> attributes = parameters.attributes(candidate.annotated(), type, span);
     TokenUsagePaths usage = null;
     if (span.operation() == Operation.LLM_CALL) {
@@ -444,7 +445,11 @@ final class ProxyModelBuilder {
     ElementKind kind = type.getKind();
     if (kind != ElementKind.INTERFACE && kind != ElementKind.CLASS) {
       errors.error(
-          type, mirror, Messages.NOT_PROXYABLE_TYPE, annotation, type.getSimpleName(),
+          type,
+          mirror,
+          Messages.NOT_PROXYABLE_TYPE,
+          annotation,
+          type.getSimpleName(),
           describeKind(type));
       return false;
     }
@@ -502,8 +507,7 @@ final class ProxyModelBuilder {
   }
 
   private static boolean isGeneratedByUs(TypeElement existing) {
-    AnnotationMirror generated =
-        Annotations.find(existing, RuntimeNames.GENERATED.canonicalName());
+    AnnotationMirror generated = Annotations.find(existing, RuntimeNames.GENERATED.canonicalName());
     return generated != null
         && Annotations.string(generated, "value")
             .contains(AgentTraceProcessor.class.getCanonicalName());
@@ -560,8 +564,7 @@ final class ProxyModelBuilder {
   }
 
   private boolean isAccessibleFrom(TypeElement type, String packageName) {
-    boolean samePackage =
-        elements.getPackageOf(type).getQualifiedName().contentEquals(packageName);
+    boolean samePackage = elements.getPackageOf(type).getQualifiedName().contentEquals(packageName);
     for (Element t = type; t instanceof TypeElement; t = t.getEnclosingElement()) {
       Set<Modifier> modifiers = t.getModifiers();
       if (modifiers.contains(Modifier.PRIVATE)

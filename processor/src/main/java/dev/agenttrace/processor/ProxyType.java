@@ -10,8 +10,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * A proxy to write: the validated, immutable description of a traced type.
  *
- * @param originatingElement the one source element the proxy is generated from: the annotated
- *     type, or the type carrying {@code @TraceInterface} for a third-party interface
+ * @param originatingElement the one source element the proxy is generated from: the annotated type,
+ *     or the type carrying {@code @TraceInterface} for a third-party interface
  * @param target the traced type
  * @param proxyName the generated class's name
  * @param style whether the proxy wraps a delegate or extends the class

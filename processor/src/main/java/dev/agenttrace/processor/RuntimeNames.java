@@ -22,8 +22,7 @@ final class RuntimeNames {
   static final ClassName TOKEN_USAGE = ClassName.get(RUNTIME, "TokenUsage");
   static final ClassName TOOL_CALL_JSON = ClassName.get(RUNTIME, "ToolCallJson");
 
-  static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private RuntimeNames() {}
 }

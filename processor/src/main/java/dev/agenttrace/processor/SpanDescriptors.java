@@ -15,8 +15,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Names a traced method's span and its constant GenAI attributes from the operation settings of
- * the method and of its type, following the OpenTelemetry GenAI conventions.
+ * Names a traced method's span and its constant GenAI attributes from the operation settings of the
+ * method and of its type, following the OpenTelemetry GenAI conventions.
  */
 final class SpanDescriptors {
   /** Keys of the {@code SemanticAttributes} constants the proxies set, by constant name. */
@@ -44,8 +44,7 @@ final class SpanDescriptors {
   private static final Map<Operation, List<String>> REQUEST_SETTINGS =
       Map.of(
           Operation.AGENT_RUN, List.of("name", "description"),
-          Operation.TOOL,
-              List.of("name", "description", "captureArguments", "captureResult"),
+          Operation.TOOL, List.of("name", "description", "captureArguments", "captureResult"),
           Operation.LLM_CALL,
               List.of("model", "provider", TokenUsageResolver.INPUT, TokenUsageResolver.OUTPUT),
           Operation.TRACED, List.of("name"));
@@ -81,14 +80,20 @@ final class SpanDescriptors {
         spanName = operation.genAiOperationName() + " " + agent;
         add(attributes, "GEN_AI_OPERATION_NAME", operation.genAiOperationName());
         add(attributes, "GEN_AI_AGENT_NAME", agent);
-        add(attributes, "GEN_AI_AGENT_DESCRIPTION", inherited(methodSettings, typeLevel, "description"));
+        add(
+            attributes,
+            "GEN_AI_AGENT_DESCRIPTION",
+            inherited(methodSettings, typeLevel, "description"));
       }
       case TOOL -> {
         String tool = firstNonEmpty(inherited(methodSettings, typeLevel, "name"), methodName);
         spanName = operation.genAiOperationName() + " " + tool;
         add(attributes, "GEN_AI_OPERATION_NAME", operation.genAiOperationName());
         add(attributes, "GEN_AI_TOOL_NAME", tool);
-        add(attributes, "GEN_AI_TOOL_DESCRIPTION", inherited(methodSettings, typeLevel, "description"));
+        add(
+            attributes,
+            "GEN_AI_TOOL_DESCRIPTION",
+            inherited(methodSettings, typeLevel, "description"));
       }
       case LLM_CALL -> {
         String model = inherited(methodSettings, typeLevel, "model");

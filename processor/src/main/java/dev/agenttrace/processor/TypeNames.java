@@ -51,9 +51,7 @@ final class TypeNames {
     List<TypeName> bounds = new ArrayList<>();
     TypeMirror upper = variable.getUpperBound();
     List<? extends TypeMirror> upperBounds =
-        upper instanceof IntersectionType intersection
-            ? intersection.getBounds()
-            : List.of(upper);
+        upper instanceof IntersectionType intersection ? intersection.getBounds() : List.of(upper);
     for (TypeMirror bound : upperBounds) {
       if (!isObject(bound)) {
         bounds.add(of(bound));
@@ -78,8 +76,7 @@ final class TypeNames {
     if (enclosing.getKind() == TypeKind.DECLARED
         && !element.getModifiers().contains(Modifier.STATIC)
         && of(enclosing) instanceof ParameterizedTypeName outer) {
-      return outer.nestedClass(
-          element.getSimpleName().toString(), arguments);
+      return outer.nestedClass(element.getSimpleName().toString(), arguments);
     }
     ClassName raw = ClassName.get(element);
     return arguments.isEmpty()
@@ -99,6 +96,8 @@ final class TypeNames {
 
   private static boolean isObject(TypeMirror type) {
     return type instanceof DeclaredType declared
-        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.Object");
+        && ((TypeElement) declared.asElement())
+            .getQualifiedName()
+            .contentEquals("java.lang.Object");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A method returning a {@code CompletionStage} keeps its span open until the stage completes,
- * never blocks, and hands the caller the very stage the traced code returned.
+ * A method returning a {@code CompletionStage} keeps its span open until the stage completes, never
+ * blocks, and hands the caller the very stage the traced code returned.
  */
 class AsyncResultTest {
   @RegisterExtension final ProxyTester tester = new ProxyTester();

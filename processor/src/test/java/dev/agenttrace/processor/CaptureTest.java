@@ -110,7 +110,6 @@ class CaptureTest {
     assertThat(add.attributes().get(SemanticAttributes.GEN_AI_TOOL_CALL_RESULT)).isEqualTo("3");
     SpanData negate = tester.span("execute_tool negate");
     assertThat(negate.attributes().asMap()).doesNotContainKey("gen_ai.tool.call.arguments");
-    assertThat(negate.attributes().get(SemanticAttributes.GEN_AI_TOOL_CALL_RESULT))
-        .isEqualTo("-3");
+    assertThat(negate.attributes().get(SemanticAttributes.GEN_AI_TOOL_CALL_RESULT)).isEqualTo("-3");
   }
 }

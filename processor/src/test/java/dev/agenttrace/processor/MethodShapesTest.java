@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every method shape an interface can have compiles into a proxy (under {@code -Xlint:all
- * -Werror}) that traces or forwards it correctly.
+ * Every method shape an interface can have compiles into a proxy (under {@code -Xlint:all -Werror})
+ * that traces or forwards it correctly.
  */
 class MethodShapesTest {
   @RegisterExtension final ProxyTester tester = new ProxyTester();
@@ -182,15 +182,30 @@ class MethodShapesTest {
     assertThat(result)
         .asList()
         .containsExactly(
-            "doc7", java.util.List.of("doc1", "doc2"), 0, "library", 9,
-            java.lang.annotation.RetentionPolicy.CLASS, "a-b-c", 2, 10L, "fallback");
+            "doc7",
+            java.util.List.of("doc1", "doc2"),
+            0,
+            "library",
+            9,
+            java.lang.annotation.RetentionPolicy.CLASS,
+            "a-b-c",
+            2,
+            10L,
+            "fallback");
     // count() is a default method: forwarded to the delegate, whose findAll is not traced.
     assertThat(tester.spans())
         .extracting(SpanData::name)
         .containsExactly(
-            "execute_tool close", "execute_tool nothing", "execute_tool find",
-            "execute_tool findAll", "execute_tool name", "execute_tool max",
-            "execute_tool parse", "execute_tool join", "execute_tool grid", "execute_tool log",
+            "execute_tool close",
+            "execute_tool nothing",
+            "execute_tool find",
+            "execute_tool findAll",
+            "execute_tool name",
+            "execute_tool max",
+            "execute_tool parse",
+            "execute_tool join",
+            "execute_tool grid",
+            "execute_tool log",
             "execute_tool find");
     assertThat(tester.spans()).extracting(SpanData::statusCode).containsOnly(StatusCode.OK);
     assertThat(tester.span("execute_tool log").attributes().get("log.level")).isEqualTo(1L);

@@ -1,7 +1,7 @@
 package dev.agenttrace.processor;
 
-import static dev.agenttrace.processor.ProxyTester.assertSingleError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.agenttrace.processor.ProxyTester.assertSingleError;
 import static dev.agenttrace.processor.ProxyTester.compile;
 import static dev.agenttrace.processor.ProxyTester.source;
 
@@ -240,7 +240,10 @@ class ProcessorErrorsTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing run()");
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(source)
+        .onLineContaining("Missing run()");
     assertThat(compilation)
         .hadErrorContaining(String.format(Messages.UNRESOLVED_TYPES, "test.Tools"))
         .inFile(source)

@@ -92,12 +92,11 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
   }
 
   /**
-   * A third-party library: {@code files} (see {@link #sources}) compiled without the processor
-   * into {@code directory} as class files, as a jar on the classpath would hold them.
+   * A third-party library: {@code files} (see {@link #sources}) compiled without the processor into
+   * {@code directory} as class files, as a jar on the classpath would hold them.
    */
   static File library(Path directory, String files) throws IOException {
-    Compilation compilation =
-        Compiler.javac().withOptions("-parameters").compile(sources(files));
+    Compilation compilation = Compiler.javac().withOptions("-parameters").compile(sources(files));
     CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
@@ -153,9 +152,9 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
   }
 
   /**
-   * Source files written one after the other in {@code files}: each starts at a line beginning
-   * with {@code package} and is named after its first top-level type. One type per file, as
-   * {@code -Xlint:all} wants it.
+   * Source files written one after the other in {@code files}: each starts at a line beginning with
+   * {@code package} and is named after its first top-level type. One type per file, as {@code
+   * -Xlint:all} wants it.
    */
   static JavaFileObject[] sources(String files) {
     List<JavaFileObject> sources = new ArrayList<>();

@@ -96,8 +96,7 @@ class SpanAttributeTest {
     assertThat(span.attributes().get(AttributeKey.stringKey("booking.class"))).isEqualTo("B");
     assertThat(span.attributes().get(AttributeKey.stringKey("booking.rooms")))
         .isEqualTo("[101, 102]");
-    assertThat(span.attributes().get(AttributeKey.stringKey("booking.notes")))
-        .isEqualTo("[late]");
+    assertThat(span.attributes().get(AttributeKey.stringKey("booking.notes"))).isEqualTo("[late]");
   }
 
   @Test
@@ -111,13 +110,14 @@ class SpanAttributeTest {
   void parametersWithoutSpanAttributeAreNotRecorded() throws Exception {
     SpanData span = bookSpan(ALL_SET);
 
-    assertThat(span.attributes().asMap()).doesNotContainKey("secret").doesNotContainValue("hunter2");
+    assertThat(span.attributes().asMap())
+        .doesNotContainKey("secret")
+        .doesNotContainValue("hunter2");
   }
 
   @Test
   void nullArgumentsRecordNothing() throws Exception {
-    SpanData span =
-        bookSpan("1, null, 1.0, null, false, null, null, 'A', null, null, null, null");
+    SpanData span = bookSpan("1, null, 1.0, null, false, null, null, 'A', null, null, null, null");
 
     assertThat(span.attributes().asMap())
         .containsKeys("booking.nights", "booking.price", "booking.paid", "booking.class")

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code @TraceInterface} traces interfaces a user cannot annotate, found only as class files,
- * as the operation kind the user chooses.
+ * {@code @TraceInterface} traces interfaces a user cannot annotate, found only as class files, as
+ * the operation kind the user chooses.
  */
 class TraceInterfaceTest {
   @RegisterExtension final ProxyTester tester = new ProxyTester();
@@ -133,7 +133,9 @@ class TraceInterfaceTest {
             """);
 
     assertThat(result).isEqualTo("hiheyvendor");
-    assertThat(tester.spans()).extracting(SpanData::name).containsExactly("chat vendor-1", "chat vendor-1");
+    assertThat(tester.spans())
+        .extracting(SpanData::name)
+        .containsExactly("chat vendor-1", "chat vendor-1");
     SpanData chat = tester.spans().get(0);
     assertThat(chat.kind()).isEqualTo(SpanKind.CLIENT);
     assertThat(chat.attributes().get(SemanticAttributes.GEN_AI_PROVIDER_NAME)).isEqualTo("vendor");

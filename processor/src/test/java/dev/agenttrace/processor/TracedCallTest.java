@@ -78,8 +78,7 @@ class TracedCallTest {
 
     SpanData tool = tester.span("execute_tool lookup_order");
     assertThat(tool.kind()).isEqualTo(SpanKind.INTERNAL);
-    assertThat(attribute(tool, SemanticAttributes.GEN_AI_OPERATION_NAME))
-        .isEqualTo("execute_tool");
+    assertThat(attribute(tool, SemanticAttributes.GEN_AI_OPERATION_NAME)).isEqualTo("execute_tool");
     assertThat(attribute(tool, SemanticAttributes.GEN_AI_TOOL_NAME)).isEqualTo("lookup_order");
     assertThat(attribute(tool, SemanticAttributes.GEN_AI_TOOL_DESCRIPTION))
         .isEqualTo("Find an order by id");
@@ -238,11 +237,14 @@ class TracedCallTest {
     assertThat(span.statusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(span.statusDescription()).isEqualTo("java.io.IOException: disk gone");
     assertThat(attribute(span, SemanticAttributes.ERROR_TYPE)).isEqualTo("java.io.IOException");
-    assertThat(span.events()).singleElement().satisfies(event -> {
-      assertThat(event.name()).isEqualTo(SemanticAttributes.EXCEPTION_EVENT_NAME);
-      assertThat(event.attributes().get(SemanticAttributes.EXCEPTION_MESSAGE))
-          .isEqualTo("disk gone");
-    });
+    assertThat(span.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.name()).isEqualTo(SemanticAttributes.EXCEPTION_EVENT_NAME);
+              assertThat(event.attributes().get(SemanticAttributes.EXCEPTION_MESSAGE))
+                  .isEqualTo("disk gone");
+            });
   }
 
   @Test
@@ -256,8 +258,10 @@ class TracedCallTest {
     assertThat(span.hasEnded()).isTrue();
     assertThat(span.events())
         .singleElement()
-        .satisfies(e -> assertThat(e.attributes().get(SemanticAttributes.EXCEPTION_TYPE))
-            .isEqualTo("java.lang.IllegalStateException"));
+        .satisfies(
+            e ->
+                assertThat(e.attributes().get(SemanticAttributes.EXCEPTION_TYPE))
+                    .isEqualTo("java.lang.IllegalStateException"));
   }
 
   @Test
