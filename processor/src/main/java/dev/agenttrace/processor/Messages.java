@@ -81,6 +81,9 @@ final class Messages {
       "@TraceInterface(%s.class, kind = LLM_CALL) names no model. Set model = \"...\".";
   static final String INVALID_PROXY_NAME =
       "proxyName = \"%s\" is not a Java class name. Use a simple name such as \"TracedClient\".";
+  static final String WRAP_CLASH =
+      "%s(%s) has the signature of the static factory wrap(%s) that the generated proxy needs."
+          + " Rename the method.";
   static final String PROXY_NAME_CLASH =
       "AgentTrace would generate %s for %s, but a type of that name already exists. Rename one"
           + " of them.";

@@ -124,6 +124,7 @@ final class ProxyModelBuilder {
           describe(type, candidate, traced ? methodSettings : null, traced ? typeSettings : null));
     }
     if (isInterface) {
+      checkWrapFree(type, candidates);
       addObjectForwarders(methods);
     }
     if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
@@ -204,6 +205,7 @@ final class ProxyModelBuilder {
     List<Candidate> candidates = collector.interfaceMethods(target);
     List<String> only = Annotations.strings(request, "methods");
     checkListedMethods(owner, request, target, candidates, only);
+    checkWrapFree(target, candidates);
     List<ProxyMethod> methods = new ArrayList<>();
     int traced = 0;
     for (Candidate candidate : candidates) {
@@ -536,6 +538,24 @@ final class ProxyModelBuilder {
             target.getSimpleName(),
             name,
             String.join(", ", names));
+      }
+    }
+  }
+
+  /** A method {@code wrap(Target)} would clash with the delegating proxy's static factory. */
+  private void checkWrapFree(TypeElement target, List<Candidate> candidates) {
+    TypeMirror erasure = types.erasure(target.asType());
+    for (Candidate candidate : candidates) {
+      List<? extends TypeMirror> parameters = candidate.type().getParameterTypes();
+      if (candidate.element().getSimpleName().contentEquals("wrap")
+          && parameters.size() == 1
+          && types.isSameType(types.erasure(parameters.get(0)), erasure)) {
+        errors.error(
+            candidate.element(),
+            Messages.WRAP_CLASH,
+            "wrap",
+            target.getSimpleName(),
+            target.getSimpleName());
       }
     }
   }

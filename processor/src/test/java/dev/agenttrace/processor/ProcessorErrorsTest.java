@@ -671,4 +671,23 @@ class ProcessorErrorsTest {
         String.format(Messages.DUPLICATE_PROXY, "test.ClientTraced", "test.Tracing"),
         "final class Tracing");
   }
+
+  @Test
+  void methodClashingWithTheWrapFactoryIsAnError() {
+    assertSingleError(
+        source(
+            "test.Decorator",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            interface Decorator {
+              Decorator wrap(Decorator inner);
+            }
+            """),
+        String.format(Messages.WRAP_CLASH, "wrap", "Decorator", "Decorator"),
+        "Decorator wrap(");
+  }
 }
