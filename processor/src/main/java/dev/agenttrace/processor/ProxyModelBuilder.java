@@ -2,8 +2,6 @@ package dev.agenttrace.processor;
 
 import com.palantir.javapoet.ClassName;
 import dev.agenttrace.processor.MethodCollector.Candidate;
-import dev.agenttrace.processor.ProxyMethod.Capture;
-import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import dev.agenttrace.processor.ProxyType.Style;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +19,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -44,7 +39,7 @@ final class ProxyModelBuilder {
   private final MethodCollector collector;
   private final SpanDescriptors spans;
   private final ParameterRules parameters;
-  private final TokenUsageResolver tokens;
+  private final MethodModels methodModels;
   private final Lint lint;
 
   ProxyModelBuilder(ProcessingEnvironment env, ErrorReporter errors) {
@@ -54,8 +49,16 @@ final class ProxyModelBuilder {
     this.collector = new MethodCollector(elements, types);
     this.spans = new SpanDescriptors(elements, errors);
     this.parameters = new ParameterRules(types, errors);
-    this.tokens = new TokenUsageResolver(elements, types, errors);
     this.lint = new Lint(elements);
+    this.methodModels =
+        new MethodModels(
+            elements,
+            types,
+            collector,
+            spans,
+            parameters,
+            new TokenUsageResolver(elements, types, errors),
+            lint);
   }
 
   /** The proxy's name: simple names of the type and its enclosing types, joined by '_'. */
@@ -121,11 +124,12 @@ final class ProxyModelBuilder {
         continue;
       }
       methods.add(
-          describe(type, candidate, traced ? methodSettings : null, traced ? typeSettings : null));
+          methodModels.describe(
+              type, candidate, traced ? methodSettings : null, traced ? typeSettings : null));
     }
     if (isInterface) {
       checkWrapFree(type, candidates);
-      addObjectForwarders(methods);
+      methodModels.addObjectForwarders(methods);
     }
     if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
       spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), traceable.size());
@@ -215,9 +219,9 @@ final class ProxyModelBuilder {
               ? isAbstract(candidate.element()) && !collector.isObjectMethod(candidate.element())
               : only.contains(name);
       traced += isTraced ? 1 : 0;
-      methods.add(describe(target, candidate, null, isTraced ? settings : null));
+      methods.add(methodModels.describe(target, candidate, null, isTraced ? settings : null));
     }
-    addObjectForwarders(methods);
+    methodModels.addObjectForwarders(methods);
     if (operation == Operation.TOOL) {
       spans.checkTypeLevelToolName(settings, target.getSimpleName(), traced);
     }
@@ -249,122 +253,6 @@ final class ProxyModelBuilder {
       requests.addAll(Annotations.mirrors(container, "value"));
     }
     return requests;
-  }
-
-  private ProxyMethod describe(
-      TypeElement target,
-      Candidate candidate,
-      OperationSettings methodSettings,
-      OperationSettings typeSettings) {
-    ExecutableElement method = candidate.element();
-    ExecutableType type = candidate.type();
-    ResultKind result = resultKind(type.getReturnType());
-    List<String> suppressed = lint.forMethod(method, type, result == ResultKind.ASYNC);
-    boolean traced = methodSettings != null || typeSettings != null;
-    if (!traced) {
-      parameters.attributes(candidate.annotated(), type, null);
-      return new ProxyMethod(
-          method, type, candidate.thrownTypes(), null, List.of(), result, null, null, suppressed);
-    }
-    SpanDescriptor span =
-        spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
-    List<ParameterAttribute> attributes = parameters.attributes(candidate.annotated(), type, span);
-    TokenUsagePaths usage = null;
-    if (span.operation() == Operation.LLM_CALL) {
-      TypeMirror valueType =
-          switch (result) {
-            case VOID -> null;
-            case VALUE -> type.getReturnType();
-            case ASYNC -> asyncValueType(type.getReturnType());
-          };
-      usage = tokens.resolve(method, valueType, methodSettings, sameOperation(typeSettings, span));
-    }
-    Capture capture = null;
-    if (span.operation() == Operation.TOOL) {
-      capture =
-          parameters.capture(
-              candidate.annotated(), result, methodSettings, sameOperation(typeSettings, span));
-    }
-    return new ProxyMethod(
-        method,
-        type,
-        candidate.thrownTypes(),
-        span,
-        attributes,
-        result,
-        usage,
-        capture,
-        suppressed);
-  }
-
-  private static OperationSettings sameOperation(OperationSettings type, SpanDescriptor span) {
-    return type != null && type.operation() == span.operation() ? type : null;
-  }
-
-  private void addObjectForwarders(List<ProxyMethod> methods) {
-    for (ExecutableElement objectMethod : collector.forwardedObjectMethods()) {
-      boolean declared =
-          methods.stream()
-              .anyMatch(
-                  m ->
-                      m.element().getSimpleName().equals(objectMethod.getSimpleName())
-                          && collector.isObjectMethod(m.element()));
-      if (!declared) {
-        ExecutableType type = (ExecutableType) objectMethod.asType();
-        methods.add(
-            new ProxyMethod(
-                objectMethod,
-                type,
-                List.of(),
-                null,
-                List.of(),
-                resultKind(type.getReturnType()),
-                null,
-                null,
-                List.of()));
-      }
-    }
-  }
-
-  private ResultKind resultKind(TypeMirror returnType) {
-    if (returnType.getKind() == TypeKind.VOID) {
-      return ResultKind.VOID;
-    }
-    TypeElement stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
-    if (returnType.getKind() == TypeKind.DECLARED
-        && types.isAssignable(types.erasure(returnType), types.erasure(stage.asType()))) {
-      return ResultKind.ASYNC;
-    }
-    return ResultKind.VALUE;
-  }
-
-  /** {@code T} of the {@code CompletionStage<T>} that {@code type} is; Object when raw. */
-  private TypeMirror asyncValueType(TypeMirror type) {
-    TypeElement stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
-    TypeMirror current = type;
-    while (current instanceof DeclaredType declared) {
-      if (declared.asElement().equals(stage)) {
-        if (declared.getTypeArguments().isEmpty()) {
-          break;
-        }
-        TypeMirror argument = declared.getTypeArguments().get(0);
-        if (argument instanceof WildcardType wildcard) {
-          return wildcard.getExtendsBound() != null
-              ? wildcard.getExtendsBound()
-              : elements.getTypeElement("java.lang.Object").asType();
-        }
-        return argument;
-      }
-      TypeMirror next = null;
-      for (TypeMirror supertype : types.directSupertypes(current)) {
-        if (types.isAssignable(types.erasure(supertype), types.erasure(stage.asType()))) {
-          next = supertype;
-          break;
-        }
-      }
-      current = next;
-    }
-    return elements.getTypeElement("java.lang.Object").asType();
   }
 
   /** The one operation annotation on {@code element}, or null; reports a second one. */
