@@ -269,6 +269,52 @@ class MethodShapesTest {
   }
 
   @Test
+  void diamondInheritanceThroughGenericSuperInterfacesYieldsOneSubstitutedMethod()
+      throws Exception {
+    Object result =
+        run(
+            """
+            package test;
+
+            public interface Source<T> {
+              T next();
+            }
+
+            package test;
+
+            public interface Left extends Source<String> {}
+
+            package test;
+
+            public interface Right extends Source<String> {
+              @Override
+              String next();
+            }
+
+            package test;
+
+            import dev.agenttrace.annotations.Traced;
+
+            @Traced
+            public interface Both extends Left, Right {}
+
+            package test;
+
+            import java.util.concurrent.Callable;
+
+            public class Driver implements Callable<Object> {
+              @Override
+              public Object call() {
+                return BothTraced.wrap(() -> "token").next();
+              }
+            }
+            """);
+
+    assertThat(result).isEqualTo("token");
+    assertThat(tester.spans()).extracting(SpanData::name).containsExactly("Both.next");
+  }
+
+  @Test
   void genericInterfaceGetsGenericProxyWithBoundsKept() throws Exception {
     Object result =
         run(
