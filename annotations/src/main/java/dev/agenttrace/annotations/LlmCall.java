@@ -7,15 +7,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Traces each call as a request to a language model, following the OpenTelemetry GenAI
- * conventions: the span is named {@code chat {model}}, has kind {@code CLIENT} and carries {@code
+ * Traces each call as a request to a language model, following the OpenTelemetry GenAI conventions:
+ * the span is named {@code chat {model}}, has kind {@code CLIENT} and carries {@code
  * gen_ai.operation.name=chat}, {@code gen_ai.request.model} and, when given, {@code
  * gen_ai.provider.name}.
  *
  * <pre>{@code
  * @LlmCall(model = "gpt-4o", provider = "openai")
  * public interface ChatModel {
- *   Completion complete(String prompt);
+ *   Completion complete(String prompt);   // Completion implements TokenUsage: usage recorded
+ *
+ *   @LlmCall(inputTokens = "usage.promptTokens", outputTokens = "usage.completionTokens")
+ *   Response chat(List<Message> messages);
  * }
  * }</pre>
  */
@@ -34,4 +37,21 @@ public @interface LlmCall {
    * {@code aws.bedrock}. When empty on a method, the enclosing type's is used.
    */
   String provider() default "";
+
+  /**
+   * How to read the input token count from the returned value, recorded as {@code
+   * gen_ai.usage.input_tokens}: a dot-separated path of no-argument accessors, such as {@code
+   * "usage.inputTokens"} for {@code response.usage().inputTokens()}. The last accessor returns an
+   * integral number ({@code int}, {@code long}, {@code Integer}, {@code Long}, ...); a {@code null}
+   * along the way records nothing. Checked at compile time. When empty and the return type (or the
+   * value a returned {@code CompletionStage} completes with) implements {@code
+   * dev.agenttrace.TokenUsage}, its counts are recorded.
+   */
+  String inputTokens() default "";
+
+  /**
+   * How to read the output token count ({@code gen_ai.usage.output_tokens}); see {@link
+   * #inputTokens()}.
+   */
+  String outputTokens() default "";
 }

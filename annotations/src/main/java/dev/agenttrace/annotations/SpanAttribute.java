@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
  * Records the annotated argument as an attribute of the method's span.
  *
  * <p>Values keep their type where OpenTelemetry has one: {@code boolean} as a boolean, integral
- * numbers ({@code byte short int long} and their boxes) as a long, {@code float double} and boxes as
- * a double, {@code String} and {@code char} as a string, enums by {@link Enum#name()}. Anything else
- * is recorded as {@link String#valueOf(Object)}. A {@code null} argument records nothing.
+ * numbers ({@code byte short int long} and their boxes) as a long, {@code float double} and boxes
+ * as a double, {@code String} and {@code char} as a string, enums by {@link Enum#name()}. Anything
+ * else is recorded as {@link String#valueOf(Object)}. A {@code null} argument records nothing.
  *
  * <pre>{@code
  * Order lookupOrder(@SpanAttribute("order.id") String orderId);

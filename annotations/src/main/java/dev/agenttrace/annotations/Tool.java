@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>On a type, every abstract method becomes a tool named after the method, unless the method
- * carries its own {@code @Tool}.
+ * carries its own {@code @Tool}. Nothing but {@link SpanAttribute} parameters is recorded unless
+ * {@link #captureArguments()} or {@link #captureResult()} asks for it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -31,4 +32,20 @@ public @interface Tool {
 
   /** What the tool does ({@code gen_ai.tool.description}), if given. */
   String description() default "";
+
+  /**
+   * Records the arguments of each call as {@code gen_ai.tool.call.arguments}: a JSON object from
+   * parameter name to value (strings, numbers and booleans as such, enums by name, anything else as
+   * {@code String.valueOf}). Off by default, because arguments may hold personal data; {@link
+   * Sensitive} parameters are always left out. On a type, applies to its methods unless a method's
+   * own {@code @Tool} says otherwise.
+   */
+  boolean captureArguments() default false;
+
+  /**
+   * Records what each call returned as {@code gen_ai.tool.call.result}: a string as it is, anything
+   * else as {@code String.valueOf}; for a {@code CompletionStage} the value it completes with. Off
+   * by default.
+   */
+  boolean captureResult() default false;
 }

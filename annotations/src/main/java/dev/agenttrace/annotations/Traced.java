@@ -19,8 +19,8 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The processor generates {@code RetrieverTraced} next to the annotated type (see the {@linkplain
- * dev.agenttrace.annotations package documentation} for the naming rule).
+ * <p>The processor generates {@code RetrieverTraced} next to the annotated type (see the
+ * {@linkplain dev.agenttrace.annotations package documentation} for the naming rule).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

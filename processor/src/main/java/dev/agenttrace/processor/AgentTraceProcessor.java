@@ -3,16 +3,20 @@ package dev.agenttrace.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -23,17 +27,21 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
  * Generates a tracing proxy for every type annotated (or with methods annotated) with
- * {@code @AgentRun}, {@code @Tool}, {@code @LlmCall} or {@code @Traced}.
+ * {@code @AgentRun}, {@code @Tool}, {@code @LlmCall} or {@code @Traced}, and for every interface
+ * requested with {@code @TraceInterface}.
  *
- * <p>Per type: validate and describe ({@link ProxyModelBuilder}), then write ({@link
- * ProxyWriter}). Errors are reported on the element they concern and the type is not written; an
- * unexpected failure becomes an error naming the type, never an exception out of javac. Types whose
- * signatures mention types not generated yet are retried in the next round. Annotations are never
- * claimed, so other processors still see them.
+ * <p>Per type: validate and describe ({@link ProxyModelBuilder}), then write ({@link ProxyWriter}).
+ * Errors are reported on the element they concern and the type is not written; an unexpected
+ * failure becomes an error naming the type, never an exception out of javac. Types whose signatures
+ * mention types not generated yet are retried in the next round, and reported when processing ends
+ * if they never resolve. Annotations are never claimed, so other processors still see them.
+ *
+ * <p>Gradle incremental category: isolating. Each proxy has exactly one originating element (the
+ * annotated type, or the type carrying {@code @TraceInterface}), and what it contains depends only
+ * on that type, its members, their annotations, supertypes and signature types.
  */
 @AutoService(Processor.class)
 public final class AgentTraceProcessor extends AbstractProcessor {
@@ -42,14 +50,17 @@ public final class AgentTraceProcessor extends AbstractProcessor {
   private ProxyWriter writer;
 
   /** Types deferred to a later round because their signatures were not resolvable yet. */
-  private final Map<String, Element> deferred = new LinkedHashMap<>();
+  private final Map<String, TypeElement> deferred = new LinkedHashMap<>();
+
+  /** Proxies written so far, by qualified name, with the element each was generated from. */
+  private final Map<String, Element> written = new HashMap<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     errors = new ErrorReporter(processingEnv.getMessager());
     models = new ProxyModelBuilder(processingEnv, errors);
-    writer = new ProxyWriter(processingEnv.getTypeUtils());
+    writer = new ProxyWriter(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
   }
 
   @Override
@@ -58,7 +69,10 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     for (Operation operation : Operation.values()) {
       names.add(operation.annotationName());
     }
-    names.add(ProxyModelBuilder.SPAN_ATTRIBUTE);
+    names.add(Annotations.SPAN_ATTRIBUTE);
+    names.add(Annotations.SENSITIVE);
+    names.add(Annotations.TRACE_INTERFACE);
+    names.add(Annotations.TRACE_INTERFACES);
     return names;
   }
 
@@ -69,6 +83,14 @@ public final class AgentTraceProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      // Nothing can be generated any more: what is still unresolved stays so.
+      for (TypeElement type : deferred.values()) {
+        errors.error(type, Messages.UNRESOLVED_TYPES, type.getQualifiedName());
+      }
+      deferred.clear();
+      return false;
+    }
     Set<TypeElement> types = new LinkedHashSet<>();
     for (String name : deferred.keySet()) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -86,13 +108,7 @@ public final class AgentTraceProcessor extends AbstractProcessor {
       }
     }
     for (TypeElement type : types) {
-      processType(type, round.processingOver());
-    }
-    if (round.processingOver()) {
-      for (Element type : deferred.values()) {
-        errors.error(type, Messages.UNRESOLVED_TYPES, type);
-      }
-      deferred.clear();
+      processType(type);
     }
     return false;
   }
@@ -106,27 +122,50 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     return (TypeElement) current;
   }
 
-  private void processType(TypeElement type, boolean lastRound) {
+  private void processType(TypeElement type) {
     try {
-      if (!lastRound && hasUnresolvedTypes(type)) {
+      List<AnnotationMirror> requests = ProxyModelBuilder.requests(type);
+      if (hasUnresolvedTypes(type) || anyUnresolvedRequest(requests)) {
         deferred.put(type.getQualifiedName().toString(), type);
         return;
       }
-      Optional<ProxyType> proxy = models.build(type);
-      if (proxy.isPresent()) {
-        JavaFile file = writer.write(proxy.get());
-        file.writeTo(processingEnv.getFiler());
+      List<ProxyType> proxies = new ArrayList<>();
+      models.build(type).ifPresent(proxies::add);
+      for (AnnotationMirror request : requests) {
+        models.buildRequested(type, request).ifPresent(proxies::add);
       }
-    } catch (IOException e) {
+      for (ProxyType proxy : proxies) {
+        write(proxy);
+      }
+    } catch (Exception | AssertionError e) {
+      // Never out of process(): javac would show a stack trace instead of the element.
       errors.error(type, Messages.INTERNAL_ERROR, type.getQualifiedName(), e);
-    } catch (RuntimeException e) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR,
-              String.format(Messages.INTERNAL_ERROR, type.getQualifiedName(), e),
-              type);
     }
+  }
+
+  private void write(ProxyType proxy) throws IOException {
+    String name = proxy.proxyName().canonicalName();
+    Element previous = written.putIfAbsent(name, proxy.originatingElement());
+    if (previous != null) {
+      errors.error(proxy.originatingElement(), Messages.DUPLICATE_PROXY, name, previous);
+      return;
+    }
+    JavaFile file = writer.write(proxy);
+    file.writeTo(processingEnv.getFiler());
+  }
+
+  private boolean anyUnresolvedRequest(List<AnnotationMirror> requests) {
+    for (AnnotationMirror request : requests) {
+      AnnotationValue value = Annotations.explicitValue(request, "value");
+      if (value != null
+          && value.getValue() instanceof TypeMirror target
+          && (target.getKind() == TypeKind.ERROR
+              || (target instanceof DeclaredType declared
+                  && hasUnresolvedTypes((TypeElement) declared.asElement())))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasUnresolvedTypes(TypeElement type) {

@@ -1,5 +1,7 @@
 package dev.agenttrace.processor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -12,6 +14,11 @@ import javax.lang.model.element.TypeElement;
  * value, and so that the processor works on annotation types it only knows by name.
  */
 final class Annotations {
+  static final String SPAN_ATTRIBUTE = "dev.agenttrace.annotations.SpanAttribute";
+  static final String SENSITIVE = "dev.agenttrace.annotations.Sensitive";
+  static final String TRACE_INTERFACE = "dev.agenttrace.annotations.TraceInterface";
+  static final String TRACE_INTERFACES = "dev.agenttrace.annotations.TraceInterfaces";
+
   private Annotations() {}
 
   /** The mirror of the annotation named {@code canonicalName} on {@code element}, or null. */
@@ -43,5 +50,37 @@ final class Annotations {
     }
     AnnotationValue value = explicitValue(mirror, name);
     return value == null ? "" : String.valueOf(value.getValue());
+  }
+
+  /** The strings of the array value {@code name}, or an empty list when absent. */
+  static List<String> strings(AnnotationMirror mirror, String name) {
+    List<String> strings = new ArrayList<>();
+    for (AnnotationValue element : arrayValue(mirror, name)) {
+      strings.add(String.valueOf(element.getValue()));
+    }
+    return strings;
+  }
+
+  /** The annotations of the array value {@code name}, or an empty list when absent. */
+  static List<AnnotationMirror> mirrors(AnnotationMirror mirror, String name) {
+    List<AnnotationMirror> mirrors = new ArrayList<>();
+    for (AnnotationValue element : arrayValue(mirror, name)) {
+      if (element.getValue() instanceof AnnotationMirror nested) {
+        mirrors.add(nested);
+      }
+    }
+    return mirrors;
+  }
+
+  private static List<? extends AnnotationValue> arrayValue(AnnotationMirror mirror, String name) {
+    AnnotationValue value = explicitValue(mirror, name);
+    if (value != null && value.getValue() instanceof List<?> list) {
+      List<AnnotationValue> values = new ArrayList<>();
+      for (Object element : list) {
+        values.add((AnnotationValue) element);
+      }
+      return values;
+    }
+    return List.of();
   }
 }

@@ -19,15 +19,14 @@ final class ErrorReporter {
   }
 
   void error(Element element, String format, Object... args) {
-    errorCount++;
-    messager.printMessage(Diagnostic.Kind.ERROR, String.format(format, args), element);
+    error(element, null, null, format, args);
   }
 
   void error(Element element, AnnotationMirror annotation, String format, Object... args) {
-    errorCount++;
-    messager.printMessage(Diagnostic.Kind.ERROR, String.format(format, args), element, annotation);
+    error(element, annotation, null, format, args);
   }
 
+  /** An error on {@code value} of {@code annotation} on {@code element}, as precise as given. */
   void error(
       Element element,
       AnnotationMirror annotation,
@@ -35,8 +34,27 @@ final class ErrorReporter {
       String format,
       Object... args) {
     errorCount++;
-    messager.printMessage(
-        Diagnostic.Kind.ERROR, String.format(format, args), element, annotation, value);
+    print(Diagnostic.Kind.ERROR, element, annotation, value, String.format(format, args));
+  }
+
+  /** A warning: the code works, but probably not as meant. */
+  void warning(Element element, AnnotationMirror annotation, String format, Object... args) {
+    print(Diagnostic.Kind.WARNING, element, annotation, null, String.format(format, args));
+  }
+
+  private void print(
+      Diagnostic.Kind kind,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      String message) {
+    if (annotation == null) {
+      messager.printMessage(kind, message, element);
+    } else if (value == null) {
+      messager.printMessage(kind, message, element, annotation);
+    } else {
+      messager.printMessage(kind, message, element, annotation, value);
+    }
   }
 
   /** The number of errors reported so far; compare before and after checking one type. */

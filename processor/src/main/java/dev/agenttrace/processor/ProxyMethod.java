@@ -3,22 +3,54 @@ package dev.agenttrace.processor;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * One method the proxy overrides.
  *
  * @param element the method as declared (possibly in a supertype)
  * @param type the method's type as a member of the proxied type, type arguments substituted
+ * @param thrownTypes the checked exceptions the override may declare (for a method inherited from
+ *     several supertypes, those all of them allow)
  * @param span the span to wrap the call in, or {@code null} to forward the call untouched
  * @param attributes the parameters recorded as attributes
+ * @param result how the returned value is handled
+ * @param tokenUsage how token counts are read from the result, or {@code null}
+ * @param capture what the call records of its arguments and result, or {@code null}
+ * @param suppressedWarnings lint categories the mirrored signature would trip, to suppress
  */
 record ProxyMethod(
     ExecutableElement element,
     ExecutableType type,
+    List<? extends TypeMirror> thrownTypes,
     SpanDescriptor span,
-    List<ParameterAttribute> attributes) {
+    List<ParameterAttribute> attributes,
+    ResultKind result,
+    TokenUsagePaths tokenUsage,
+    Capture capture,
+    List<String> suppressedWarnings) {
 
   boolean isTraced() {
     return span != null;
   }
+
+  /** What the method returns, which decides when its span ends. */
+  enum ResultKind {
+    /** Nothing: the span ends when the method returns. */
+    VOID,
+    /** A value: the span ends when the method returns. */
+    VALUE,
+    /** A {@code CompletionStage}: the span ends when it completes. */
+    ASYNC
+  }
+
+  /**
+   * What a tool call records beyond its {@code @SpanAttribute}s.
+   *
+   * @param argumentIndexes the parameters recorded in {@code gen_ai.tool.call.arguments}, or an
+   *     empty list when arguments are not captured
+   * @param arguments whether arguments are captured
+   * @param result whether the result is captured as {@code gen_ai.tool.call.result}
+   */
+  record Capture(List<Integer> argumentIndexes, boolean arguments, boolean result) {}
 }

@@ -1,387 +1,455 @@
 package dev.agenttrace.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.agenttrace.processor.SpanDescriptor.ConstantAttribute;
+import dev.agenttrace.processor.MethodCollector.Candidate;
+import dev.agenttrace.processor.ProxyType.Style;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates an annotated type and describes the proxy to write for it. Every problem is reported
- * on the element it concerns; a type with any error yields no model, so no proxy is written.
+ * Validates an annotated type and describes the proxy to write for it. Every problem is reported on
+ * the element it concerns; a type with any error yields no model, so no proxy is written.
+ *
+ * <p>Interfaces get a delegating proxy; non-final classes a subclass overriding the traced methods.
+ * Span names and attributes come from {@link SpanDescriptors}, parameter attributes and capture
+ * from {@link ParameterRules}, token usage from {@link TokenUsageResolver}.
  */
 final class ProxyModelBuilder {
-  static final String SPAN_ATTRIBUTE = "dev.agenttrace.annotations.SpanAttribute";
-
-  private static final Pattern ATTRIBUTE_KEY =
-      Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
-
   private final Elements elements;
   private final Types types;
   private final ErrorReporter errors;
+  private final MethodCollector collector;
+  private final SpanDescriptors spans;
+  private final ParameterRules parameters;
+  private final MethodModels methodModels;
+  private final Lint lint;
 
   ProxyModelBuilder(ProcessingEnvironment env, ErrorReporter errors) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.errors = errors;
+    this.collector = new MethodCollector(elements, types);
+    this.spans = new SpanDescriptors(elements, errors);
+    this.parameters = new ParameterRules(types, errors);
+    this.lint = new Lint(elements);
+    this.methodModels =
+        new MethodModels(
+            elements,
+            types,
+            collector,
+            spans,
+            parameters,
+            new TokenUsageResolver(elements, types, errors),
+            lint);
   }
 
   /** The proxy's name: simple names of the type and its enclosing types, joined by '_'. */
-  static ClassName proxyName(TypeElement type, Elements elements) {
+  static ClassName proxyName(TypeElement type, String packageName) {
     StringBuilder simpleName = new StringBuilder(type.getSimpleName());
     for (Element enclosing = type.getEnclosingElement();
         enclosing instanceof TypeElement;
         enclosing = enclosing.getEnclosingElement()) {
       simpleName.insert(0, enclosing.getSimpleName() + "_");
     }
-    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
     return ClassName.get(packageName, simpleName + "Traced");
   }
 
+  /** The model of the proxy for {@code type}, which carries operation annotations itself. */
   Optional<ProxyType> build(TypeElement type) {
     int errorsBefore = errors.errorCount();
-    AnnotationMirror typeOperationMirror = null;
-    Operation typeOperation = null;
-    for (Operation operation : Operation.values()) {
-      AnnotationMirror mirror = Annotations.find(type, operation.annotationName());
-      if (mirror != null) {
-        if (typeOperation != null) {
-          errors.error(
-              type,
-              mirror,
-              Messages.TWO_OPERATIONS,
-              type.getSimpleName(),
-              typeOperation.annotationSimpleName(),
-              operation.annotationSimpleName());
-        } else {
-          typeOperation = operation;
-          typeOperationMirror = mirror;
+    OperationSettings typeSettings = operationOf(type, type.getSimpleName().toString());
+    boolean isInterface = type.getKind() == ElementKind.INTERFACE;
+    List<Candidate> candidates =
+        isInterface ? collector.interfaceMethods(type) : collector.classMethods(type);
+    checkStaticAndPrivateMethods(type);
+    if (typeSettings == null && !anyOperation(candidates)) {
+      // Only @SpanAttribute or @Sensitive brought the type here: report misplaced attributes.
+      for (Candidate candidate : candidates) {
+        parameters.attributes(candidate.annotated(), candidate.type(), null);
+      }
+      return Optional.empty();
+    }
+    String annotationName =
+        typeSettings != null
+            ? typeSettings.operation().annotationSimpleName()
+            : firstOperation(candidates).annotationSimpleName();
+    if (!checkProxyable(type, typeSettings, annotationName)) {
+      return Optional.empty();
+    }
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    ClassName proxyName = proxyName(type, packageName);
+    checkNameFree(type, proxyName);
+
+    List<ProxyMethod> methods = new ArrayList<>();
+    List<Candidate> traceable = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      OperationSettings methodSettings =
+          operationOf(candidate.annotated(), candidate.annotated().getSimpleName() + "()");
+      boolean traced;
+      if (isInterface) {
+        traced =
+            methodSettings != null
+                || (typeSettings != null
+                    && candidate.element().getModifiers().contains(Modifier.ABSTRACT)
+                    && !collector.isObjectMethod(candidate.element()));
+        if (traced && methodSettings == null) {
+          traceable.add(candidate);
+        }
+      } else {
+        traced = classMethodTraced(candidate.element(), methodSettings, typeSettings);
+        if (traced && methodSettings == null) {
+          traceable.add(candidate);
         }
       }
+      if (!traced && !isInterface) {
+        parameters.attributes(candidate.annotated(), candidate.type(), null);
+        continue;
+      }
+      methods.add(
+          methodModels.describe(
+              type, candidate, traced ? methodSettings : null, traced ? typeSettings : null));
     }
-    checkProxyable(type, typeOperation, typeOperationMirror);
-
-    ClassName proxyName = proxyName(type, elements);
-    TypeElement existing = elements.getTypeElement(proxyName.canonicalName());
-    if (existing != null && !isGeneratedByUs(existing)) {
-      errors.error(
-          type, Messages.PROXY_NAME_CLASH, proxyName.canonicalName(), type.getQualifiedName());
+    if (isInterface) {
+      checkWrapFree(type, candidates);
+      methodModels.addObjectForwarders(methods);
     }
-
-    DeclaredType declaredType = (DeclaredType) type.asType();
-    List<ExecutableElement> methods = proxiedMethods(type);
-    List<ProxyMethod> proxyMethods = new ArrayList<>();
-    if (typeOperation == Operation.TOOL) {
-      checkTypeLevelToolName(type, typeOperationMirror, methods);
+    if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
+      spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), traceable.size());
     }
-    for (ExecutableElement method : methods) {
-      ExecutableType methodType = (ExecutableType) types.asMemberOf(declaredType, method);
-      SpanDescriptor span = spanFor(type, method, typeOperation, typeOperationMirror);
-      List<ParameterAttribute> attributes =
-          parameterAttributes(method, methodType, span != null);
-      proxyMethods.add(new ProxyMethod(method, methodType, span, attributes));
+    if (typeSettings != null && methods.stream().noneMatch(ProxyMethod::isTraced)) {
+      errors.warning(type, typeSettings.mirror(), Messages.NOTHING_TRACED, annotationName, type);
     }
-    checkAnnotatedButNotProxied(type);
     if (errors.errorCount() != errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new ProxyType(type, proxyName, List.copyOf(proxyMethods)));
+    List<ExecutableElement> constructors = isInterface ? List.of() : constructors(type);
+    return Optional.of(
+        new ProxyType(
+            type,
+            type,
+            proxyName,
+            isInterface ? Style.DELEGATE : Style.SUBCLASS,
+            type.getModifiers().contains(Modifier.PUBLIC),
+            !isInterface && type.getModifiers().contains(Modifier.ABSTRACT),
+            List.copyOf(methods),
+            constructors,
+            lint.forType(type, constructors)));
+  }
+
+  /**
+   * The model of a proxy for a third-party interface, requested by {@code request} (a
+   * {@code @TraceInterface}) on {@code owner}; empty after reporting an error.
+   */
+  Optional<ProxyType> buildRequested(TypeElement owner, AnnotationMirror request) {
+    int errorsBefore = errors.errorCount();
+    AnnotationValue targetValue = Annotations.explicitValue(request, "value");
+    if (targetValue == null || !(targetValue.getValue() instanceof DeclaredType targetType)) {
+      return Optional.empty(); // javac reports the unresolvable class itself
+    }
+    TypeElement target = (TypeElement) targetType.asElement();
+    String packageName = elements.getPackageOf(owner).getQualifiedName().toString();
+    if (target.getKind() != ElementKind.INTERFACE) {
+      errors.error(
+          owner,
+          request,
+          targetValue,
+          Messages.TRACE_INTERFACE_NOT_AN_INTERFACE,
+          target.getQualifiedName(),
+          describeKind(target));
+      return Optional.empty();
+    }
+    if (!isAccessibleFrom(target, packageName)) {
+      errors.error(
+          owner,
+          request,
+          targetValue,
+          Messages.TRACE_INTERFACE_NOT_ACCESSIBLE,
+          target.getQualifiedName(),
+          packageName);
+      return Optional.empty();
+    }
+    String kindName = Annotations.string(request, "kind");
+    Operation operation =
+        kindName.isEmpty()
+            ? Operation.TRACED
+            : Operation.valueOf(kindName.substring(kindName.lastIndexOf('.') + 1));
+    OperationSettings settings = new OperationSettings(operation, owner, request);
+    spans.checkRequestSettings(settings, target);
+
+    ClassName proxyName = proxyName(target, packageName);
+    AnnotationValue proxyNameValue = Annotations.explicitValue(request, "proxyName");
+    if (proxyNameValue != null) {
+      String simpleName = String.valueOf(proxyNameValue.getValue());
+      if (!SourceVersion.isName(simpleName) || simpleName.contains(".")) {
+        errors.error(owner, request, proxyNameValue, Messages.INVALID_PROXY_NAME, simpleName);
+        return Optional.empty();
+      }
+      proxyName = ClassName.get(packageName, simpleName);
+    }
+    checkNameFree(owner, proxyName);
+
+    List<Candidate> candidates = collector.interfaceMethods(target);
+    List<String> only = Annotations.strings(request, "methods");
+    checkListedMethods(owner, request, target, candidates, only);
+    checkWrapFree(target, candidates);
+    List<ProxyMethod> methods = new ArrayList<>();
+    int traced = 0;
+    for (Candidate candidate : candidates) {
+      String name = candidate.element().getSimpleName().toString();
+      boolean isTraced =
+          only.isEmpty()
+              ? isAbstract(candidate.element()) && !collector.isObjectMethod(candidate.element())
+              : only.contains(name);
+      traced += isTraced ? 1 : 0;
+      methods.add(methodModels.describe(target, candidate, null, isTraced ? settings : null));
+    }
+    methodModels.addObjectForwarders(methods);
+    if (operation == Operation.TOOL) {
+      spans.checkTypeLevelToolName(settings, target.getSimpleName(), traced);
+    }
+    if (errors.errorCount() != errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ProxyType(
+            owner,
+            target,
+            proxyName,
+            Style.DELEGATE,
+            true,
+            false,
+            List.copyOf(methods),
+            List.of(),
+            lint.forType(target, List.of())));
+  }
+
+  /** The {@code @TraceInterface} requests on {@code owner}, direct or in their container. */
+  static List<AnnotationMirror> requests(TypeElement owner) {
+    List<AnnotationMirror> requests = new ArrayList<>();
+    AnnotationMirror single = Annotations.find(owner, Annotations.TRACE_INTERFACE);
+    if (single != null) {
+      requests.add(single);
+    }
+    AnnotationMirror container = Annotations.find(owner, Annotations.TRACE_INTERFACES);
+    if (container != null) {
+      requests.addAll(Annotations.mirrors(container, "value"));
+    }
+    return requests;
+  }
+
+  /** The one operation annotation on {@code element}, or null; reports a second one. */
+  private OperationSettings operationOf(Element element, String description) {
+    OperationSettings found = null;
+    for (Operation operation : Operation.values()) {
+      AnnotationMirror mirror = Annotations.find(element, operation.annotationName());
+      if (mirror == null) {
+        continue;
+      }
+      if (found != null) {
+        errors.error(
+            element,
+            mirror,
+            Messages.TWO_OPERATIONS,
+            description,
+            found.operation().annotationSimpleName(),
+            operation.annotationSimpleName());
+        continue;
+      }
+      found = new OperationSettings(operation, element, mirror);
+    }
+    return found;
+  }
+
+  private boolean anyOperation(List<Candidate> candidates) {
+    return firstOperation(candidates) != null;
+  }
+
+  private static Operation firstOperation(List<Candidate> candidates) {
+    for (Candidate candidate : candidates) {
+      for (Operation operation : Operation.values()) {
+        if (Annotations.find(candidate.annotated(), operation.annotationName()) != null) {
+          return operation;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a class method is traced; reports an annotation the subclass cannot honour. */
+  private boolean classMethodTraced(
+      ExecutableElement method, OperationSettings methodSettings, OperationSettings typeSettings) {
+    Set<Modifier> modifiers = method.getModifiers();
+    if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
+      return false; // reported by checkStaticAndPrivateMethods
+    }
+    if (methodSettings != null) {
+      if (modifiers.contains(Modifier.FINAL)) {
+        errors.error(
+            method,
+            methodSettings.mirror(),
+            Messages.NOT_PROXYABLE_METHOD,
+            methodSettings.operation().annotationSimpleName(),
+            method.getSimpleName() + "()",
+            "final");
+        return false;
+      }
+      if (modifiers.contains(Modifier.ABSTRACT)) {
+        errors.error(
+            method,
+            methodSettings.mirror(),
+            Messages.ABSTRACT_METHOD_IN_CLASS,
+            methodSettings.operation().annotationSimpleName(),
+            method.getSimpleName() + "()");
+        return false;
+      }
+      return true;
+    }
+    return typeSettings != null
+        && !modifiers.contains(Modifier.FINAL)
+        && !modifiers.contains(Modifier.ABSTRACT)
+        && !collector.isObjectMethod(method);
+  }
+
+  /** Reports what makes {@code type} impossible to proxy; false if it is. */
+  private boolean checkProxyable(
+      TypeElement type, OperationSettings typeSettings, String annotation) {
+    AnnotationMirror mirror = typeSettings == null ? null : typeSettings.mirror();
+    ElementKind kind = type.getKind();
+    if (kind != ElementKind.INTERFACE && kind != ElementKind.CLASS) {
+      errors.error(
+          type,
+          mirror,
+          Messages.NOT_PROXYABLE_TYPE,
+          annotation,
+          type.getSimpleName(),
+          describeKind(type));
+      return false;
+    }
+    boolean ok = true;
+    for (Element t = type; t instanceof TypeElement; t = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        errors.error(type, Messages.PRIVATE_TYPE, ((TypeElement) t).getQualifiedName());
+        ok = false;
+        break;
+      }
+    }
+    for (Modifier modifier : List.of(Modifier.FINAL, Modifier.SEALED)) {
+      if (type.getModifiers().contains(modifier)) {
+        String what = modifier.toString();
+        errors.error(
+            type,
+            mirror,
+            Messages.FINAL_TYPE,
+            annotation,
+            type.getSimpleName(),
+            what,
+            kind == ElementKind.INTERFACE ? "proxy" : "subclass",
+            what);
+        ok = false;
+      }
+    }
+    if (kind == ElementKind.CLASS) {
+      if (type.getNestingKind() == NestingKind.MEMBER
+          && !type.getModifiers().contains(Modifier.STATIC)) {
+        errors.error(type, mirror, Messages.INNER_CLASS, annotation, type.getSimpleName());
+        ok = false;
+      } else if (constructors(type).isEmpty()) {
+        errors.error(type, mirror, Messages.NO_ACCESSIBLE_CONSTRUCTOR, type.getSimpleName());
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private static List<ExecutableElement> constructors(TypeElement type) {
+    List<ExecutableElement> accessible = new ArrayList<>();
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        accessible.add(constructor);
+      }
+    }
+    return accessible;
+  }
+
+  private void checkNameFree(Element element, ClassName proxyName) {
+    TypeElement existing = elements.getTypeElement(proxyName.canonicalName());
+    if (existing != null && !isGeneratedByUs(existing)) {
+      errors.error(element, Messages.PROXY_NAME_CLASH, proxyName.canonicalName(), element);
+    }
   }
 
   private static boolean isGeneratedByUs(TypeElement existing) {
-    AnnotationMirror generated =
-        Annotations.find(existing, RuntimeNames.GENERATED.canonicalName());
+    AnnotationMirror generated = Annotations.find(existing, RuntimeNames.GENERATED.canonicalName());
     return generated != null
         && Annotations.string(generated, "value")
             .contains(AgentTraceProcessor.class.getCanonicalName());
   }
 
-  private void checkProxyable(TypeElement type, Operation operation, AnnotationMirror mirror) {
-    if (type.getKind() != ElementKind.INTERFACE) {
-      String annotation = operation == null ? "Traced" : operation.annotationSimpleName();
-      String what =
-          switch (type.getKind()) {
-            case CLASS -> "a class";
-            case ENUM -> "an enum";
-            case RECORD -> "a record";
-            case ANNOTATION_TYPE -> "an annotation type";
-            default -> "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT);
-          };
-      if (mirror != null) {
+  private void checkListedMethods(
+      TypeElement owner,
+      AnnotationMirror request,
+      TypeElement target,
+      List<Candidate> candidates,
+      List<String> listed) {
+    List<String> names = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      String name = candidate.element().getSimpleName().toString();
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
+    for (String name : listed) {
+      if (!names.contains(name)) {
         errors.error(
-            type, mirror, Messages.NOT_AN_INTERFACE, annotation, type.getSimpleName(), what);
-      } else {
-        errors.error(type, Messages.NOT_AN_INTERFACE, annotation, type.getSimpleName(), what);
-      }
-    }
-    for (Element t = type; t instanceof TypeElement; t = t.getEnclosingElement()) {
-      if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        errors.error(type, Messages.PRIVATE_TYPE, ((TypeElement) t).getQualifiedName());
-        break;
+            owner,
+            request,
+            Annotations.explicitValue(request, "methods"),
+            Messages.TRACE_INTERFACE_UNKNOWN_METHOD,
+            target.getSimpleName(),
+            name,
+            String.join(", ", names));
       }
     }
   }
 
-  /** Abstract and default instance methods, declared or inherited; not Object's. */
-  private List<ExecutableElement> proxiedMethods(TypeElement type) {
-    List<ExecutableElement> methods = new ArrayList<>();
-    if (type.getKind() != ElementKind.INTERFACE) {
-      return methods;
-    }
-    TypeElement object = elements.getTypeElement("java.lang.Object");
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      Element owner = method.getEnclosingElement();
-      if (owner.equals(object)
-          || method.getModifiers().contains(Modifier.STATIC)
-          || method.getModifiers().contains(Modifier.PRIVATE)) {
-        continue;
-      }
-      methods.add(method);
-    }
-    return methods;
-  }
-
-  private void checkTypeLevelToolName(
-      TypeElement type, AnnotationMirror toolMirror, List<ExecutableElement> methods) {
-    AnnotationValue name = Annotations.explicitValue(toolMirror, "name");
-    if (name == null || String.valueOf(name.getValue()).isEmpty()) {
-      return;
-    }
-    int unnamed = 0;
-    for (ExecutableElement method : methods) {
-      if (isAbstract(method) && operationAnnotation(method) == null) {
-        unnamed++;
-      }
-    }
-    if (unnamed > 1) {
-      errors.error(
-          type,
-          toolMirror,
-          name,
-          Messages.TOOL_NAME_ON_TYPE,
-          name.getValue(),
-          type.getSimpleName(),
-          unnamed);
-    }
-  }
-
-  private static boolean isAbstract(ExecutableElement method) {
-    return method.getModifiers().contains(Modifier.ABSTRACT);
-  }
-
-  /** The single operation annotation on {@code method}, or null. Reports a second one. */
-  private Operation operationAnnotation(ExecutableElement method) {
-    Operation found = null;
-    for (Operation operation : Operation.values()) {
-      if (Annotations.find(method, operation.annotationName()) != null) {
-        if (found == null) {
-          found = operation;
-        }
-      }
-    }
-    return found;
-  }
-
-  private SpanDescriptor spanFor(
-      TypeElement type,
-      ExecutableElement method,
-      Operation typeOperation,
-      AnnotationMirror typeMirror) {
-    Operation operation = null;
-    AnnotationMirror mirror = null;
-    for (Operation candidate : Operation.values()) {
-      AnnotationMirror candidateMirror = Annotations.find(method, candidate.annotationName());
-      if (candidateMirror == null) {
-        continue;
-      }
-      if (operation != null) {
+  /** A method {@code wrap(Target)} would clash with the delegating proxy's static factory. */
+  private void checkWrapFree(TypeElement target, List<Candidate> candidates) {
+    TypeMirror erasure = types.erasure(target.asType());
+    for (Candidate candidate : candidates) {
+      List<? extends TypeMirror> parameters = candidate.type().getParameterTypes();
+      if (candidate.element().getSimpleName().contentEquals("wrap")
+          && parameters.size() == 1
+          && types.isSameType(types.erasure(parameters.get(0)), erasure)) {
         errors.error(
-            method,
-            candidateMirror,
-            Messages.TWO_OPERATIONS,
-            method.getSimpleName() + "()",
-            operation.annotationSimpleName(),
-            candidate.annotationSimpleName());
-        continue;
+            candidate.element(),
+            Messages.WRAP_CLASH,
+            "wrap",
+            target.getSimpleName(),
+            target.getSimpleName());
       }
-      operation = candidate;
-      mirror = candidateMirror;
-    }
-    if (operation == null) {
-      if (typeOperation == null || !isAbstract(method)) {
-        return null;
-      }
-      operation = typeOperation;
-    }
-    AnnotationMirror typeLevel = operation == typeOperation ? typeMirror : null;
-    String methodName = method.getSimpleName().toString();
-    String typeName = type.getSimpleName().toString();
-    List<ConstantAttribute> attributes = new ArrayList<>();
-    String spanName;
-    switch (operation) {
-      case AGENT_RUN -> {
-        String agent = firstNonEmpty(Annotations.string(mirror, "name"),
-            Annotations.string(typeLevel, "name"), typeName);
-        String description = firstNonEmpty(Annotations.string(mirror, "description"),
-            Annotations.string(typeLevel, "description"));
-        spanName = operation.genAiOperationName() + " " + agent;
-        attributes.add(new ConstantAttribute("GEN_AI_OPERATION_NAME", operation.genAiOperationName()));
-        attributes.add(new ConstantAttribute("GEN_AI_AGENT_NAME", agent));
-        if (!description.isEmpty()) {
-          attributes.add(new ConstantAttribute("GEN_AI_AGENT_DESCRIPTION", description));
-        }
-      }
-      case TOOL -> {
-        String tool = firstNonEmpty(Annotations.string(mirror, "name"),
-            Annotations.string(typeLevel, "name"), methodName);
-        String description = firstNonEmpty(Annotations.string(mirror, "description"),
-            Annotations.string(typeLevel, "description"));
-        spanName = operation.genAiOperationName() + " " + tool;
-        attributes.add(new ConstantAttribute("GEN_AI_OPERATION_NAME", operation.genAiOperationName()));
-        attributes.add(new ConstantAttribute("GEN_AI_TOOL_NAME", tool));
-        if (!description.isEmpty()) {
-          attributes.add(new ConstantAttribute("GEN_AI_TOOL_DESCRIPTION", description));
-        }
-      }
-      case LLM_CALL -> {
-        String model = firstNonEmpty(Annotations.string(mirror, "model"),
-            Annotations.string(typeLevel, "model"));
-        String provider = firstNonEmpty(Annotations.string(mirror, "provider"),
-            Annotations.string(typeLevel, "provider"));
-        if (model.isEmpty()) {
-          AnnotationMirror where = mirror != null ? mirror : typeMirror;
-          errors.error(method, where, Messages.LLM_CALL_WITHOUT_MODEL, methodName + "()");
-        }
-        spanName = operation.genAiOperationName() + " " + model;
-        attributes.add(new ConstantAttribute("GEN_AI_OPERATION_NAME", operation.genAiOperationName()));
-        attributes.add(new ConstantAttribute("GEN_AI_REQUEST_MODEL", model));
-        if (!provider.isEmpty()) {
-          attributes.add(new ConstantAttribute("GEN_AI_PROVIDER_NAME", provider));
-        }
-      }
-      case TRACED -> {
-        String prefix = firstNonEmpty(Annotations.string(typeLevel, "name"), typeName);
-        spanName = firstNonEmpty(Annotations.string(mirror, "name"), prefix + "." + methodName);
-      }
-      default -> throw new AssertionError(operation);
-    }
-    attributes.add(
-        new ConstantAttribute(
-            "CODE_FUNCTION_NAME", elements.getBinaryName(type) + "." + methodName));
-    return new SpanDescriptor(operation, spanName, List.copyOf(attributes));
-  }
-
-  private static String firstNonEmpty(String... candidates) {
-    for (String candidate : candidates) {
-      if (!candidate.isEmpty()) {
-        return candidate;
-      }
-    }
-    return "";
-  }
-
-  private List<ParameterAttribute> parameterAttributes(
-      ExecutableElement method, ExecutableType methodType, boolean traced) {
-    List<ParameterAttribute> attributes = new ArrayList<>();
-    Map<String, String> parameterByKey = new HashMap<>();
-    List<? extends VariableElement> parameters = method.getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      VariableElement parameter = parameters.get(i);
-      AnnotationMirror mirror = Annotations.find(parameter, SPAN_ATTRIBUTE);
-      if (mirror == null) {
-        continue;
-      }
-      String parameterName = parameter.getSimpleName().toString();
-      if (!traced) {
-        errors.error(
-            parameter,
-            mirror,
-            Messages.SPAN_ATTRIBUTE_ON_UNTRACED_METHOD,
-            parameterName,
-            method.getSimpleName() + "()");
-        continue;
-      }
-      AnnotationValue keyValue = Annotations.explicitValue(mirror, "value");
-      String key = keyValue == null ? "" : String.valueOf(keyValue.getValue());
-      if (key.isEmpty()) {
-        key = parameterName;
-      }
-      if (!ATTRIBUTE_KEY.matcher(key).matches()) {
-        errors.error(parameter, mirror, keyValue, Messages.MALFORMED_ATTRIBUTE_KEY, key);
-        continue;
-      }
-      String previous = parameterByKey.putIfAbsent(key, parameterName);
-      if (previous != null) {
-        errors.error(parameter, mirror, keyValue, Messages.DUPLICATE_ATTRIBUTE_KEY, key, previous);
-        continue;
-      }
-      TypeMirror type = methodType.getParameterTypes().get(i);
-      attributes.add(
-          new ParameterAttribute(
-              parameterName, key, type, valueKind(type), type.getKind().isPrimitive()));
-    }
-    return List.copyOf(attributes);
-  }
-
-  private AttributeValueKind valueKind(TypeMirror type) {
-    TypeMirror unboxed = type;
-    if (type.getKind() == TypeKind.DECLARED) {
-      try {
-        unboxed = types.unboxedType(type);
-      } catch (IllegalArgumentException notABox) {
-        unboxed = type;
-      }
-    }
-    switch (unboxed.getKind()) {
-      case BOOLEAN:
-        return AttributeValueKind.BOOLEAN;
-      case BYTE:
-      case SHORT:
-      case INT:
-      case LONG:
-        return AttributeValueKind.LONG;
-      case FLOAT:
-      case DOUBLE:
-        return AttributeValueKind.DOUBLE;
-      case CHAR:
-        return AttributeValueKind.CHAR;
-      case ARRAY:
-        return AttributeValueKind.ARRAY;
-      case DECLARED:
-        Element element = types.asElement(unboxed);
-        if (element.getKind() == ElementKind.ENUM) {
-          return AttributeValueKind.ENUM;
-        }
-        if (((TypeElement) element).getQualifiedName().contentEquals("java.lang.String")) {
-          return AttributeValueKind.STRING;
-        }
-        return AttributeValueKind.OTHER;
-      default:
-        return AttributeValueKind.OTHER;
     }
   }
 
-  /** Operation annotations on static or private methods of the type would silently do nothing. */
-  private void checkAnnotatedButNotProxied(TypeElement type) {
+  /** Operation annotations on static or private methods would silently do nothing. */
+  private void checkStaticAndPrivateMethods(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
       boolean isPrivate = method.getModifiers().contains(Modifier.PRIVATE);
@@ -401,5 +469,32 @@ final class ProxyModelBuilder {
         }
       }
     }
+  }
+
+  private boolean isAccessibleFrom(TypeElement type, String packageName) {
+    boolean samePackage = elements.getPackageOf(type).getQualifiedName().contentEquals(packageName);
+    for (Element t = type; t instanceof TypeElement; t = t.getEnclosingElement()) {
+      Set<Modifier> modifiers = t.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)
+          || (!samePackage && !modifiers.contains(Modifier.PUBLIC))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAbstract(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.ABSTRACT);
+  }
+
+  private static String describeKind(TypeElement type) {
+    return switch (type.getKind()) {
+      case CLASS -> "a class";
+      case ENUM -> "an enum";
+      case RECORD -> "a record";
+      case ANNOTATION_TYPE -> "an annotation type";
+      case INTERFACE -> "an interface";
+      default -> "a " + type.getKind().toString().toLowerCase(Locale.ROOT);
+    };
   }
 }

@@ -17,7 +17,8 @@ record SpanDescriptor(
    * One constant attribute.
    *
    * @param semanticAttributeConstant the name of the {@code SemanticAttributes} field
+   * @param key the attribute key that field holds, to reject a parameter attribute reusing it
    * @param value the value
    */
-  record ConstantAttribute(String semanticAttributeConstant, String value) {}
+  record ConstantAttribute(String semanticAttributeConstant, String key, String value) {}
 }

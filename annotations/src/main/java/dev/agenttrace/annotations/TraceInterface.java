@@ -1,0 +1,83 @@
+package dev.agenttrace.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Asks for a tracing proxy of an interface you cannot annotate, such as a model client of an agent
+ * framework that you only have as a jar. Put it on any type you own; repeat it for several
+ * interfaces.
+ *
+ * <pre>{@code
+ * @TraceInterface(
+ *     value = ChatClient.class,
+ *     kind = Operation.LLM_CALL,
+ *     model = "gpt-4o",
+ *     provider = "openai",
+ *     inputTokens = "usage.promptTokens",
+ *     outputTokens = "usage.completionTokens")
+ * @TraceInterface(value = SearchTool.class, kind = Operation.TOOL, name = "web_search")
+ * final class Tracing {}
+ *
+ * ChatClient traced = ChatClientTraced.wrap(client);
+ * }</pre>
+ *
+ * <p>The proxy is generated in the package of the annotated type (not the interface's, which you do
+ * not own), named {@code {Interface}Traced} unless {@link #proxyName()} says otherwise. The
+ * settings mean what the same attributes mean on the annotation of the chosen {@link #kind()}, put
+ * on the interface: every abstract method (or those listed in {@link #methods()}) is traced,
+ * default methods and {@code equals}/{@code hashCode}/{@code toString} are forwarded. Settings that
+ * do not apply to the kind, unknown method names and unknown token accessors are compile errors.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+@Repeatable(TraceInterfaces.class)
+public @interface TraceInterface {
+  /** The public interface to trace. */
+  Class<?> value();
+
+  /** What a call is; {@link Operation#TRACED} (a generic span) unless set. */
+  Operation kind() default Operation.TRACED;
+
+  /**
+   * The agent name ({@link Operation#AGENT_RUN}), the tool name ({@link Operation#TOOL}, only when
+   * one method is traced) or the span name prefix ({@link Operation#TRACED}). When empty, as for
+   * the annotation: the interface's or the method's simple name.
+   */
+  String name() default "";
+
+  /** The agent's or tool's description. */
+  String description() default "";
+
+  /** The requested model, required for {@link Operation#LLM_CALL}. */
+  String model() default "";
+
+  /** The model provider, for {@link Operation#LLM_CALL}. */
+  String provider() default "";
+
+  /** The methods to trace, by name (all overloads); when empty, every abstract method. */
+  String[] methods() default {};
+
+  /** Input token accessor path on the return type, as {@link LlmCall#inputTokens()}. */
+  String inputTokens() default "";
+
+  /** Output token accessor path on the return type, as {@link LlmCall#outputTokens()}. */
+  String outputTokens() default "";
+
+  /** For {@link Operation#TOOL}: record the arguments, as {@link Tool#captureArguments()}. */
+  boolean captureArguments() default false;
+
+  /** For {@link Operation#TOOL}: record the result, as {@link Tool#captureResult()}. */
+  boolean captureResult() default false;
+
+  /**
+   * The simple name of the generated proxy, for when two traced interfaces have the same simple
+   * name; when empty, {@code {Interface}Traced}.
+   */
+  String proxyName() default "";
+}
