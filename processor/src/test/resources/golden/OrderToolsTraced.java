@@ -5,7 +5,6 @@ import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Scope;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.ToolCallJson;
@@ -24,35 +23,19 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.agenttrace.processor.AgentTraceProcessor")
 public final class OrderToolsTraced implements OrderTools {
-  private static final SpanTemplate LOOKUP_ORDER = SpanTemplate.builder("execute_tool lookup_order")
-      .kind(SpanKind.INTERNAL)
-      .attribute(SemanticAttributes.GEN_AI_OPERATION_NAME, "execute_tool")
-      .attribute(SemanticAttributes.GEN_AI_TOOL_NAME, "lookup_order")
-      .attribute(SemanticAttributes.GEN_AI_TOOL_DESCRIPTION, "Find an order by id")
-      .attribute(SemanticAttributes.CODE_FUNCTION_NAME, "test.OrderTools.lookupOrder")
-      .build();
+  private static final SpanTemplate LOOKUP_ORDER = SpanTemplate.tool("lookup_order", "Find an order by id", "test.OrderTools.lookupOrder");
 
   private static final AttributeKey<String> LOOKUP_ORDER_ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] LOOKUP_ORDER_ARGUMENT_NAMES = {"orderId"};
 
-  private static final SpanTemplate REFUND = SpanTemplate.builder("execute_tool refund")
-      .kind(SpanKind.INTERNAL)
-      .attribute(SemanticAttributes.GEN_AI_OPERATION_NAME, "execute_tool")
-      .attribute(SemanticAttributes.GEN_AI_TOOL_NAME, "refund")
-      .attribute(SemanticAttributes.CODE_FUNCTION_NAME, "test.OrderTools.refund")
-      .build();
+  private static final SpanTemplate REFUND = SpanTemplate.tool("refund", "", "test.OrderTools.refund");
 
   private static final AttributeKey<String> REFUND_ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] REFUND_ARGUMENT_NAMES = {"orderId", "cents"};
 
-  private static final SpanTemplate AUDIT = SpanTemplate.builder("execute_tool audit")
-      .kind(SpanKind.INTERNAL)
-      .attribute(SemanticAttributes.GEN_AI_OPERATION_NAME, "execute_tool")
-      .attribute(SemanticAttributes.GEN_AI_TOOL_NAME, "audit")
-      .attribute(SemanticAttributes.CODE_FUNCTION_NAME, "test.OrderTools.audit")
-      .build();
+  private static final SpanTemplate AUDIT = SpanTemplate.tool("audit", "", "test.OrderTools.audit");
 
   private static final String[] AUDIT_ARGUMENT_NAMES = {"note"};
 
@@ -178,7 +161,7 @@ public final class OrderToolsTraced implements OrderTools {
 
   @Override
   public boolean equals(Object obj) {
-    return delegate.equals(obj);
+    return delegate.equals(obj instanceof OrderToolsTraced other ? other.delegate : obj);
   }
 
   @Override

@@ -87,11 +87,16 @@ final class MethodWriter {
   private final Style style;
   private final Set<String> reservedNames;
   private final Types types;
+  private final TypeName anyProxy;
 
-  MethodWriter(Style style, Set<String> reservedNames, Types types) {
+  /**
+   * @param anyProxy the proxy class with wildcard type arguments, to recognise another proxy
+   */
+  MethodWriter(Style style, Set<String> reservedNames, Types types, TypeName anyProxy) {
     this.style = style;
     this.reservedNames = reservedNames;
     this.types = types;
+    this.anyProxy = anyProxy;
   }
 
   MethodSpec write(ProxyMethod method, Constants constants) {
@@ -119,11 +124,36 @@ final class MethodWriter {
             element.getSimpleName().toString(),
             String.join(", ", parameters));
     boolean returnsVoid = method.result() == ResultKind.VOID;
+    if (style == Style.DELEGATE && isEqualsOfObject(method)) {
+      // Compare wrapped instances, so that a proxy equals itself and proxies of equal delegates
+      // are equal, as the delegates would be.
+      String other = parameters.get(0);
+      String unwrapped = names.newName("other");
+      return builder
+          .addStatement(
+              "return $N.equals($N instanceof $T $N ? $N.$N : $N)",
+              ProxyWriter.DELEGATE,
+              other,
+              anyProxy,
+              unwrapped,
+              unwrapped,
+              ProxyWriter.DELEGATE,
+              other)
+          .build();
+    }
     if (!method.isTraced()) {
       return builder.addStatement(returnsVoid ? "$L" : "return $L", call).build();
     }
     new TracedBody(method, constants, names, parameters, builder, call).write();
     return builder.build();
+  }
+
+  private static boolean isEqualsOfObject(ProxyMethod method) {
+    ExecutableElement element = method.element();
+    return !method.isTraced()
+        && element.getSimpleName().contentEquals("equals")
+        && element.getParameters().size() == 1
+        && element.getParameters().get(0).asType().toString().equals("java.lang.Object");
   }
 
   private MethodSpec.Builder signature(ProxyMethod method, List<String> parameters) {

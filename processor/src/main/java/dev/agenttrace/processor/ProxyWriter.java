@@ -1,8 +1,6 @@
 package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_KEY;
-import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
-import static dev.agenttrace.processor.RuntimeNames.SPAN_KIND;
 import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATE;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -17,6 +15,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.agenttrace.processor.ProxyType.Style;
 import dev.agenttrace.processor.SpanDescriptor.ConstantAttribute;
 import java.util.ArrayList;
@@ -102,7 +101,13 @@ final class ProxyWriter {
     }
     Set<String> reserved = fieldNamesOf(constants);
     reserved.add(DELEGATE);
-    MethodWriter methods = new MethodWriter(proxy.style(), reserved, types);
+    TypeName anyProxy =
+        typeVariables.isEmpty()
+            ? proxy.proxyName()
+            : ParameterizedTypeName.get(
+                proxy.proxyName(),
+                typeVariables.stream().map(v -> WildcardTypeName.subtypeOf(Object.class)).toArray(TypeName[]::new));
+    MethodWriter methods = new MethodWriter(proxy.style(), reserved, types, anyProxy);
     for (int i = 0; i < proxy.methods().size(); i++) {
       type.addMethod(methods.write(proxy.methods().get(i), methodConstants.get(i)));
     }
@@ -232,24 +237,50 @@ final class ProxyWriter {
     return new MethodWriter.Constants(template, keys, argumentNames);
   }
 
+  /**
+   * The span template constant: one call of the runtime's factory for the operation, so the
+   * generated class reads plainly and javac infers no generic builder chain per method.
+   */
   private static FieldSpec templateConstant(String name, SpanDescriptor span) {
-    CodeBlock.Builder initializer =
-        CodeBlock.builder()
-            .add("$T.builder($S)\n", SPAN_TEMPLATE, span.spanName())
-            .indent()
-            .indent()
-            .add(".kind($T.$L)\n", SPAN_KIND, span.operation().spanKind());
-    for (ConstantAttribute attribute : span.constantAttributes()) {
-      initializer.add(
-          ".attribute($T.$L, $S)\n",
-          SEMANTIC_ATTRIBUTES,
-          attribute.semanticAttributeConstant(),
-          attribute.value());
-    }
-    initializer.add(".build()").unindent().unindent();
+    String function = constantValue(span, "CODE_FUNCTION_NAME");
+    CodeBlock initializer =
+        switch (span.operation()) {
+          case AGENT_RUN ->
+              CodeBlock.of(
+                  "$T.agentRun($S, $S, $S)",
+                  SPAN_TEMPLATE,
+                  constantValue(span, "GEN_AI_AGENT_NAME"),
+                  constantValue(span, "GEN_AI_AGENT_DESCRIPTION"),
+                  function);
+          case TOOL ->
+              CodeBlock.of(
+                  "$T.tool($S, $S, $S)",
+                  SPAN_TEMPLATE,
+                  constantValue(span, "GEN_AI_TOOL_NAME"),
+                  constantValue(span, "GEN_AI_TOOL_DESCRIPTION"),
+                  function);
+          case LLM_CALL ->
+              CodeBlock.of(
+                  "$T.llmCall($S, $S, $S)",
+                  SPAN_TEMPLATE,
+                  constantValue(span, "GEN_AI_REQUEST_MODEL"),
+                  constantValue(span, "GEN_AI_PROVIDER_NAME"),
+                  function);
+          case TRACED -> CodeBlock.of("$T.traced($S, $S)", SPAN_TEMPLATE, span.spanName(), function);
+        };
     return FieldSpec.builder(SPAN_TEMPLATE, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(initializer.build())
+        .initializer(initializer)
         .build();
+  }
+
+  /** The value of the constant attribute held by {@code SemanticAttributes.<constant>}, or "". */
+  private static String constantValue(SpanDescriptor span, String constant) {
+    for (ConstantAttribute attribute : span.constantAttributes()) {
+      if (attribute.semanticAttributeConstant().equals(constant)) {
+        return attribute.value();
+      }
+    }
+    return "";
   }
 
   private static FieldSpec keyConstant(String name, ParameterAttribute attribute) {

@@ -243,7 +243,7 @@ class MethodShapesTest {
   }
 
   @Test
-  void equalsHashCodeAndToStringAreForwardedToTheDelegate() throws Exception {
+  void equalsHashCodeAndToStringAreForwardedToTheDelegateAndAProxyEqualsItself() throws Exception {
     Object result =
         run(
             SHAPES
@@ -259,12 +259,17 @@ class MethodShapesTest {
                     Library library = new Library();
                     Documents docs = DocumentsTraced.wrap(library);
                     return List.of(
-                        docs.toString(), docs.hashCode() == library.hashCode(), docs.equals(library));
+                        docs.toString(),
+                        docs.hashCode() == library.hashCode(),
+                        docs.equals(library),
+                        docs.equals(docs),
+                        docs.equals(DocumentsTraced.wrap(library)),
+                        docs.equals(DocumentsTraced.wrap(new Library())));
                   }
                 }
                 """);
 
-    assertThat(result).isEqualTo(List.of("Library", true, true));
+    assertThat(result).isEqualTo(List.of("Library", true, true, true, true, false));
     assertThat(tester.spans()).isEmpty();
   }
 
