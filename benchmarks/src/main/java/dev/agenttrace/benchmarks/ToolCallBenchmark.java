@@ -1,0 +1,184 @@
+package dev.agenttrace.benchmarks;
+
+import dev.agenttrace.AgentTrace;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One call of {@code int lookup(int orderId)}, made every way the README compares: directly, through
+ * the generated proxy with tracing off, sampled out and recording, by hand with the OpenTelemetry
+ * SDK, and through a reflection proxy. Each benchmark runs in its own fork, so each installs the
+ * tracer it needs.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ToolCallBenchmark {
+
+  /** Order ids that vary from call to call, as in real traffic. */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class OrderIds {
+    private int next;
+
+    int nextId() {
+      next = (next + 1) & 1023;
+      return next;
+    }
+  }
+
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class Direct {
+    final OrderLookup tool = new DirectOrderLookup();
+  }
+
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class TracingOff {
+    OrderLookup tool;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      AgentTrace.uninstall();
+      tool = OrderLookupTraced.wrap(new DirectOrderLookup());
+    }
+  }
+
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class SampledOut {
+    AgentTraceSetup tracing;
+    OrderLookup tool;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      tracing = AgentTraceSetup.sampledOut();
+      tool = OrderLookupTraced.wrap(new DirectOrderLookup());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      tracing.close();
+    }
+  }
+
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class Recording {
+    AgentTraceSetup tracing;
+    OrderLookup tool;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      tracing = AgentTraceSetup.recording();
+      tool = OrderLookupTraced.wrap(new DirectOrderLookup());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      tracing.close();
+    }
+  }
+
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class Reflection {
+    AgentTraceSetup tracing;
+    ReflectiveOrderLookup tool;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      tracing = AgentTraceSetup.recording();
+      tool = ReflectionTracingHandler.wrap(new DirectOrderLookup());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      tracing.close();
+    }
+  }
+
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class Otel {
+    OtelSetup otel;
+    final OrderLookup tool = new DirectOrderLookup();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      otel = new OtelSetup();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      otel.close();
+    }
+  }
+
+  /** The floor: the call itself. */
+  @Benchmark
+  public int direct(Direct state, OrderIds ids) {
+    return state.tool.lookup(ids.nextId());
+  }
+
+  /** The generated proxy with no tracer installed. */
+  @Benchmark
+  public int proxyTracingOff(TracingOff state, OrderIds ids) {
+    return state.tool.lookup(ids.nextId());
+  }
+
+  /** The generated proxy, the call sampled out by the head sampler. */
+  @Benchmark
+  public int proxySampledOut(SampledOut state, OrderIds ids) {
+    return state.tool.lookup(ids.nextId());
+  }
+
+  /** The generated proxy recording the span into the processor pipeline. */
+  @Benchmark
+  public int proxyRecording(Recording state, OrderIds ids) {
+    return state.tool.lookup(ids.nextId());
+  }
+
+  /** A java.lang.reflect.Proxy reading a runtime annotation, recording the same span. */
+  @Benchmark
+  public int reflectionProxy(Reflection state, OrderIds ids) {
+    return state.tool.lookup(ids.nextId());
+  }
+
+  /** The same span written by hand with the OpenTelemetry SDK. */
+  @Benchmark
+  public int otelHandWritten(Otel state, OrderIds ids) {
+    int orderId = ids.nextId();
+    Span span =
+        state
+            .otel
+            .tracer
+            .spanBuilder("execute_tool lookup_order")
+            .setAttribute(OtelSetup.OPERATION, "execute_tool")
+            .setAttribute(OtelSetup.TOOL_NAME, "lookup_order")
+            .setAttribute(OtelSetup.TOOL_DESCRIPTION, "Find an order by id")
+            .setAttribute(OtelSetup.FUNCTION, "dev.agenttrace.benchmarks.OrderLookup.lookup")
+            .startSpan();
+    span.setAttribute(OtelSetup.ORDER_ID, (long) orderId);
+    try (Scope scope = span.makeCurrent()) {
+      int result = state.tool.lookup(orderId);
+      span.setStatus(StatusCode.OK);
+      return result;
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+}
