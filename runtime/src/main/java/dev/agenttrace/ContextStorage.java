@@ -54,6 +54,9 @@ final class ContextStorage {
   }
 
   private static final class ThreadState {
+    /** The thread owning this state: comparing threads is cheaper than another lookup. */
+    final Thread thread = Thread.currentThread();
+
     ContextScope top;
 
     Scope push(Span span, Baggage baggage) {
@@ -96,7 +99,7 @@ final class ContextStorage {
       if (closed) {
         return;
       }
-      if (STATE.get() != owner) {
+      if (Thread.currentThread() != owner.thread) {
         // Not marked closed: the owner thread must still be able to close it and restore.
         logger.warn(
             "A scope of span {} was closed on a thread other than the one that opened it; it is"
