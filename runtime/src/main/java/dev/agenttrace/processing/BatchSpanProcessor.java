@@ -12,19 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +63,8 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final PipelineMetrics metrics;
   private final RateLimitedLogger warnings;
   private final Thread worker;
-  private final ExecutorService exportThread;
+  private final Thread watchdog;
+  private final long watchdogIntervalNanos;
   private final Thread shutdownHook;
   private final ConcurrentLinkedQueue<CompletableFuture<Boolean>> flushRequests =
       new ConcurrentLinkedQueue<>();
@@ -76,11 +73,18 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean acceptingSpans = true;
   private volatile boolean stopWorker;
+  private volatile boolean exporterShutDown;
 
   /** The worker wakes early once this many spans wait in the queue. */
   private volatile long wakeThreshold;
 
-  private volatile Future<ExportResult> runningExport;
+  private volatile boolean watchdogStopped;
+  private final Object exportLock = new Object();
+  // Guarded by exportLock: whether the worker is inside an exporter call, until when it may stay,
+  // and whether the watchdog interrupted that call.
+  private boolean exporting;
+  private long exportDeadline;
+  private boolean exportInterrupted;
 
   /** The batch being filled; only the worker touches it. */
   private List<SpanData> batch;
@@ -96,12 +100,14 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
     this.metrics.registerQueue(queue::size);
-    this.exportThread =
-        Executors.newSingleThreadExecutor(
-            task ->
-                daemon(task, "agenttrace-export-" + builder.exporter.getClass().getSimpleName()));
+    this.watchdogIntervalNanos =
+        Math.max(
+            TimeUnit.MILLISECONDS.toNanos(1),
+            Math.min(exportTimeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
     this.worker = daemon(this::work, "agenttrace-batch-span-processor");
+    this.watchdog = daemon(this::watch, "agenttrace-export-watchdog");
     this.worker.start();
+    this.watchdog.start();
     if (builder.registerShutdownHook) {
       shutdownHook = new Thread(this::shutdownFromHook, "agenttrace-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -205,12 +211,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
     stopWorker = true;
     wakeWorker();
     try {
-      worker.join(Math.max(1, remainingMillis(deadline)));
+      worker.join(Math.max(1, remainingMillis(deadline))); // the worker shuts the exporter down
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    boolean exporterDone = callExporter(exporter::shutdown, remainingNanos(deadline)).isSuccess();
-    exportThread.shutdownNow();
+    boolean exporterDone = !worker.isAlive() && exporterShutDown;
+    watchdogStopped = true;
+    LockSupport.unpark(watchdog);
     long left = queue.size();
     if (left > 0) {
       dropped.addAndGet(left);
@@ -239,6 +246,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
         continue;
       }
       if (stopWorker) {
+        exporterShutDown = callExporter(exporter::shutdown).isSuccess();
         return;
       }
       queue.drainTo(batch, maxExportBatchSize - batch.size());
@@ -262,8 +270,17 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
   }
 
-  /** Exports what was queued when the flush was asked for, then completes every waiting request. */
-  private void flushQueued(CompletableFuture<Boolean> request) {
+  /**
+   * Exports what was queued when the flush requests waiting now were made, then completes them.
+   * Requests made meanwhile are left for the next round, since they may follow newer spans.
+   */
+  private void flushQueued(CompletableFuture<Boolean> first) {
+    List<CompletableFuture<Boolean>> requests = new ArrayList<>(2);
+    requests.add(first);
+    CompletableFuture<Boolean> more;
+    while ((more = flushRequests.poll()) != null) {
+      requests.add(more);
+    }
     long toTake = queue.size();
     boolean allExported = true;
     while (toTake > 0 || !batch.isEmpty()) {
@@ -277,11 +294,9 @@ public final class BatchSpanProcessor implements SpanProcessor {
       }
       allExported &= exportBatch();
     }
-    allExported &= callExporter(exporter::flush, exportTimeoutNanos).isSuccess();
-    request.complete(allExported);
-    CompletableFuture<Boolean> more;
-    while ((more = flushRequests.poll()) != null) {
-      more.complete(allExported);
+    allExported &= callExporter(exporter::flush).isSuccess();
+    for (CompletableFuture<Boolean> request : requests) {
+      request.complete(allExported);
     }
   }
 
@@ -289,7 +304,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private boolean exportBatch() {
     int size = batch.size();
     List<SpanData> view = Collections.unmodifiableList(batch);
-    ExportResult result = callExporter(() -> exporter.export(view), exportTimeoutNanos);
+    ExportResult result = callExporter(() -> exporter.export(view));
     if (result.isSuccess()) {
       metrics.recordExported(size);
     } else {
@@ -301,40 +316,56 @@ public final class BatchSpanProcessor implements SpanProcessor {
         warnings.warn("Export of {} spans to {} failed: {}", size, exporter, result.reason());
       }
     }
-    Future<ExportResult> running = runningExport;
-    if (running != null && !running.isDone()) {
-      batch =
-          new ArrayList<>(maxExportBatchSize); // the abandoned export may still read the old one
-    } else {
-      batch.clear();
-    }
+    batch.clear();
     return result.isSuccess();
   }
 
-  private ExportResult callExporter(Callable<ExportResult> call, long nanos) {
-    Future<ExportResult> running = runningExport;
-    if (running != null && !running.isDone()) {
-      return ExportResult.failure("the previous export has not returned yet");
+  /** Calls the exporter on the worker thread, under the watchdog's eye. */
+  private ExportResult callExporter(Supplier<ExportResult> call) {
+    synchronized (exportLock) {
+      exporting = true;
+      exportDeadline = System.nanoTime() + exportTimeoutNanos;
     }
-    Future<ExportResult> future;
+    ExportResult result;
     try {
-      future = exportThread.submit(call);
-    } catch (RejectedExecutionException e) {
-      return ExportResult.failure("the export thread has stopped");
+      result = call.get();
+      if (result == null) {
+        result = ExportResult.failure("the exporter returned null");
+      }
+    } catch (RuntimeException e) {
+      result = ExportResult.failure("the exporter threw " + e, e);
+    } finally {
+      synchronized (exportLock) {
+        exporting = false;
+        Thread.interrupted(); // an interrupt meant for this call must not hit the next one
+      }
     }
-    runningExport = future;
-    try {
-      ExportResult result = future.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-      return result == null ? ExportResult.failure("the exporter returned null") : result;
-    } catch (TimeoutException e) {
-      future.cancel(true);
+    boolean interrupted;
+    synchronized (exportLock) {
+      interrupted = exportInterrupted;
+      exportInterrupted = false;
+    }
+    if (interrupted && !result.isSuccess()) {
       return ExportResult.failure(
-          "no answer within the export timeout of " + Duration.ofNanos(exportTimeoutNanos));
-    } catch (ExecutionException e) {
-      return ExportResult.failure("the exporter threw " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ExportResult.failure("interrupted");
+          "no answer within the export timeout of "
+              + Duration.ofNanos(exportTimeoutNanos)
+              + " ("
+              + result.reason()
+              + ")");
+    }
+    return result;
+  }
+
+  /** The watchdog: interrupts an exporter call that overstays the export timeout. */
+  private void watch() {
+    while (!watchdogStopped) {
+      LockSupport.parkNanos(this, watchdogIntervalNanos);
+      synchronized (exportLock) {
+        if (exporting && !exportInterrupted && System.nanoTime() - exportDeadline >= 0) {
+          exportInterrupted = true;
+          worker.interrupt();
+        }
+      }
     }
   }
 

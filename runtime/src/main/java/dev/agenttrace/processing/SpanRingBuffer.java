@@ -73,9 +73,11 @@ final class SpanRingBuffer {
       }
       slots.lazySet(slot, null);
       index++;
-      consumerIndex.lazySet(index);
       into.add(span);
       taken++;
+    }
+    if (taken > 0) {
+      consumerIndex.lazySet(index); // frees the drained slots for producers, once per drain
     }
     return taken;
   }
