@@ -25,8 +25,15 @@ final class BridgedContextStorage implements ContextStorage {
       return otelScope;
     }
     Span otelSpan = Span.fromContext(toAttach);
-    dev.agenttrace.Span mirror = new OpenTelemetrySpanInAgentTrace(otelSpan);
-    dev.agenttrace.Scope agentTraceScope = mirror.makeCurrent();
+    dev.agenttrace.Span agentTraceCurrent = dev.agenttrace.Span.current();
+    SpanContext otelContext = OpenTelemetryMapping.fromOtel(otelSpan.getSpanContext());
+    // A context made current again (Context.current().makeCurrent()) carries AgentTrace's own
+    // span as a stand-in: keep the real, recording span current then.
+    dev.agenttrace.Span innermost =
+        sameSpan(agentTraceCurrent.spanContext(), otelContext)
+            ? agentTraceCurrent
+            : new OpenTelemetrySpanInAgentTrace(otelSpan, otelContext);
+    dev.agenttrace.Scope agentTraceScope = innermost.makeCurrent();
     return () -> {
       agentTraceScope.close();
       otelScope.close();
@@ -46,6 +53,13 @@ final class BridgedContextStorage implements ContextStorage {
     }
     Context base = current == null ? Context.root() : current;
     return base.with(Span.wrap(OpenTelemetryMapping.toOtel(agentTraceContext)));
+  }
+
+  private static boolean sameSpan(SpanContext a, SpanContext b) {
+    return a.isValid()
+        && a.spanIdLong() == b.spanIdLong()
+        && a.traceIdLow() == b.traceIdLow()
+        && a.traceIdHigh() == b.traceIdHigh();
   }
 
   @Override

@@ -15,9 +15,9 @@ final class OpenTelemetrySpanInAgentTrace implements Span {
   private final io.opentelemetry.api.trace.Span otelSpan;
   private final SpanContext spanContext;
 
-  OpenTelemetrySpanInAgentTrace(io.opentelemetry.api.trace.Span otelSpan) {
+  OpenTelemetrySpanInAgentTrace(io.opentelemetry.api.trace.Span otelSpan, SpanContext context) {
     this.otelSpan = otelSpan;
-    this.spanContext = OpenTelemetryMapping.fromOtel(otelSpan.getSpanContext());
+    this.spanContext = context;
   }
 
   @Override

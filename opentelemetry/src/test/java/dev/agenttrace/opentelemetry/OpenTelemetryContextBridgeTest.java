@@ -108,4 +108,20 @@ class OpenTelemetryContextBridgeTest {
     assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid()).isFalse();
     assertThat(dev.agenttrace.Span.current().spanContext().isValid()).isFalse();
   }
+
+  @Test
+  void reattachingTheCurrentOpenTelemetryContextKeepsTheAgentTraceSpanRecording() {
+    dev.agenttrace.Span agent = agentTrace.spanBuilder("invoke_agent support").startSpan();
+    try (dev.agenttrace.Scope s1 = agent.makeCurrent();
+        io.opentelemetry.context.Scope s2 =
+            io.opentelemetry.context.Context.current().makeCurrent()) {
+      dev.agenttrace.Span.current().setAttribute("order.id", "ORD-1001");
+    } finally {
+      agent.end();
+    }
+
+    assertThat(dev.agenttrace.Span.current().spanContext().isValid()).isFalse();
+    assertThat(agentSpans.finishedSpans().get(0).attributes().get("order.id"))
+        .isEqualTo("ORD-1001");
+  }
 }
