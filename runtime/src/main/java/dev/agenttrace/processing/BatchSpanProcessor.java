@@ -96,7 +96,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
     this.exportTimeoutNanos = builder.exportTimeout.toNanos();
     this.metrics = builder.metrics == null ? new PipelineMetrics() : builder.metrics;
-    this.warnings = new RateLimitedLogger(logger, builder.warningInterval);
+    this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
     this.metrics.registerQueue(queue::size);
@@ -392,6 +392,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     private Duration warningInterval = Duration.ofMinutes(1);
     private PipelineMetrics metrics;
     private boolean registerShutdownHook;
+    private Logger warningLogger = logger;
 
     private Builder(SpanExporter exporter) {
       this.exporter = exporter;
@@ -431,6 +432,12 @@ public final class BatchSpanProcessor implements SpanProcessor {
     /** At most one warning about drops or failures per interval; default one minute. */
     public Builder warningInterval(Duration warningInterval) {
       this.warningInterval = requireNonNull(warningInterval, "warningInterval");
+      return this;
+    }
+
+    /** Where drop and failure warnings go; for tests that read them. */
+    Builder warningLogger(Logger warningLogger) {
+      this.warningLogger = requireNonNull(warningLogger, "warningLogger");
       return this;
     }
 

@@ -11,6 +11,7 @@ import dev.agenttrace.export.ExportResult;
 import dev.agenttrace.export.SpanExporter;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.testing.RecordingExporter;
+import dev.agenttrace.testing.RecordingLogger;
 import dev.agenttrace.testing.TestSpans;
 import java.time.Duration;
 import java.util.Collection;
@@ -187,6 +188,27 @@ class BatchSpanProcessorTest {
 
     assertThat(exporter.spans()).hasSize(threads * perThread).doesNotHaveDuplicates();
     assertThat(processor.droppedSpans()).isZero();
+  }
+
+  @Test
+  void aBackendThatKeepsFailingYieldsOneWarningPerIntervalNotOnePerBatch() {
+    RecordingLogger log = new RecordingLogger("export");
+    exporter.failing(true);
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(1)
+            .warningInterval(Duration.ofMinutes(1))
+            .warningLogger(log)
+            .build();
+
+    for (int i = 0; i < 50; i++) {
+      processor.onEnd(TestSpans.span("span-" + i, Attributes.empty()));
+      processor.forceFlush(Duration.ofSeconds(5));
+    }
+
+    assertThat(processor.metrics().spansFailed()).isEqualTo(50);
+    assertThat(log.messages())
+        .containsExactly("WARN Export of 1 spans to " + exporter + " failed: told to fail");
   }
 
   private static final class RecordOnlySampler implements Sampler {
