@@ -49,7 +49,8 @@ public final class ConfiguredTracing implements AutoCloseable {
       Duration exportTimeout,
       List<Pattern> redactKeys,
       List<Pattern> redactValues,
-      boolean shutdownHook) {}
+      boolean shutdownHook,
+      Logger summaryLogger) {}
 
   private final PipelineMetrics metrics = new PipelineMetrics();
   private final TracerSdk tracer;
@@ -59,11 +60,13 @@ public final class ConfiguredTracing implements AutoCloseable {
   private final Duration exportTimeout;
   private final Thread shutdownHook;
   private final AtomicBoolean shutDown = new AtomicBoolean();
+  private final Logger summaryLogger;
 
   ConfiguredTracing(Parts parts) {
     this.exporters = parts.exporters();
     this.exporterNames = parts.exporterNames();
     this.exportTimeout = parts.exportTimeout();
+    this.summaryLogger = parts.summaryLogger() == null ? logger : parts.summaryLogger();
     TracerSdk.Builder builder =
         TracerSdk.builder().resource(parts.resource()).sampler(parts.sampler());
     builder.addSpanProcessor(metrics.spanCounter());
@@ -159,7 +162,8 @@ public final class ConfiguredTracing implements AutoCloseable {
       AgentTrace.uninstall();
     }
     boolean done = tracer.shutdown(timeout);
-    logger.info("AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
+    summaryLogger.info(
+        "AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
     return done;
   }
 

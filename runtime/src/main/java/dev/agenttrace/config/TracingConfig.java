@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
 
 /**
  * Sets up tracing in one place: service, exporters, batching, redaction and sampling, from code,
@@ -82,6 +83,7 @@ public final class TracingConfig {
     private PrintStream consoleOut = System.out;
     private boolean shutdownHook = true;
     private ConfigProperties config = ConfigProperties.of(Map.of(), Map.of());
+    private Logger summaryLogger;
 
     private Builder() {}
 
@@ -188,6 +190,12 @@ public final class TracingConfig {
     /** Whether JVM shutdown flushes and shuts tracing down; on by default. */
     public Builder shutdownHook(boolean shutdownHook) {
       this.shutdownHook = shutdownHook;
+      return this;
+    }
+
+    /** Where the shutdown summary goes; for tests that read it. */
+    Builder summaryLogger(Logger summaryLogger) {
+      this.summaryLogger = requireNonNull(summaryLogger, "summaryLogger");
       return this;
     }
 
@@ -343,7 +351,8 @@ public final class TracingConfig {
               exportTimeout,
               List.copyOf(redactKeys),
               List.copyOf(redactValues),
-              shutdownHook));
+              shutdownHook,
+              summaryLogger));
     }
 
     /** Builds and installs as the global tracer ({@link AgentTrace#install}). */

@@ -11,6 +11,7 @@ import dev.agenttrace.export.json.SpanJson;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
 import dev.agenttrace.metrics.MetricsSnapshot;
 import dev.agenttrace.testing.LoopbackServer;
+import dev.agenttrace.testing.RecordingLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,22 @@ class TracingConfigTest {
     assertThat(lines).hasSize(2);
     assertThat(SpanJson.read(lines.get(0)).attributes().get("customer.email"))
         .isEqualTo("[REDACTED]");
+  }
+
+  @Test
+  void shutdownLogsASummaryOfTheCounters() {
+    RecordingLogger log = new RecordingLogger("summary");
+    ConfiguredTracing tracing =
+        TracingConfig.builder().shutdownHook(false).exporters("memory").summaryLogger(log).build();
+
+    agentRun(tracing);
+    tracing.shutdown(Duration.ofSeconds(5));
+    tracing.shutdown(Duration.ofSeconds(5));
+
+    assertThat(log.messages())
+        .containsExactly(
+            "INFO AgentTrace shut down (exporters [memory]): started=2 ended=2 exported=0"
+                + " failed=0 dropped=0 queued=0 active=0");
   }
 
   @Test
