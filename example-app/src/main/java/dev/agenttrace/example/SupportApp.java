@@ -5,10 +5,12 @@ import dev.agenttrace.Context;
 import dev.agenttrace.SpanData;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.context.Conversation;
+import dev.agenttrace.config.ConfiguredTracing;
+import dev.agenttrace.config.TracingConfig;
 import dev.agenttrace.export.json.SpanJson;
+import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.HttpClientPropagation;
-import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.view.TreeRenderer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -33,6 +36,10 @@ import java.util.concurrent.ExecutorService;
  * traceparent}, {@code tracestate} and {@code baggage}, so the refund is one trace with spans from
  * both services. Each question is its own conversation, whose id travels as baggage and is set on
  * every span as {@code gen_ai.conversation.id}.
+ *
+ * <p>Where else the spans go is configured as for any program, for example {@code
+ * OTEL_TRACES_EXPORTER=zipkin} sends them to a Zipkin server on localhost; the run then also lists
+ * where to find each trace.
  *
  * <p>With {@code --conformance [port]} it instead serves the W3C trace-context test suite (see
  * {@link TraceContextConformanceService}).
@@ -72,7 +79,7 @@ public final class SupportApp {
     if (traces.isAbsolute() && traces.startsWith(here)) {
       traces = here.relativize(traces);
     }
-    List<SpanData> spans = run(new ScriptedChatModel(20), System.out);
+    List<SpanData> spans = run(new ScriptedChatModel(20), System.out, config().readEnvironment());
     writeJsonLines(spans, traces);
     System.out.println();
     System.out.println("Traces written to " + traces + " (one span per line). See them with:");
@@ -101,12 +108,31 @@ public final class SupportApp {
    * and returns the recorded spans.
    */
   static List<SpanData> run(ChatModel model, PrintStream out) {
+    return run(model, out, config());
+  }
+
+  /** The example's configuration before the environment has its say. */
+  static TracingConfig.Builder config() {
+    return TracingConfig.builder();
+  }
+
+  /**
+   * As {@link #run(ChatModel, PrintStream)}, with spans also going where {@code config} (built on
+   * {@link #config()}) says; when it names exporters, lines saying where the traces went follow the
+   * trees. Each service gets its own tracing from the same configuration, under its own name.
+   */
+  static List<SpanData> run(ChatModel model, PrintStream out, TracingConfig.Builder config) {
     InMemorySpanCollector collector = new InMemorySpanCollector();
-    TracerSdk supportTracer = tracer(SUPPORT_SERVICE, collector);
-    TracerSdk billingTracer = tracer(BILLING_SERVICE, collector);
+    config
+        .console(false)
+        .shutdownHook(false)
+        .addSpanProcessor(Conversation.spanProcessor())
+        .addSpanProcessor(collector);
+    ConfiguredTracing supportTracing = config.serviceName(SUPPORT_SERVICE).build();
+    ConfiguredTracing billingTracing = config.serviceName(BILLING_SERVICE).build();
     PerServiceTracer tracer = new PerServiceTracer(Tracer.noop());
-    ExecutorService supportThreads = tracer.executorFor(SUPPORT_SERVICE, supportTracer);
-    ExecutorService billingThreads = tracer.executorFor(BILLING_SERVICE, billingTracer);
+    ExecutorService supportThreads = tracer.executorFor(SUPPORT_SERVICE, supportTracing.tracer());
+    ExecutorService billingThreads = tracer.executorFor(BILLING_SERVICE, billingTracing.tracer());
     HttpClient client = HttpClient.newHttpClient();
     OrderTools orders = new InMemoryOrders();
     AgentTrace.install(tracer);
@@ -125,24 +151,47 @@ public final class SupportApp {
       }
       List<SpanData> spans = collector.finishedSpans();
       out.print(TreeRenderer.render(spans));
+      if (!supportTracing.exporters().isEmpty()) {
+        supportTracing.forceFlush(Duration.ofSeconds(30));
+        billingTracing.forceFlush(Duration.ofSeconds(30));
+        printWhereTracesWent(List.of(supportTracing, billingTracing), spans, out);
+      }
       return spans;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       AgentTrace.uninstall();
-      supportTracer.close();
-      billingTracer.close();
+      supportTracing.close();
+      billingTracing.close();
       supportThreads.shutdownNow();
       billingThreads.shutdownNow();
     }
   }
 
-  private static TracerSdk tracer(String serviceName, InMemorySpanCollector collector) {
-    return TracerSdk.builder()
-        .serviceName(serviceName)
-        .addSpanProcessor(Conversation.spanProcessor())
-        .addSpanProcessor(collector)
-        .build();
+  private static void printWhereTracesWent(
+      List<ConfiguredTracing> services, List<SpanData> spans, PrintStream out) {
+    out.println();
+    String zipkinUi = null;
+    for (ConfiguredTracing tracing : services) {
+      out.println(
+          "Exported from "
+              + tracing.tracer().resource().serviceName()
+              + " with "
+              + tracing.exporterNames()
+              + ": "
+              + tracing.metrics());
+      for (Object exporter : tracing.exporters()) {
+        if (zipkinUi == null && exporter instanceof ZipkinSpanExporter zipkin) {
+          zipkinUi = zipkin.endpoint().resolve("/zipkin/traces/").toString();
+        }
+      }
+    }
+    for (SpanData span : spans) {
+      if (span.parentSpanId() == null) {
+        String where = zipkinUi == null ? "trace " + span.traceId() : zipkinUi + span.traceId();
+        out.println("  " + where + "  " + span.name());
+      }
+    }
   }
 
   /** What a customer's chat front end does: post the question, in its conversation. */

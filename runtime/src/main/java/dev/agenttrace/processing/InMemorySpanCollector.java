@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps every ended span in memory, in the order they ended. Meant for tests and for small
- * programs that print their traces; it grows without bound, so do not use it in a long-running
- * service.
+ * Keeps every ended span in memory, in the order they ended. Meant for tests and for small programs
+ * that print their traces; it grows without bound, so do not use it in a long-running service.
  *
  * <pre>{@code
  * InMemorySpanCollector collector = new InMemorySpanCollector();

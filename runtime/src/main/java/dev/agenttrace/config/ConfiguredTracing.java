@@ -1,0 +1,184 @@
+package dev.agenttrace.config;
+
+import dev.agenttrace.AgentTrace;
+import dev.agenttrace.Resource;
+import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.metrics.MetricsSnapshot;
+import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.processing.BatchSpanProcessor;
+import dev.agenttrace.processing.InMemorySpanCollector;
+import dev.agenttrace.processing.RedactingSpanProcessor;
+import dev.agenttrace.processing.Sampler;
+import dev.agenttrace.processing.SpanProcessor;
+import dev.agenttrace.processing.TraceListenerProcessor;
+import dev.agenttrace.sdk.TracerSdk;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracing as {@link TracingConfig} set it up: the tracer, its pipeline and its counters. Closing it
+ * flushes every exporter, shuts the pipeline down and logs a summary of the counters; so does JVM
+ * shutdown unless the hook was turned off.
+ *
+ * <p>The pipeline, in order: a span counter for {@link #metrics()}, the processors added in code,
+ * the in-memory collector and the console printer (local views, unredacted), then, behind the
+ * redaction if any is configured, one batch processor per exporter, so that a slow backend cannot
+ * hold up another.
+ */
+public final class ConfiguredTracing implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(ConfiguredTracing.class);
+
+  record Parts(
+      Resource resource,
+      Sampler sampler,
+      List<SpanProcessor> processors,
+      List<SpanExporter> exporters,
+      List<String> exporterNames,
+      boolean memory,
+      PrintStream console,
+      int maxQueueSize,
+      int maxExportBatchSize,
+      Duration scheduleDelay,
+      Duration exportTimeout,
+      List<Pattern> redactKeys,
+      List<Pattern> redactValues,
+      boolean shutdownHook,
+      Logger summaryLogger) {}
+
+  private final PipelineMetrics metrics = new PipelineMetrics();
+  private final TracerSdk tracer;
+  private final InMemorySpanCollector collector;
+  private final List<SpanExporter> exporters;
+  private final List<String> exporterNames;
+  private final Duration exportTimeout;
+  private final Thread shutdownHook;
+  private final AtomicBoolean shutDown = new AtomicBoolean();
+  private final Logger summaryLogger;
+
+  ConfiguredTracing(Parts parts) {
+    this.exporters = parts.exporters();
+    this.exporterNames = parts.exporterNames();
+    this.exportTimeout = parts.exportTimeout();
+    this.summaryLogger = parts.summaryLogger() == null ? logger : parts.summaryLogger();
+    TracerSdk.Builder builder =
+        TracerSdk.builder().resource(parts.resource()).sampler(parts.sampler());
+    builder.addSpanProcessor(metrics.spanCounter());
+    parts.processors().forEach(builder::addSpanProcessor);
+    if (parts.memory()) {
+      collector = new InMemorySpanCollector();
+      builder.addSpanProcessor(collector);
+    } else {
+      collector = null;
+    }
+    if (parts.console() != null) {
+      builder.addSpanProcessor(
+          TraceListenerProcessor.create(new ConsoleTraceListener(parts.console())));
+    }
+    List<SpanProcessor> exporting = new ArrayList<>();
+    for (SpanExporter exporter : parts.exporters()) {
+      exporting.add(
+          BatchSpanProcessor.builder(exporter)
+              .maxQueueSize(parts.maxQueueSize())
+              .maxExportBatchSize(parts.maxExportBatchSize())
+              .scheduleDelay(parts.scheduleDelay())
+              .exportTimeout(parts.exportTimeout())
+              .metrics(metrics)
+              .build());
+    }
+    if (!exporting.isEmpty()) {
+      if (parts.redactKeys().isEmpty() && parts.redactValues().isEmpty()) {
+        exporting.forEach(builder::addSpanProcessor);
+      } else {
+        builder.addSpanProcessor(
+            RedactingSpanProcessor.builder()
+                .maskKeys(parts.redactKeys().toArray(new Pattern[0]))
+                .maskValues(parts.redactValues().toArray(new Pattern[0]))
+                .build(exporting.toArray(new SpanProcessor[0])));
+      }
+    }
+    this.tracer = builder.build();
+    if (parts.shutdownHook()) {
+      shutdownHook = new Thread(this::shutdownFromHook, "agenttrace-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      shutdownHook = null;
+    }
+    logger.debug("Tracing configured: exporters {}, {}", exporterNames, tracer);
+  }
+
+  /** The tracer; install it with {@link AgentTrace#install} unless {@code install()} did. */
+  public TracerSdk tracer() {
+    return tracer;
+  }
+
+  /** The in-memory spans, when the {@code embedded} or {@code memory} exporter is on. */
+  public Optional<InMemorySpanCollector> collector() {
+    return Optional.ofNullable(collector);
+  }
+
+  /** The exporter names in effect, such as {@code [zipkin]}. */
+  public List<String> exporterNames() {
+    return exporterNames;
+  }
+
+  /** The exporters in effect, named and added ones. */
+  public List<SpanExporter> exporters() {
+    return exporters;
+  }
+
+  /** The pipeline's counters now. */
+  public MetricsSnapshot metrics() {
+    return metrics.snapshot();
+  }
+
+  /** Exports everything queued, waiting at most {@code timeout}; returns whether all went. */
+  public boolean forceFlush(Duration timeout) {
+    return tracer.forceFlush(timeout);
+  }
+
+  /**
+   * Stops tracing, exports what is queued (within {@code timeout}), releases the exporters and logs
+   * the counters. If this tracer is the global one, tracing is turned off first.
+   */
+  public boolean shutdown(Duration timeout) {
+    if (!shutDown.compareAndSet(false, true)) {
+      return true;
+    }
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // The hook runs or ran.
+      }
+    }
+    if (AgentTrace.tracer() == tracer) {
+      AgentTrace.uninstall();
+    }
+    boolean done = tracer.shutdown(timeout);
+    summaryLogger.info(
+        "AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
+    return done;
+  }
+
+  private void shutdownFromHook() {
+    shutdown(exportTimeout);
+  }
+
+  /** Shuts down, waiting up to the export timeout. */
+  @Override
+  public void close() {
+    shutdown(exportTimeout);
+  }
+
+  @Override
+  public String toString() {
+    return "ConfiguredTracing{" + exporterNames + ", " + tracer + '}';
+  }
+}

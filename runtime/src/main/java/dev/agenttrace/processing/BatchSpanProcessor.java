@@ -1,0 +1,472 @@
+package dev.agenttrace.processing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenttrace.SpanData;
+import dev.agenttrace.export.ExportResult;
+import dev.agenttrace.export.RateLimitedLogger;
+import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.metrics.MetricsSnapshot;
+import dev.agenttrace.metrics.PipelineMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands ended, sampled spans to an exporter in batches, from a background worker, so that the
+ * traced call never waits for a backend.
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li>{@link #onEnd} never blocks, never throws and allocates nothing: the span goes into a
+ *       preallocated ring buffer of {@code maxQueueSize} slots; when it is full the span is dropped
+ *       and counted ({@link #droppedSpans()}, with a rate-limited warning).
+ *   <li>One daemon worker exports a batch when {@code maxExportBatchSize} spans are waiting or
+ *       {@code scheduleDelay} has passed since the last export. Each export may take at most {@code
+ *       exportTimeout}; a slower one is abandoned and its spans counted as failed. While an
+ *       abandoned export still runs, new batches fail at once instead of piling up, so memory stays
+ *       bounded whatever the backend does.
+ *   <li>{@link #forceFlush} and {@link #shutdown} export everything queued when they were called,
+ *       within their timeout. After shutdown, spans are dropped and counted.
+ *   <li>Only spans whose context is sampled are exported; recorded-only spans are skipped.
+ * </ul>
+ *
+ * <pre>{@code
+ * BatchSpanProcessor batch = BatchSpanProcessor.builder(zipkinExporter)
+ *     .maxQueueSize(8192)
+ *     .scheduleDelay(Duration.ofSeconds(1))
+ *     .registerShutdownHook(true)
+ *     .build();
+ * }</pre>
+ */
+public final class BatchSpanProcessor implements SpanProcessor {
+  private static final Logger logger = LoggerFactory.getLogger(BatchSpanProcessor.class);
+
+  private final SpanExporter exporter;
+  private final SpanRingBuffer queue;
+  private final int maxExportBatchSize;
+  private final long scheduleDelayNanos;
+  private final long exportTimeoutNanos;
+  private final PipelineMetrics metrics;
+  private final RateLimitedLogger warnings;
+  private final Thread worker;
+  private final Thread watchdog;
+  private final long watchdogIntervalNanos;
+  private final Thread shutdownHook;
+  private final ConcurrentLinkedQueue<CompletableFuture<Boolean>> flushRequests =
+      new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean workerParked = new AtomicBoolean();
+  private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean acceptingSpans = true;
+  private volatile boolean stopWorker;
+  private volatile boolean exporterShutDown;
+
+  /** The worker wakes early once this many spans wait in the queue. */
+  private volatile long wakeThreshold;
+
+  private volatile boolean watchdogStopped;
+  private final Object exportLock = new Object();
+  // Guarded by exportLock: whether the worker is inside an exporter call, until when it may stay,
+  // and whether the watchdog interrupted that call.
+  private boolean exporting;
+  private long exportDeadline;
+  private boolean exportInterrupted;
+
+  /** The batch being filled; only the worker touches it. */
+  private List<SpanData> batch;
+
+  private BatchSpanProcessor(Builder builder) {
+    this.exporter = builder.exporter;
+    this.queue = new SpanRingBuffer(builder.maxQueueSize);
+    this.maxExportBatchSize = builder.maxExportBatchSize;
+    this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
+    this.exportTimeoutNanos = builder.exportTimeout.toNanos();
+    this.metrics = builder.metrics == null ? new PipelineMetrics() : builder.metrics;
+    this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
+    this.wakeThreshold = maxExportBatchSize;
+    this.batch = new ArrayList<>(maxExportBatchSize);
+    this.metrics.registerQueue(queue::size);
+    this.watchdogIntervalNanos =
+        Math.max(
+            TimeUnit.MILLISECONDS.toNanos(1),
+            Math.min(exportTimeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
+    this.worker = daemon(this::work, "agenttrace-batch-span-processor");
+    this.watchdog = daemon(this::watch, "agenttrace-export-watchdog");
+    this.worker.start();
+    this.watchdog.start();
+    if (builder.registerShutdownHook) {
+      shutdownHook = new Thread(this::shutdownFromHook, "agenttrace-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      shutdownHook = null;
+    }
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** A builder exporting to {@code exporter}, with OpenTelemetry's defaults. */
+  public static Builder builder(SpanExporter exporter) {
+    return new Builder(requireNonNull(exporter, "exporter"));
+  }
+
+  @Override
+  public void onEnd(SpanData span) {
+    if (!span.spanContext().isSampled()) {
+      return;
+    }
+    if (!acceptingSpans) {
+      drop();
+      return;
+    }
+    if (!queue.offer(span)) {
+      drop();
+      return;
+    }
+    if (workerParked.get()
+        && queue.size() >= wakeThreshold
+        && workerParked.compareAndSet(true, false)) {
+      LockSupport.unpark(worker);
+    }
+  }
+
+  private void drop() {
+    dropped.incrementAndGet();
+    metrics.recordDropped(1);
+    warnings.warn(
+        "Export queue of {} spans is full or shut down; dropping spans ({} dropped so far)."
+            + " The backend is slow or down, or the queue is too small.",
+        queue.capacity(),
+        dropped.get());
+  }
+
+  /** Spans dropped because the queue was full or the processor shut down. */
+  public long droppedSpans() {
+    return dropped.get();
+  }
+
+  /** Spans waiting in the queue. */
+  public long queueSize() {
+    return queue.size();
+  }
+
+  /** The counters this processor updates (shared when given to the builder). */
+  public MetricsSnapshot metrics() {
+    return metrics.snapshot();
+  }
+
+  @Override
+  public boolean forceFlush(Duration timeout) {
+    if (!worker.isAlive()) {
+      return queue.size() == 0;
+    }
+    CompletableFuture<Boolean> request = new CompletableFuture<>();
+    flushRequests.add(request);
+    wakeWorker();
+    try {
+      return request.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      logger.warn("Flush did not finish within {}; {} spans still queued", timeout, queue.size());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean shutdown(Duration timeout) {
+    if (!shutdownStarted.compareAndSet(false, true)) {
+      return true;
+    }
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // The hook runs or ran; nothing to remove.
+      }
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    acceptingSpans = false;
+    boolean flushed = forceFlush(timeout);
+    stopWorker = true;
+    wakeWorker();
+    try {
+      worker.join(Math.max(1, remainingMillis(deadline))); // the worker shuts the exporter down
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    boolean exporterDone = !worker.isAlive() && exporterShutDown;
+    watchdogStopped = true;
+    LockSupport.unpark(watchdog);
+    long left = queue.size();
+    if (left > 0) {
+      dropped.addAndGet(left);
+      metrics.recordDropped(left);
+    }
+    logger.debug("Span export to {} shut down: {}", exporter, metrics.snapshot());
+    return flushed && exporterDone;
+  }
+
+  private void shutdownFromHook() {
+    shutdown(Duration.ofNanos(exportTimeoutNanos));
+  }
+
+  private void wakeWorker() {
+    workerParked.set(false);
+    LockSupport.unpark(worker);
+  }
+
+  private void work() {
+    long nextExport = System.nanoTime() + scheduleDelayNanos;
+    while (true) {
+      CompletableFuture<Boolean> flush = flushRequests.poll();
+      if (flush != null) {
+        flushQueued(flush);
+        nextExport = System.nanoTime() + scheduleDelayNanos;
+        continue;
+      }
+      if (stopWorker) {
+        exporterShutDown = callExporter(exporter::shutdown).isSuccess();
+        return;
+      }
+      queue.drainTo(batch, maxExportBatchSize - batch.size());
+      long now = System.nanoTime();
+      if (batch.size() >= maxExportBatchSize || (!batch.isEmpty() && now - nextExport >= 0)) {
+        exportBatch();
+        nextExport = System.nanoTime() + scheduleDelayNanos;
+        continue;
+      }
+      if (batch.isEmpty() && now - nextExport >= 0) {
+        nextExport = now + scheduleDelayNanos;
+      }
+      wakeThreshold = Math.max(1, maxExportBatchSize - batch.size());
+      workerParked.set(true);
+      if (queue.size() >= wakeThreshold || !flushRequests.isEmpty() || stopWorker) {
+        workerParked.set(false);
+        continue;
+      }
+      LockSupport.parkNanos(this, nextExport - now);
+      workerParked.set(false);
+    }
+  }
+
+  /**
+   * Exports what was queued when the flush requests waiting now were made, then completes them.
+   * Requests made meanwhile are left for the next round, since they may follow newer spans.
+   */
+  private void flushQueued(CompletableFuture<Boolean> first) {
+    List<CompletableFuture<Boolean>> requests = new ArrayList<>(2);
+    requests.add(first);
+    CompletableFuture<Boolean> more;
+    while ((more = flushRequests.poll()) != null) {
+      requests.add(more);
+    }
+    long toTake = queue.size();
+    boolean allExported = true;
+    while (toTake > 0 || !batch.isEmpty()) {
+      int taken = queue.drainTo(batch, (int) Math.min(maxExportBatchSize - batch.size(), toTake));
+      toTake -= taken;
+      if (batch.size() < maxExportBatchSize && toTake > 0) {
+        if (taken == 0) {
+          Thread.onSpinWait(); // a producer claimed a slot and is about to publish into it
+        }
+        continue;
+      }
+      allExported &= exportBatch();
+    }
+    allExported &= callExporter(exporter::flush).isSuccess();
+    for (CompletableFuture<Boolean> request : requests) {
+      request.complete(allExported);
+    }
+  }
+
+  /** Exports and empties {@link #batch}; returns whether the backend took it. */
+  private boolean exportBatch() {
+    int size = batch.size();
+    List<SpanData> view = Collections.unmodifiableList(batch);
+    ExportResult result = callExporter(() -> exporter.export(view));
+    if (result.isSuccess()) {
+      metrics.recordExported(size);
+    } else {
+      metrics.recordFailed(size);
+      if (result.cause() != null) {
+        warnings.warn(
+            "Export of {} spans to {} failed: {}", size, exporter, result.reason(), result.cause());
+      } else {
+        warnings.warn("Export of {} spans to {} failed: {}", size, exporter, result.reason());
+      }
+    }
+    batch.clear();
+    return result.isSuccess();
+  }
+
+  /** Calls the exporter on the worker thread, under the watchdog's eye. */
+  private ExportResult callExporter(Supplier<ExportResult> call) {
+    synchronized (exportLock) {
+      exporting = true;
+      exportDeadline = System.nanoTime() + exportTimeoutNanos;
+    }
+    ExportResult result;
+    try {
+      result = call.get();
+      if (result == null) {
+        result = ExportResult.failure("the exporter returned null");
+      }
+    } catch (RuntimeException e) {
+      result = ExportResult.failure("the exporter threw " + e, e);
+    } finally {
+      synchronized (exportLock) {
+        exporting = false;
+        Thread.interrupted(); // an interrupt meant for this call must not hit the next one
+      }
+    }
+    boolean interrupted;
+    synchronized (exportLock) {
+      interrupted = exportInterrupted;
+      exportInterrupted = false;
+    }
+    if (interrupted && !result.isSuccess()) {
+      return ExportResult.failure(
+          "no answer within the export timeout of "
+              + Duration.ofNanos(exportTimeoutNanos)
+              + " ("
+              + result.reason()
+              + ")");
+    }
+    return result;
+  }
+
+  /** The watchdog: interrupts an exporter call that overstays the export timeout. */
+  private void watch() {
+    while (!watchdogStopped) {
+      LockSupport.parkNanos(this, watchdogIntervalNanos);
+      synchronized (exportLock) {
+        if (exporting && !exportInterrupted && System.nanoTime() - exportDeadline >= 0) {
+          exportInterrupted = true;
+          worker.interrupt();
+        }
+      }
+    }
+  }
+
+  private static long remainingNanos(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  private static long remainingMillis(long deadline) {
+    return TimeUnit.NANOSECONDS.toMillis(remainingNanos(deadline));
+  }
+
+  @Override
+  public String toString() {
+    return "BatchSpanProcessor{" + exporter + ", queued=" + queue.size() + '}';
+  }
+
+  /** Builds a {@link BatchSpanProcessor}. */
+  public static final class Builder {
+    private final SpanExporter exporter;
+    private int maxQueueSize = 2048;
+    private int maxExportBatchSize = 512;
+    private Duration scheduleDelay = Duration.ofSeconds(5);
+    private Duration exportTimeout = Duration.ofSeconds(30);
+    private Duration warningInterval = Duration.ofMinutes(1);
+    private PipelineMetrics metrics;
+    private boolean registerShutdownHook;
+    private Logger warningLogger = logger;
+
+    private Builder(SpanExporter exporter) {
+      this.exporter = exporter;
+    }
+
+    /** Spans that may wait for export (rounded up to a power of two); default 2048. */
+    public Builder maxQueueSize(int maxQueueSize) {
+      if (maxQueueSize < 1) {
+        throw new IllegalArgumentException("maxQueueSize must be positive: " + maxQueueSize);
+      }
+      this.maxQueueSize = maxQueueSize;
+      return this;
+    }
+
+    /** Spans per export call at most; default 512. */
+    public Builder maxExportBatchSize(int maxExportBatchSize) {
+      if (maxExportBatchSize < 1) {
+        throw new IllegalArgumentException(
+            "maxExportBatchSize must be positive: " + maxExportBatchSize);
+      }
+      this.maxExportBatchSize = maxExportBatchSize;
+      return this;
+    }
+
+    /** The longest a span waits for a batch to fill; default 5 s. */
+    public Builder scheduleDelay(Duration scheduleDelay) {
+      this.scheduleDelay = positive(scheduleDelay, "scheduleDelay");
+      return this;
+    }
+
+    /** The longest one export call may take before it is abandoned; default 30 s. */
+    public Builder exportTimeout(Duration exportTimeout) {
+      this.exportTimeout = positive(exportTimeout, "exportTimeout");
+      return this;
+    }
+
+    /** At most one warning about drops or failures per interval; default one minute. */
+    public Builder warningInterval(Duration warningInterval) {
+      this.warningInterval = requireNonNull(warningInterval, "warningInterval");
+      return this;
+    }
+
+    /** Where drop and failure warnings go; for tests that read them. */
+    Builder warningLogger(Logger warningLogger) {
+      this.warningLogger = requireNonNull(warningLogger, "warningLogger");
+      return this;
+    }
+
+    /** Counters to update, shared with other parts of the pipeline; a private set by default. */
+    public Builder metrics(PipelineMetrics metrics) {
+      this.metrics = requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /** Whether JVM shutdown flushes and shuts this processor down; off by default. */
+    public Builder registerShutdownHook(boolean registerShutdownHook) {
+      this.registerShutdownHook = registerShutdownHook;
+      return this;
+    }
+
+    /** The processor; its worker thread starts now. */
+    public BatchSpanProcessor build() {
+      if (maxExportBatchSize > maxQueueSize) {
+        maxExportBatchSize = maxQueueSize;
+      }
+      return new BatchSpanProcessor(this);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.agenttrace.processing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenttrace.ReadWriteSpan;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A span processor that gathers the spans of each trace and calls a {@link TraceListener} when the
+ * trace starts and when its local root ends.
+ *
+ * <p>Memory is bounded: at most {@code maxOpenTraces} traces are gathered at once and at most
+ * {@code maxSpansPerTrace} spans each; spans beyond that are left out of the callback and counted
+ * ({@link #overflowSpans()}). A trace whose root never ends stays until the processor shuts down.
+ *
+ * <pre>{@code
+ * TracerSdk.builder().addSpanProcessor(TraceListenerProcessor.create((root, spans) ->
+ *     log.info("agent run {} took {} ms in {} spans", root.name(),
+ *         root.durationNanos() / 1_000_000, spans.size())));
+ * }</pre>
+ */
+public final class TraceListenerProcessor implements SpanProcessor {
+  private static final Logger logger = LoggerFactory.getLogger(TraceListenerProcessor.class);
+
+  private final TraceListener listener;
+  private final int maxOpenTraces;
+  private final int maxSpansPerTrace;
+  private final Map<TraceKey, OpenTrace> open = new ConcurrentHashMap<>();
+  private final AtomicLong overflow = new AtomicLong();
+
+  private TraceListenerProcessor(TraceListener listener, int maxOpenTraces, int maxSpansPerTrace) {
+    this.listener = listener;
+    this.maxOpenTraces = maxOpenTraces;
+    this.maxSpansPerTrace = maxSpansPerTrace;
+  }
+
+  /** Calls {@code listener}, gathering up to 10,000 open traces of up to 10,000 spans each. */
+  public static TraceListenerProcessor create(TraceListener listener) {
+    return create(listener, 10_000, 10_000);
+  }
+
+  /** Calls {@code listener} with the given bounds. */
+  public static TraceListenerProcessor create(
+      TraceListener listener, int maxOpenTraces, int maxSpansPerTrace) {
+    if (maxOpenTraces < 1 || maxSpansPerTrace < 1) {
+      throw new IllegalArgumentException("bounds must be positive");
+    }
+    return new TraceListenerProcessor(
+        requireNonNull(listener, "listener"), maxOpenTraces, maxSpansPerTrace);
+  }
+
+  private static boolean isLocalRoot(SpanData span) {
+    SpanContext parent = span.parentSpanContext();
+    return !parent.isValid() || parent.isRemote();
+  }
+
+  @Override
+  public void onStart(ReadWriteSpan span) {
+    if (!isLocalRoot(span)) {
+      return;
+    }
+    TraceKey key = TraceKey.of(span.spanContext());
+    if (open.size() >= maxOpenTraces && !open.containsKey(key)) {
+      overflow.incrementAndGet();
+      return;
+    }
+    open.computeIfAbsent(key, k -> new OpenTrace()).roots.incrementAndGet();
+    try {
+      listener.traceStarted(span);
+    } catch (RuntimeException e) {
+      logger.warn("Trace listener {} failed in traceStarted", listener, e);
+    }
+  }
+
+  @Override
+  public void onEnd(SpanData span) {
+    TraceKey key = TraceKey.of(span.spanContext());
+    OpenTrace trace = open.get(key);
+    if (trace == null) {
+      return;
+    }
+    List<SpanData> spans;
+    synchronized (trace) {
+      if (trace.spans.size() < maxSpansPerTrace) {
+        trace.spans.add(span);
+      } else {
+        overflow.incrementAndGet();
+      }
+      if (!isLocalRoot(span) || trace.roots.decrementAndGet() > 0) {
+        return;
+      }
+      spans = List.copyOf(trace.spans);
+      open.remove(key);
+    }
+    try {
+      listener.traceEnded(span, spans);
+    } catch (RuntimeException e) {
+      logger.warn("Trace listener {} failed in traceEnded", listener, e);
+    }
+  }
+
+  /** Traces started and not yet ended. */
+  public int openTraces() {
+    return open.size();
+  }
+
+  /** Spans and traces left out because a bound was reached. */
+  public long overflowSpans() {
+    return overflow.get();
+  }
+
+  @Override
+  public boolean shutdown(java.time.Duration timeout) {
+    open.clear();
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "TraceListenerProcessor{" + listener + ", open=" + open.size() + '}';
+  }
+
+  private record TraceKey(long high, long low) {
+    static TraceKey of(SpanContext context) {
+      return new TraceKey(context.traceIdHigh(), context.traceIdLow());
+    }
+  }
+
+  private static final class OpenTrace {
+    final AtomicLong roots = new AtomicLong();
+    final List<SpanData> spans = new ArrayList<>();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.agenttrace.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agenttrace.Scope;
+import dev.agenttrace.Span;
+import dev.agenttrace.export.JsonLinesSpanExporter;
+import dev.agenttrace.export.LoggingSpanExporter;
+import dev.agenttrace.export.json.SpanJson;
+import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
+import dev.agenttrace.metrics.MetricsSnapshot;
+import dev.agenttrace.testing.LoopbackServer;
+import dev.agenttrace.testing.RecordingLogger;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TracingConfigTest {
+  @TempDir Path dir;
+
+  private static void agentRun(ConfiguredTracing tracing) {
+    Span run = tracing.tracer().spanBuilder("invoke_agent support").startSpan();
+    try (Scope scope = run.makeCurrent()) {
+      Span tool = tracing.tracer().spanBuilder("execute_tool lookup_order").startSpan();
+      tool.setAttribute("customer.email", "ann@example.com");
+      tool.end();
+    } finally {
+      run.end();
+    }
+  }
+
+  @Test
+  void withNothingConfiguredSpansStayInMemoryAndEachTraceIsPrinted() {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    try (ConfiguredTracing tracing =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .consoleOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+            .read(ConfigProperties.of(Map.of(), Map.of()))
+            .build()) {
+      agentRun(tracing);
+
+      assertThat(tracing.exporterNames()).containsExactly("embedded");
+      assertThat(tracing.collector())
+          .get()
+          .satisfies(c -> assertThat(c.finishedSpans()).hasSize(2));
+    }
+    assertThat(console.toString(StandardCharsets.UTF_8))
+        .contains("invoke_agent support")
+        .contains("execute_tool lookup_order");
+  }
+
+  @Test
+  void environmentVariablesChooseZipkinItsEndpointAndTheBatchSettings() throws Exception {
+    try (LoopbackServer zipkin = LoopbackServer.start()) {
+      Map<String, String> env =
+          Map.of(
+              "OTEL_SERVICE_NAME", "support-desk",
+              "OTEL_TRACES_EXPORTER", "zipkin",
+              "OTEL_EXPORTER_ZIPKIN_ENDPOINT", zipkin.uri("/api/v2/spans").toString(),
+              "OTEL_BSP_SCHEDULE_DELAY", "10",
+              "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=test");
+      ConfiguredTracing tracing =
+          TracingConfig.builder()
+              .shutdownHook(false)
+              .read(ConfigProperties.of(Map.of(), env))
+              .build();
+
+      agentRun(tracing);
+      tracing.shutdown(Duration.ofSeconds(10));
+
+      assertThat(tracing.collector()).isEmpty();
+      assertThat(tracing.exporters()).singleElement().isInstanceOf(ZipkinSpanExporter.class);
+      assertThat(zipkin.accepted()).isNotEmpty();
+      assertThat(zipkin.accepted().get(0).body())
+          .contains("\"serviceName\":\"support-desk\"")
+          .contains("\"deployment.environment\":\"test\"");
+      MetricsSnapshot metrics = tracing.metrics();
+      assertThat(metrics.spansStarted()).isEqualTo(2);
+      assertThat(metrics.spansEnded()).isEqualTo(2);
+      assertThat(metrics.spansExported()).isEqualTo(2);
+      assertThat(metrics.activeSpans()).isZero();
+    }
+  }
+
+  @Test
+  void systemPropertiesWinOverEnvironmentAndOurOwnExporterNameOverOpenTelemetrys()
+      throws Exception {
+    Path file = dir.resolve("spans.jsonl");
+    ConfiguredTracing tracing =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .read(
+                ConfigProperties.of(
+                    Map.of(
+                        "agenttrace.exporter", "jsonl,logging",
+                        "agenttrace.exporter.jsonl.path", file.toString(),
+                        "agenttrace.redaction.defaults", "true"),
+                    Map.of("OTEL_TRACES_EXPORTER", "zipkin", "AGENTTRACE_EXPORTER", "none")))
+            .build();
+
+    agentRun(tracing);
+    tracing.shutdown(Duration.ofSeconds(10));
+
+    assertThat(tracing.exporters())
+        .hasExactlyElementsOfTypes(JsonLinesSpanExporter.class, LoggingSpanExporter.class);
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(2);
+    assertThat(SpanJson.read(lines.get(0)).attributes().get("customer.email"))
+        .isEqualTo("[REDACTED]");
+  }
+
+  @Test
+  void shutdownLogsASummaryOfTheCounters() {
+    RecordingLogger log = new RecordingLogger("summary");
+    ConfiguredTracing tracing =
+        TracingConfig.builder().shutdownHook(false).exporters("memory").summaryLogger(log).build();
+
+    agentRun(tracing);
+    tracing.shutdown(Duration.ofSeconds(5));
+    tracing.shutdown(Duration.ofSeconds(5));
+
+    assertThat(log.messages())
+        .containsExactly(
+            "INFO AgentTrace shut down (exporters [memory]): started=2 ended=2 exported=0"
+                + " failed=0 dropped=0 queued=0 active=0");
+  }
+
+  @Test
+  void aMalformedValueNamesTheSettingAndWhatItMustBe() {
+    TracingConfig.Builder builder = TracingConfig.builder();
+    ConfigProperties config =
+        ConfigProperties.of(Map.of(), Map.of("OTEL_BSP_MAX_QUEUE_SIZE", "lots"));
+
+    assertThatThrownBy(() -> builder.read(config))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "otel.bsp.max.queue.size (or OTEL_BSP_MAX_QUEUE_SIZE) is 'lots', but must be a whole"
+                + " number");
+  }
+
+  @Test
+  void anUnknownExporterNameListsTheNamesOnOffer() {
+    TracingConfig.Builder builder =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .read(ConfigProperties.of(Map.of(), Map.of("OTEL_TRACES_EXPORTER", "otlp")));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'otlp'")
+        .hasMessageContaining("zipkin")
+        .hasMessageContaining("add agenttrace-opentelemetry for otlp");
+  }
+}

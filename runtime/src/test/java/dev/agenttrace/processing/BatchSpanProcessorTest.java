@@ -1,0 +1,231 @@
+package dev.agenttrace.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.agenttrace.Attributes;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanData;
+import dev.agenttrace.SpanKind;
+import dev.agenttrace.export.ExportResult;
+import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.testing.RecordingExporter;
+import dev.agenttrace.testing.RecordingLogger;
+import dev.agenttrace.testing.TestSpans;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BatchSpanProcessorTest {
+  private final RecordingExporter exporter = new RecordingExporter();
+  private BatchSpanProcessor processor;
+
+  @AfterEach
+  void shutDown() {
+    exporter.release();
+    if (processor != null) {
+      processor.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void fullBatchesAreExportedWithoutWaitingForTheDelay() throws Exception {
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(10)
+            .scheduleDelay(Duration.ofHours(1))
+            .build();
+
+    TestSpans.spans(30).forEach(processor::onEnd);
+
+    assertThat(exporter.awaitSpans(30, Duration.ofSeconds(10))).hasSize(30);
+    assertThat(exporter.batchSizes()).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(10));
+  }
+
+  @Test
+  void aPartialBatchIsExportedAfterTheScheduleDelay() throws Exception {
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(100)
+            .scheduleDelay(Duration.ofMillis(50))
+            .build();
+
+    TestSpans.spans(3).forEach(processor::onEnd);
+
+    assertThat(exporter.awaitSpans(3, Duration.ofSeconds(10))).hasSize(3);
+    assertThat(exporter.batchSizes()).containsExactly(3);
+  }
+
+  @Test
+  void aFullQueueDropsAndCountsSpansWithoutBlocking() {
+    exporter.hang();
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxQueueSize(16)
+            .maxExportBatchSize(4)
+            .exportTimeout(Duration.ofMinutes(5))
+            .build();
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> TestSpans.spans(1000).forEach(processor::onEnd));
+
+    assertThat(processor.droppedSpans()).isGreaterThanOrEqualTo(1000 - 16 - 4);
+    assertThat(processor.queueSize()).isLessThanOrEqualTo(16);
+    assertThat(processor.metrics().spansDropped()).isEqualTo(processor.droppedSpans());
+  }
+
+  @Test
+  void forceFlushExportsEverythingQueuedAndFlushesTheExporter() {
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(512)
+            .scheduleDelay(Duration.ofHours(1))
+            .build();
+    TestSpans.spans(700).forEach(processor::onEnd);
+
+    boolean flushed = processor.forceFlush(Duration.ofSeconds(10));
+
+    assertThat(flushed).isTrue();
+    assertThat(exporter.spans()).hasSize(700);
+    assertThat(exporter.flushes()).isEqualTo(1);
+    assertThat(processor.queueSize()).isZero();
+  }
+
+  @Test
+  void shutdownExportsWhatIsQueuedThenDropsLaterSpans() {
+    processor = BatchSpanProcessor.builder(exporter).scheduleDelay(Duration.ofHours(1)).build();
+    TestSpans.spans(5).forEach(processor::onEnd);
+
+    assertThat(processor.shutdown(Duration.ofSeconds(10))).isTrue();
+    processor.onEnd(TestSpans.span("late", Attributes.empty()));
+
+    assertThat(exporter.spans()).extracting(SpanData::name).hasSize(5).doesNotContain("late");
+    assertThat(exporter.isShutdown()).isTrue();
+    assertThat(processor.droppedSpans()).isEqualTo(1);
+  }
+
+  @Test
+  void recordedButUnsampledSpansAreNotExported() {
+    processor = BatchSpanProcessor.builder(exporter).build();
+    TracerSdk tracer =
+        TracerSdk.builder().sampler(new RecordOnlySampler()).addSpanProcessor(processor).build();
+
+    tracer.spanBuilder("recorded only").startSpan().end();
+    processor.forceFlush(Duration.ofSeconds(5));
+
+    assertThat(exporter.spans()).isEmpty();
+  }
+
+  @Test
+  void anExportThatHangsIsAbandonedAfterTheTimeoutAndCountedAsFailed() {
+    exporter.hang();
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .exportTimeout(Duration.ofMillis(100))
+            .scheduleDelay(Duration.ofMillis(10))
+            .build();
+    TestSpans.spans(3).forEach(processor::onEnd);
+
+    boolean flushed = processor.forceFlush(Duration.ofSeconds(5));
+
+    assertThat(flushed).isFalse();
+    assertThat(processor.metrics().spansFailed()).isEqualTo(3);
+  }
+
+  @Test
+  void anExporterThatThrowsCountsFailedSpansAndExportGoesOn() {
+    AtomicReference<Boolean> throwNext = new AtomicReference<>(true);
+    RecordingExporter after = new RecordingExporter();
+    SpanExporter flaky =
+        new SpanExporter() {
+          @Override
+          public ExportResult export(Collection<SpanData> spans) {
+            if (throwNext.getAndSet(false)) {
+              throw new IllegalStateException("broken exporter");
+            }
+            return after.export(spans);
+          }
+        };
+    processor = BatchSpanProcessor.builder(flaky).scheduleDelay(Duration.ofHours(1)).build();
+
+    processor.onEnd(TestSpans.span("lost", Attributes.empty()));
+    processor.forceFlush(Duration.ofSeconds(5));
+    processor.onEnd(TestSpans.span("kept", Attributes.empty()));
+    processor.forceFlush(Duration.ofSeconds(5));
+
+    assertThat(after.spans()).extracting(SpanData::name).containsExactly("kept");
+    assertThat(processor.metrics().spansFailed()).isEqualTo(1);
+    assertThat(processor.metrics().spansExported()).isEqualTo(1);
+  }
+
+  @Test
+  void spansFromManyThreadsAreEachExportedExactlyOnce() throws Exception {
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxQueueSize(1 << 16)
+            .maxExportBatchSize(256)
+            .scheduleDelay(Duration.ofMillis(20))
+            .build();
+    int threads = 4;
+    int perThread = 10_000;
+    List<SpanData> spans = TestSpans.spans(threads * perThread);
+    Thread[] producers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      int from = t * perThread;
+      producers[t] =
+          new Thread(() -> spans.subList(from, from + perThread).forEach(processor::onEnd));
+      producers[t].start();
+    }
+    for (Thread producer : producers) {
+      producer.join();
+    }
+
+    processor.forceFlush(Duration.ofSeconds(30));
+
+    assertThat(exporter.spans()).hasSize(threads * perThread).doesNotHaveDuplicates();
+    assertThat(processor.droppedSpans()).isZero();
+  }
+
+  @Test
+  void aBackendThatKeepsFailingYieldsOneWarningPerIntervalNotOnePerBatch() {
+    RecordingLogger log = new RecordingLogger("export");
+    exporter.failing(true);
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(1)
+            .warningInterval(Duration.ofMinutes(1))
+            .warningLogger(log)
+            .build();
+
+    for (int i = 0; i < 50; i++) {
+      processor.onEnd(TestSpans.span("span-" + i, Attributes.empty()));
+      processor.forceFlush(Duration.ofSeconds(5));
+    }
+
+    assertThat(processor.metrics().spansFailed()).isEqualTo(50);
+    assertThat(log.messages())
+        .containsExactly("WARN Export of 1 spans to " + exporter + " failed: told to fail");
+  }
+
+  private static final class RecordOnlySampler implements Sampler {
+    @Override
+    public SamplingDecision shouldSample(
+        SpanContext parent,
+        long traceIdHigh,
+        long traceIdLow,
+        String name,
+        SpanKind kind,
+        Attributes attributes) {
+      return SamplingDecision.RECORD_ONLY;
+    }
+
+    @Override
+    public String description() {
+      return "RecordOnly";
+    }
+  }
+}
