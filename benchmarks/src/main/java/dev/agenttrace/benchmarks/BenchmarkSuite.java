@@ -43,6 +43,8 @@ public final class BenchmarkSuite {
     results.addAll(run(ToolCallBenchmark.class.getSimpleName(), only, quick, 2));
     results.addAll(run(NestedCallBenchmark.class.getSimpleName(), only, quick, 1));
     results.addAll(run(NestedCallBenchmark.class.getSimpleName(), only, quick, 2));
+    results.addAll(run(BatchExportBenchmark.class.getSimpleName(), only, quick, 1));
+    results.addAll(run(BatchExportBenchmark.class.getSimpleName(), only, quick, 2));
     results.addAll(run(ProcessorCompileBenchmark.class.getSimpleName(), only, quick, 1));
 
     String table = SummaryTable.render(results);
@@ -98,8 +100,9 @@ public final class BenchmarkSuite {
               System.getProperty("os.name"),
               System.getProperty("os.arch")));
       out.append(
-          "| Benchmark | Threads | Time/op | ± error | B/op | × baseline time | baseline |\n"
-              + "|---|---:|---:|---:|---:|---:|---|\n");
+          "| Benchmark | Threads | Time/op | ± error | B/op | × baseline time | baseline"
+              + " | × OTel time | × OTel B/op |\n"
+              + "|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
       for (RunResult result : results) {
         String name = method(result);
         int threads = result.getParams().getThreads();
@@ -111,10 +114,22 @@ public final class BenchmarkSuite {
                 ? ""
                 : String.format(
                     Locale.ROOT, "%.2f", primary.getScore() / baseline.getPrimaryResult().getScore());
+        String otelName = openTelemetryCounterpart(name);
+        RunResult otel = otelName == null ? null : byKey.get(otelName + "#" + threads);
+        String otelTime = "";
+        String otelBytes = "";
+        if (otel != null) {
+          otelTime =
+              String.format(
+                  Locale.ROOT,
+                  "%.2f",
+                  primary.getScore() / otel.getPrimaryResult().getScore());
+          otelBytes = String.format(Locale.ROOT, "%.2f", bytes(result) / bytes(otel));
+        }
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %d | %.1f %s | %.1f | %s | %s | %s |%n",
+                "| %s | %d | %.1f %s | %.1f | %s | %s | %s | %s | %s |%n",
                 name,
                 threads,
                 primary.getScore(),
@@ -122,7 +137,9 @@ public final class BenchmarkSuite {
                 primary.getScoreError(),
                 bytesPerOp(result),
                 ratio,
-                baselineName == null ? "" : baselineName));
+                baselineName == null ? "" : baselineName,
+                otelTime,
+                otelBytes));
       }
       return out.toString();
     }
@@ -139,12 +156,26 @@ public final class BenchmarkSuite {
     /** Which case each row is compared with; null for the baselines themselves. */
     private static String baseline(String name) {
       return switch (name) {
-        case "proxyTracingOff", "proxySampledOut", "proxyRecording", "reflectionProxy",
-            "otelHandWritten" -> "direct";
+        case "proxyTracingOff", "proxySampledOut", "proxySampledOutRoot", "proxyRecording",
+            "reflectionProxy", "otelHandWritten" -> "direct";
         case "nestedProxyRecording", "nestedOtelHandWritten" -> "nestedDirect";
         case "javacWithProcessor" -> "javacWithoutProcessor";
         default -> null;
       };
+    }
+
+    /** The hand-written OpenTelemetry case a row is compared with, or null. */
+    private static String openTelemetryCounterpart(String name) {
+      return switch (name) {
+        case "proxyRecording", "reflectionProxy" -> "otelHandWritten";
+        case "nestedProxyRecording" -> "nestedOtelHandWritten";
+        default -> null;
+      };
+    }
+
+    private static double bytes(RunResult result) {
+      Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+      return allocation == null ? Double.NaN : allocation.getScore();
     }
 
     private static String bytesPerOp(RunResult result) {

@@ -29,12 +29,16 @@ final class OtelSetup implements AutoCloseable {
       SdkTracerProvider.builder()
           .setResource(Resource.getDefault().toBuilder().put("service.name", "bench").build())
           .setSampler(Sampler.alwaysOn())
-          .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+          .addSpanProcessor(
+              BatchSpanProcessor.builder(exporter)
+                  .setMaxQueueSize(AgentTraceSetup.QUEUE_SIZE)
+                  .build())
           .build();
   final Tracer tracer = provider.get("dev.agenttrace.benchmarks");
 
   @Override
   public void close() {
     provider.shutdown().join(10, TimeUnit.SECONDS);
+    System.out.printf("%n[opentelemetry] exported %d spans%n", exporter.exported.sum());
   }
 }

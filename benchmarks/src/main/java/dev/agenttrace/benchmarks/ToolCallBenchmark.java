@@ -74,6 +74,29 @@ public class ToolCallBenchmark {
     }
   }
 
+  /**
+   * A sampled-out trace made current on the benchmark thread, as when an agent run was sampled
+   * out and calls its tools: the state JMH sets up on each benchmark thread.
+   */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class InsideSampledOutTrace {
+    private dev.agenttrace.Span root;
+    private dev.agenttrace.Scope scope;
+
+    @Setup(Level.Trial)
+    public void enter(SampledOut sampledOut) {
+      root =
+          sampledOut.tracing.tracer.startSpan(dev.agenttrace.SpanTemplate.agentRun("bench", "", ""));
+      scope = root.makeCurrent();
+    }
+
+    @TearDown(Level.Trial)
+    public void leave() {
+      scope.close();
+      root.end();
+    }
+  }
+
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class Recording {
     AgentTraceSetup tracing;
@@ -136,9 +159,18 @@ public class ToolCallBenchmark {
     return state.tool.lookup(ids.nextId());
   }
 
-  /** The generated proxy, the call sampled out by the head sampler. */
+  /** The generated proxy called inside a trace the head sampler dropped. */
   @Benchmark
-  public int proxySampledOut(SampledOut state, OrderIds ids) {
+  public int proxySampledOut(SampledOut state, InsideSampledOutTrace trace, OrderIds ids) {
+    return state.tool.lookup(ids.nextId());
+  }
+
+  /**
+   * The generated proxy as the root of a trace the head sampler drops: a new trace id and a
+   * non-recording span must still be made, so that downstream services see sampled=0.
+   */
+  @Benchmark
+  public int proxySampledOutRoot(SampledOut state, OrderIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 

@@ -1,0 +1,18 @@
+package dev.agenttrace.benchmarks;
+
+import dev.agenttrace.SpanData;
+import dev.agenttrace.export.ExportResult;
+import dev.agenttrace.export.SpanExporter;
+import java.util.Collection;
+import java.util.concurrent.atomic.LongAdder;
+
+/** An AgentTrace exporter that counts spans and keeps none. */
+final class CountingSpanExporter implements SpanExporter {
+  final LongAdder exported = new LongAdder();
+
+  @Override
+  public ExportResult export(Collection<SpanData> spans) {
+    exported.add(spans.size());
+    return ExportResult.success();
+  }
+}
