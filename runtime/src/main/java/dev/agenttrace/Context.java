@@ -67,6 +67,7 @@ public final class Context {
   }
 
   /** A runnable that runs {@code task} with this context current, on whatever thread runs it. */
+  @SuppressWarnings("try") // the scope is only opened and closed, never read
   public Runnable wrap(Runnable task) {
     requireNonNull(task, "task");
     return () -> {
@@ -77,6 +78,7 @@ public final class Context {
   }
 
   /** A callable that calls {@code task} with this context current. */
+  @SuppressWarnings("try") // the scope is only opened and closed, never read
   public <T> Callable<T> wrap(Callable<T> task) {
     requireNonNull(task, "task");
     return () -> {

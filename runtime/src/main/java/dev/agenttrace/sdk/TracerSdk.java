@@ -149,7 +149,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     } else if (parent instanceof RecordingSpan) {
       epochNanos = ((RecordingSpan) parent).epochNanosNow(nanoTime);
     } else {
-      epochNanos = clock.epochNanos();
+      epochNanos = clock.epochNanos(nanoTime);
     }
     RecordingSpan span =
         new RecordingSpan(
