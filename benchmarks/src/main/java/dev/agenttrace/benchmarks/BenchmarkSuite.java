@@ -159,7 +159,8 @@ public final class BenchmarkSuite {
         case "proxyTracingOff", "proxySampledOut", "proxySampledOutRoot", "proxyRecording",
             "reflectionProxy", "otelHandWritten" -> "direct";
         case "nestedProxyRecording", "nestedOtelHandWritten" -> "nestedDirect";
-        case "javacWithProcessor" -> "javacWithoutProcessor";
+        case "javacWithProcessor", "javacWithPregeneratedProxies", "javacWithForwardingClasses" ->
+            "javacWithoutProcessor";
         default -> null;
       };
     }

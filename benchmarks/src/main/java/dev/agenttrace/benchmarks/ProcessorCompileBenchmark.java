@@ -31,6 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the processor adds to a build: javac on a corpus of 500 annotated interfaces of 10 methods
  * each, with the processor (which also compiles the 500 proxies it writes) and without.
+ *
+ * <p>Two more cases split the difference: the corpus plus the proxies the processor wrote,
+ * compiled with processing off (what compiling the generated code costs, without the processor's
+ * own work), and the corpus plus 500 hand-written classes that only forward each call (what any
+ * class per interface costs javac, traced or not).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -44,6 +49,8 @@ public class ProcessorCompileBenchmark {
 
   private Path corpus;
   private List<Path> sources;
+  private List<Path> withProxies;
+  private List<Path> withForwarders;
   private Path output;
 
   @Setup(Level.Trial)
@@ -51,11 +58,49 @@ public class ProcessorCompileBenchmark {
     corpus = Files.createTempDirectory("agenttrace-corpus");
     sources = new ArrayList<>();
     Path packageDir = Files.createDirectories(corpus.resolve("src/corpus"));
+    withForwarders = new ArrayList<>();
     for (int i = 0; i < INTERFACES; i++) {
       Path file = packageDir.resolve("Tools" + i + ".java");
       Files.writeString(file, source(i), StandardCharsets.UTF_8);
       sources.add(file);
+      Path forwarder = packageDir.resolve("Tools" + i + "Forwarder.java");
+      Files.writeString(forwarder, forwarder(i), StandardCharsets.UTF_8);
+      withForwarders.add(forwarder);
     }
+    withForwarders.addAll(sources);
+    output = Files.createTempDirectory(corpus, "proxies");
+    compile(sources, true);
+    withProxies = new ArrayList<>(sources);
+    try (Stream<Path> generated = Files.walk(output.resolve("generated"))) {
+      generated.filter(path -> path.toString().endsWith(".java")).forEach(withProxies::add);
+    }
+  }
+
+  /** A class that forwards every call of interface {@code index}: the floor of any proxy. */
+  static String forwarder(int index) {
+    StringBuilder source =
+        new StringBuilder()
+            .append("package corpus;\n\n")
+            .append("public final class Tools")
+            .append(index)
+            .append("Forwarder implements Tools")
+            .append(index)
+            .append(" {\n  private final Tools")
+            .append(index)
+            .append(" delegate;\n\n  public Tools")
+            .append(index)
+            .append("Forwarder(Tools")
+            .append(index)
+            .append(" delegate) {\n    this.delegate = delegate;\n  }\n");
+    for (int m = 0; m < METHODS; m++) {
+      source
+          .append("\n  @Override\n  public String call")
+          .append(m)
+          .append("(long id, String text) throws java.io.IOException {\n    return delegate.call")
+          .append(m)
+          .append("(id, text);\n  }\n");
+    }
+    return source.append("}\n").toString();
   }
 
   static String source(int index) {
@@ -103,16 +148,28 @@ public class ProcessorCompileBenchmark {
   /** javac on the corpus with annotation processing off. */
   @Benchmark
   public boolean javacWithoutProcessor() throws IOException {
-    return compile(false);
+    return compile(sources, false);
   }
 
   /** javac on the corpus with the AgentTrace processor, compiling the proxies it writes too. */
   @Benchmark
   public boolean javacWithProcessor() throws IOException {
-    return compile(true);
+    return compile(sources, true);
   }
 
-  private boolean compile(boolean withProcessor) throws IOException {
+  /** javac on the corpus and the proxies the processor wrote, with processing off. */
+  @Benchmark
+  public boolean javacWithPregeneratedProxies() throws IOException {
+    return compile(withProxies, false);
+  }
+
+  /** javac on the corpus and one plain forwarding class per interface, processing off. */
+  @Benchmark
+  public boolean javacWithForwardingClasses() throws IOException {
+    return compile(withForwarders, false);
+  }
+
+  private boolean compile(List<Path> sources, boolean withProcessor) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
