@@ -37,15 +37,19 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Every failed trace is kept</b>, whole, as long as it fits the limits below; an {@code
  *       ERROR} span arriving after its trace was dropped switches the trace to kept from then on.
+ *   <li><b>Spans that end after their root</b> (asynchronous tool calls, say) still count: a trace
+ *       whose root ended without reason to keep it waits {@code lateSpanWait} (2 s by default)
+ *       before it is dropped, and a failure ending meanwhile keeps the whole trace. A trace with a
+ *       reason to keep it is handed on at once.
  *   <li><b>Traces whose root is in another service</b> are decided {@code decisionWait} after the
  *       first span here with a remote parent (the entry into this service) ended, so that parallel
  *       entries and spans outliving the entry can join; by the same rules, with the longest span
- *       standing in for the root. Timeouts are noticed when spans end, on {@link #forceFlush} and
- *       on {@link #shutdown}; the processor runs no thread of its own. A trace whose root never
- *       ends waits until it is pushed out (below) or flushed.
- *   <li><b>Spans ending after their trace was decided</b> follow the decision. Whole means the
- *       spans that ended before the decision: a failure ending after its root was judged can only
- *       keep itself and what follows.
+ *       standing in for the root. A daemon thread looks for traces whose wait is over every {@code
+ *       sweepInterval} (100 ms by default; {@code Duration.ZERO} leaves it to ending spans, {@link
+ *       #forceFlush} and {@link #shutdown}). A trace whose root never ends waits until it is pushed
+ *       out (below) or flushed.
+ *   <li><b>Spans ending after their trace was decided</b> follow the decision; a failure ending
+ *       after its trace was dropped keeps itself and what follows.
  *   <li><b>The probabilistic share is decided from the trace id</b>, like {@link
  *       Sampler#traceIdRatio(double)}: services with the same probability keep the same traces.
  *   <li><b>Bounded memory:</b> at most {@code maxTraces} traces of at most {@code maxSpansPerTrace}
@@ -72,6 +76,8 @@ public final class TailSamplingProcessor implements SpanProcessor {
   private final int maxSpansPerTrace;
   private final int maxDecidedTraces;
   private final Clock clock;
+  private final long lateSpanWaitNanos;
+  private final Thread sweeper;
 
   private final ConcurrentHashMap<TraceKey, TraceEntry> traces = new ConcurrentHashMap<>();
   // Pending traces, oldest first, for eviction; decided ones are skipped and compacted away.
@@ -137,6 +143,28 @@ public final class TailSamplingProcessor implements SpanProcessor {
     this.maxSpansPerTrace = builder.maxSpansPerTrace;
     this.maxDecidedTraces = builder.maxDecidedTraces;
     this.clock = builder.clock;
+    this.lateSpanWaitNanos = builder.lateSpanWait.toNanos();
+    long sweepMillis = builder.sweepInterval.toMillis();
+    if (sweepMillis > 0) {
+      sweeper = new Thread(() -> sweepEvery(sweepMillis), "agenttrace-tail-sampling-sweeper");
+      sweeper.setDaemon(true);
+      sweeper.start();
+    } else {
+      sweeper = null;
+    }
+  }
+
+  private void sweepEvery(long millis) {
+    while (!shutdown) {
+      try {
+        Thread.sleep(millis);
+        sweep(clock.nanoTime(), false);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        logger.warn("Tail sampling sweep failed; it goes on", e);
+      }
+    }
   }
 
   /**
@@ -193,6 +221,16 @@ public final class TailSamplingProcessor implements SpanProcessor {
     entry.longestNanos = Math.max(entry.longestNanos, span.durationNanos());
     if (!span.parentSpanContext().isValid()) {
       entry.root = span;
+      if (lateSpanWaitNanos <= 0 || keepReason(entry) != null) {
+        return decide(entry, Trigger.ROOT_ENDED);
+      }
+      // Nothing says keep yet: give spans still running (async tools) a while to fail.
+      entry.dueNanos = now + lateSpanWaitNanos;
+      dueOrder.add(entry);
+      dueOrderSize.incrementAndGet();
+      return null;
+    }
+    if (entry.root != null && entry.hasError) {
       return decide(entry, Trigger.ROOT_ENDED);
     }
     if (entry.spans.size() >= maxSpansPerTrace) {
@@ -226,23 +264,12 @@ public final class TailSamplingProcessor implements SpanProcessor {
       (trigger == Trigger.EVICTED ? evicted : truncated).increment();
       keep = true;
     } else {
-      if (trigger == Trigger.TIMED_OUT) {
+      if (trigger == Trigger.TIMED_OUT && entry.root == null) {
         timedOut.increment();
       }
-      long latency = entry.root != null ? entry.root.durationNanos() : entry.longestNanos;
-      if (entry.hasError) {
-        keptForError.increment();
-        keep = true;
-      } else if (latency > slowerThanNanos) {
-        keptForLatency.increment();
-        keep = true;
-      } else if (TraceIdRatioSampler.isKept(entry.key.low(), keepThreshold)) {
-        keptByProbability.increment();
-        keep = true;
-      } else {
-        dropped.increment();
-        keep = false;
-      }
+      LongAdder reason = keepReason(entry);
+      keep = reason != null;
+      (keep ? reason : dropped).increment();
     }
     List<SpanData> spans = entry.spans;
     entry.spans = null;
@@ -256,6 +283,21 @@ public final class TailSamplingProcessor implements SpanProcessor {
       return null;
     }
     return spans;
+  }
+
+  /** The counter of the reason to keep {@code entry}, or null to drop it. Under its lock. */
+  private LongAdder keepReason(TraceEntry entry) {
+    long latency = entry.root != null ? entry.root.durationNanos() : entry.longestNanos;
+    if (entry.hasError) {
+      return keptForError;
+    }
+    if (latency > slowerThanNanos) {
+      return keptForLatency;
+    }
+    if (TraceIdRatioSampler.isKept(entry.key.low(), keepThreshold)) {
+      return keptByProbability;
+    }
+    return null;
   }
 
   /**
@@ -414,6 +456,9 @@ public final class TailSamplingProcessor implements SpanProcessor {
   public boolean shutdown(Duration timeout) {
     sweep(clock.nanoTime(), true);
     shutdown = true;
+    if (sweeper != null) {
+      sweeper.interrupt();
+    }
     return downstream.shutdown(timeout);
   }
 
@@ -440,6 +485,8 @@ public final class TailSamplingProcessor implements SpanProcessor {
     private int maxSpansPerTrace = 1_000;
     private int maxDecidedTraces = 20_000;
     private Clock clock = Clock.system();
+    private Duration lateSpanWait = Duration.ofSeconds(2);
+    private Duration sweepInterval = Duration.ofMillis(100);
 
     private Builder(SpanProcessor downstream) {
       this.downstream = requireNonNull(downstream, "downstream");
@@ -464,6 +511,24 @@ public final class TailSamplingProcessor implements SpanProcessor {
     /** How long to wait for a trace whose root span does not end here. */
     public Builder decisionWait(Duration wait) {
       this.decisionWait = requireNonNull(wait, "wait");
+      return this;
+    }
+
+    /**
+     * How long a trace whose root ended without a reason to keep it waits for spans still running
+     * (which may fail) before it is dropped; {@code Duration.ZERO} decides when the root ends.
+     */
+    public Builder lateSpanWait(Duration wait) {
+      this.lateSpanWait = requireNonNull(wait, "wait");
+      return this;
+    }
+
+    /**
+     * How often a daemon thread decides traces whose wait is over; {@code Duration.ZERO} runs no
+     * thread and leaves it to ending spans, {@code forceFlush} and {@code shutdown}.
+     */
+    public Builder sweepInterval(Duration interval) {
+      this.sweepInterval = requireNonNull(interval, "interval");
       return this;
     }
 

@@ -96,9 +96,13 @@ class TailSamplingLongRunTest {
     }
     if (trace.open.isEmpty()) {
       top.end();
-      // Spans that outlive their root: only successful ones, since a failure that ends after the
-      // root was judged can only save itself and what follows (see tracesRescuedByLateError).
+      // Spans that outlive their root, some failing: they end within the processor's
+      // lateSpanWait, so a failure among them still keeps the whole trace.
       for (Span late : trace.endAfterRoot) {
+        if (random.nextInt(20) == 0) {
+          late.setStatus(StatusCode.ERROR, "async tool failed");
+          trace.failed = true;
+        }
         late.end();
       }
     } else {

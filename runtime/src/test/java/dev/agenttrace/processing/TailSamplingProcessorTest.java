@@ -76,6 +76,8 @@ class TailSamplingProcessorTest {
     TailSamplingProcessor tail = sampler().build();
 
     trace(tracer(tail), false, 10);
+    clock.advance(Duration.ofSeconds(2));
+    tail.forceFlush(Duration.ofSeconds(1));
 
     assertThat(exported.finishedSpans()).isEmpty();
     assertThat(tail.stats().tracesDropped()).isEqualTo(1);
@@ -179,7 +181,7 @@ class TailSamplingProcessorTest {
 
   @Test
   void aSpanEndingAfterItsTraceWasDecidedFollowsTheDecision() {
-    TailSamplingProcessor tail = sampler().build();
+    TailSamplingProcessor tail = sampler().lateSpanWait(Duration.ZERO).build();
     TracerSdk tracer = tracer(tail);
     Span root = tracer.spanBuilder("invoke_agent support").startSpan();
     Span late = child(tracer, root, "execute_tool lookup_order");
@@ -193,8 +195,8 @@ class TailSamplingProcessorTest {
   }
 
   @Test
-  void aLateFailedSpanSwitchesADroppedTraceToKept() {
-    TailSamplingProcessor tail = sampler().build();
+  void aFailureEndingAfterItsTraceWasDroppedKeepsItselfAndWhatFollows() {
+    TailSamplingProcessor tail = sampler().lateSpanWait(Duration.ZERO).build();
     TracerSdk tracer = tracer(tail);
     Span root = tracer.spanBuilder("invoke_agent support").startSpan();
     Span late = child(tracer, root, "execute_tool lookup_order");
@@ -209,6 +211,70 @@ class TailSamplingProcessorTest {
         .extracting(SpanData::name)
         .containsExactly("execute_tool lookup_order", "chat scripted-model");
     assertThat(tail.stats().tracesRescuedByLateError()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureEndingAfterTheRootWithinTheLateSpanWaitKeepsTheWholeTrace() {
+    TailSamplingProcessor tail = sampler().build();
+    TracerSdk tracer = tracer(tail);
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    Span asyncTool = child(tracer, root, "execute_tool lookup_order");
+    Span quick = child(tracer, root, "chat scripted-model");
+    quick.end();
+    root.end();
+    clock.advance(Duration.ofMillis(1_500));
+
+    asyncTool.setStatus(StatusCode.ERROR);
+    asyncTool.end();
+
+    assertThat(exported.finishedSpans())
+        .extracting(SpanData::name)
+        .containsExactly(
+            "chat scripted-model", "invoke_agent support", "execute_tool lookup_order");
+    assertThat(tail.stats().tracesKeptForError()).isEqualTo(1);
+  }
+
+  @Test
+  void aTraceWithoutReasonToKeepIsDroppedOnceTheLateSpanWaitIsOver() {
+    TailSamplingProcessor tail = sampler().sweepInterval(Duration.ZERO).build();
+    TracerSdk tracer = tracer(tail);
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    child(tracer, root, "chat scripted-model").end();
+    root.end();
+    clock.advance(Duration.ofMillis(1_999));
+    tracer.spanBuilder("another trace").setNoParent().startSpan().end();
+
+    assertThat(tail.stats().tracesDropped()).isZero();
+    clock.advance(Duration.ofMillis(1));
+    tracer.spanBuilder("a third trace").setNoParent().startSpan().end();
+
+    assertThat(exported.finishedSpans()).isEmpty();
+    assertThat(tail.stats().tracesDropped()).isEqualTo(1);
+    assertThat(tail.stats().spansDropped()).isEqualTo(2);
+    assertThat(tail.stats().tracesTimedOut()).isZero();
+  }
+
+  @Test
+  void theSweeperDecidesTracesWhoseWaitIsOverWithoutFurtherSpans() throws Exception {
+    InMemorySpanCollector downstream = new InMemorySpanCollector();
+    TailSamplingProcessor tail =
+        TailSamplingProcessor.builder(downstream)
+            .keepProbability(0)
+            .lateSpanWait(Duration.ofMillis(50))
+            .sweepInterval(Duration.ofMillis(10))
+            .build();
+    TracerSdk tracer = TracerSdk.builder().addSpanProcessor(tail).build();
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    root.end();
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (tail.stats().tracesPending() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(tail.stats().tracesPending()).isZero();
+    assertThat(tail.stats().tracesDropped()).isEqualTo(1);
+    tail.shutdown(Duration.ofSeconds(1));
   }
 
   @Test
