@@ -183,6 +183,11 @@ public final class ConfiguredTracing implements AutoCloseable {
     if (console != null) {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
       done &= console.shutdown(left.isZero() ? Duration.ofMillis(100) : left);
+      if (console.droppedTraces() > 0) {
+        summaryLogger.warn(
+            "{} traces were not printed: the console could not keep up",
+            console.droppedTraces());
+      }
     }
     summaryLogger.info(
         "AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
