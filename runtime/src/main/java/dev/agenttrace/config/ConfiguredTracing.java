@@ -27,13 +27,26 @@ import org.slf4j.LoggerFactory;
  * flushes every exporter, shuts the pipeline down and logs a summary of the counters; so does JVM
  * shutdown unless the hook was turned off.
  *
- * <p>The pipeline, in order: a span counter for {@link #metrics()}, the processors added in code,
- * the in-memory collector and the console printer (local views, unredacted), then, behind the
- * redaction if any is configured, one batch processor per exporter, so that a slow backend cannot
- * hold up another.
+ * <p>The pipeline, in order: a span counter for {@link #metrics()}, the processors added in code
+ * (they see spans unredacted), then, behind the redaction if any is configured, every consumer
+ * that keeps, prints or exports spans: the in-memory collector (bounded to {@value
+ * #MEMORY_CAPACITY} spans, oldest evicted first), the console printer (rendering on its own daemon
+ * thread from a queue of at most {@value #CONSOLE_QUEUE} traces) and one batch processor per
+ * exporter, so that a slow backend cannot hold up another.
  */
 public final class ConfiguredTracing implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConfiguredTracing.class);
+
+  /** Spans the embedded/memory collector keeps; older ones are evicted and counted. */
+  static final int MEMORY_CAPACITY = 10_000;
+
+  /** Ended traces waiting for the console printer; more are not printed and are counted. */
+  static final int CONSOLE_QUEUE = 64;
+
+  /** Traces the console gathers at once, and spans per trace it prints. */
+  static final int CONSOLE_OPEN_TRACES = 256;
+
+  static final int CONSOLE_SPANS_PER_TRACE = 1_000;
 
   record Parts(
       Resource resource,
@@ -55,6 +68,7 @@ public final class ConfiguredTracing implements AutoCloseable {
   private final PipelineMetrics metrics = new PipelineMetrics();
   private final TracerSdk tracer;
   private final InMemorySpanCollector collector;
+  private final ConsoleTraceListener console;
   private final List<SpanExporter> exporters;
   private final List<String> exporterNames;
   private final Duration exportTimeout;
@@ -71,19 +85,22 @@ public final class ConfiguredTracing implements AutoCloseable {
         TracerSdk.builder().resource(parts.resource()).sampler(parts.sampler());
     builder.addSpanProcessor(metrics.spanCounter());
     parts.processors().forEach(builder::addSpanProcessor);
+    List<SpanProcessor> consumers = new ArrayList<>();
     if (parts.memory()) {
-      collector = new InMemorySpanCollector();
-      builder.addSpanProcessor(collector);
+      collector = new InMemorySpanCollector(MEMORY_CAPACITY);
+      consumers.add(collector);
     } else {
       collector = null;
     }
     if (parts.console() != null) {
-      builder.addSpanProcessor(
-          TraceListenerProcessor.create(new ConsoleTraceListener(parts.console())));
+      console = new ConsoleTraceListener(parts.console(), CONSOLE_QUEUE);
+      consumers.add(
+          TraceListenerProcessor.create(console, CONSOLE_OPEN_TRACES, CONSOLE_SPANS_PER_TRACE));
+    } else {
+      console = null;
     }
-    List<SpanProcessor> exporting = new ArrayList<>();
     for (SpanExporter exporter : parts.exporters()) {
-      exporting.add(
+      consumers.add(
           BatchSpanProcessor.builder(exporter)
               .maxQueueSize(parts.maxQueueSize())
               .maxExportBatchSize(parts.maxExportBatchSize())
@@ -92,15 +109,15 @@ public final class ConfiguredTracing implements AutoCloseable {
               .metrics(metrics)
               .build());
     }
-    if (!exporting.isEmpty()) {
+    if (!consumers.isEmpty()) {
       if (parts.redactKeys().isEmpty() && parts.redactValues().isEmpty()) {
-        exporting.forEach(builder::addSpanProcessor);
+        consumers.forEach(builder::addSpanProcessor);
       } else {
         builder.addSpanProcessor(
             RedactingSpanProcessor.builder()
                 .maskKeys(parts.redactKeys().toArray(new Pattern[0]))
                 .maskValues(parts.redactValues().toArray(new Pattern[0]))
-                .build(exporting.toArray(new SpanProcessor[0])));
+                .build(consumers.toArray(new SpanProcessor[0])));
       }
     }
     this.tracer = builder.build();
@@ -161,7 +178,17 @@ public final class ConfiguredTracing implements AutoCloseable {
     if (AgentTrace.tracer() == tracer) {
       AgentTrace.uninstall();
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
     boolean done = tracer.shutdown(timeout);
+    if (console != null) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      done &= console.shutdown(left.isZero() ? Duration.ofMillis(100) : left);
+      if (console.droppedTraces() > 0) {
+        summaryLogger.warn(
+            "{} traces were not printed: the console could not keep up",
+            console.droppedTraces());
+      }
+    }
     summaryLogger.info(
         "AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
     return done;

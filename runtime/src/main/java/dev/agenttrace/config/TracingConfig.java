@@ -76,7 +76,7 @@ public final class TracingConfig {
     private int maxExportBatchSize = 512;
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);
-    private Sampler sampler = Sampler.alwaysOn();
+    private Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
     private final List<Pattern> redactKeys = new ArrayList<>();
     private final List<Pattern> redactValues = new ArrayList<>();
     private boolean console = true;
@@ -150,7 +150,10 @@ public final class TracingConfig {
       return this;
     }
 
-    /** The head sampler; always on by default. */
+    /**
+     * The head sampler; by default {@code parentBased(alwaysOn())}, OpenTelemetry's {@code
+     * parentbased_always_on}: a span follows its parent's sampled flag, a root is sampled.
+     */
     public Builder sampler(Sampler sampler) {
       this.sampler = requireNonNull(sampler, "sampler");
       return this;
@@ -253,13 +256,7 @@ public final class TracingConfig {
       exportTimeout = orElse(config.getMillis("otel.bsp.export.timeout"), exportTimeout);
       String samplerName = config.get("otel.traces.sampler");
       if (samplerName != null) {
-        switch (samplerName.toLowerCase(Locale.ROOT)) {
-          case "always_on", "parentbased_always_on" -> sampler = Sampler.alwaysOn();
-          case "always_off", "parentbased_always_off" -> sampler = Sampler.alwaysOff();
-          default ->
-              throw new ConfigurationException(
-                  "otel.traces.sampler", samplerName, "always_on or always_off");
-        }
+        sampler = sampler(samplerName, config.get("otel.traces.sampler.arg"));
       }
       if (Boolean.TRUE.equals(config.getBoolean("agenttrace.redaction.defaults"))) {
         redactDefaults();
@@ -275,6 +272,40 @@ public final class TracingConfig {
       console = orElse(config.getBoolean("agenttrace.console"), console);
       shutdownHook = orElse(config.getBoolean("agenttrace.shutdown.hook"), shutdownHook);
       return this;
+    }
+
+    /** OpenTelemetry's six sampler names; {@code arg} is the ratio of the ratio samplers. */
+    private static Sampler sampler(String name, String arg) {
+      return switch (name.toLowerCase(Locale.ROOT)) {
+        case "always_on" -> Sampler.alwaysOn();
+        case "always_off" -> Sampler.alwaysOff();
+        case "traceidratio" -> Sampler.traceIdRatio(ratio(arg));
+        case "parentbased_always_on" -> Sampler.parentBased(Sampler.alwaysOn());
+        case "parentbased_always_off" -> Sampler.parentBased(Sampler.alwaysOff());
+        case "parentbased_traceidratio" -> Sampler.parentBased(Sampler.traceIdRatio(ratio(arg)));
+        default ->
+            throw new ConfigurationException(
+                "otel.traces.sampler",
+                name,
+                "one of always_on, always_off, traceidratio, parentbased_always_on,"
+                    + " parentbased_always_off, parentbased_traceidratio");
+      };
+    }
+
+    private static double ratio(String arg) {
+      if (arg == null) {
+        return 1.0;
+      }
+      try {
+        double ratio = Double.parseDouble(arg);
+        if (ratio >= 0.0 && ratio <= 1.0) {
+          return ratio;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigurationException(
+          "otel.traces.sampler.arg", arg, "a sampling ratio between 0.0 and 1.0");
     }
 
     private static Pattern pattern(String name, String regex) {

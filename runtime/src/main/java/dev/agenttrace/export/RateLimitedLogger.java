@@ -2,6 +2,7 @@ package dev.agenttrace.export;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenttrace.sdk.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -17,12 +18,19 @@ public final class RateLimitedLogger {
   private final long intervalNanos;
   private final AtomicLong nextAllowedNanos;
   private final AtomicLong suppressed = new AtomicLong();
+  private final Clock clock;
 
   /** Logs to {@code logger} at most once per {@code interval}. */
   public RateLimitedLogger(Logger logger, Duration interval) {
+    this(logger, interval, Clock.system());
+  }
+
+  /** Logs to {@code logger} at most once per {@code interval} as {@code clock} measures it. */
+  public RateLimitedLogger(Logger logger, Duration interval, Clock clock) {
     this.logger = requireNonNull(logger, "logger");
     this.intervalNanos = requireNonNull(interval, "interval").toNanos();
-    this.nextAllowedNanos = new AtomicLong(System.nanoTime());
+    this.clock = requireNonNull(clock, "clock");
+    this.nextAllowedNanos = new AtomicLong(clock.nanoTime());
   }
 
   /**
@@ -32,7 +40,7 @@ public final class RateLimitedLogger {
    * @return whether it was logged
    */
   public boolean warn(String message, Object... arguments) {
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     long next = nextAllowedNanos.get();
     if (now - next < 0 || !nextAllowedNanos.compareAndSet(next, now + intervalNanos)) {
       suppressed.incrementAndGet();

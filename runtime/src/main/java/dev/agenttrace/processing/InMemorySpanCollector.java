@@ -2,12 +2,15 @@ package dev.agenttrace.processing;
 
 import dev.agenttrace.SpanData;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps every ended span in memory, in the order they ended. Meant for tests and for small programs
- * that print their traces; it grows without bound, so do not use it in a long-running service.
+ * Keeps ended spans in memory, in the order they ended. {@code new InMemorySpanCollector()} keeps
+ * every span (for tests: it grows without bound); {@code new InMemorySpanCollector(capacity)} keeps
+ * the newest {@code capacity} spans, evicting the oldest and counting them ({@link
+ * #evictedSpans()}), which is safe in a long-running service.
  *
  * <pre>{@code
  * InMemorySpanCollector collector = new InMemorySpanCollector();
@@ -17,15 +20,45 @@ import java.util.List;
  * }</pre>
  */
 public final class InMemorySpanCollector implements SpanProcessor {
-  private final List<SpanData> spans = new ArrayList<>();
+  private final ArrayDeque<SpanData> spans = new ArrayDeque<>();
+  private final int capacity;
+  private long evicted;
+  private long ended;
   private boolean stopped;
+
+  /** A collector that keeps every span, for tests. */
+  public InMemorySpanCollector() {
+    this.capacity = Integer.MAX_VALUE;
+  }
+
+  /**
+   * A collector that keeps at most the newest {@code capacity} spans.
+   *
+   * @throws IllegalArgumentException if {@code capacity} is not positive
+   */
+  public InMemorySpanCollector(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
+    this.capacity = capacity;
+  }
 
   @Override
   public synchronized void onEnd(SpanData span) {
     if (!stopped) {
-      spans.add(span);
+      if (spans.size() >= capacity) {
+        spans.removeFirst();
+        evicted++;
+      }
+      spans.addLast(span);
+      ended++;
       notifyAll();
     }
+  }
+
+  /** Spans dropped, oldest first, to stay within the capacity. */
+  public synchronized long evictedSpans() {
+    return evicted;
   }
 
   /** A snapshot of the spans ended so far, oldest first. */
@@ -42,7 +75,7 @@ public final class InMemorySpanCollector implements SpanProcessor {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long remaining;
-    while (spans.size() < count && (remaining = deadline - System.nanoTime()) > 0) {
+    while (ended < count && (remaining = deadline - System.nanoTime()) > 0) {
       wait(Math.max(1, remaining / 1_000_000));
     }
     return List.copyOf(spans);
@@ -51,6 +84,7 @@ public final class InMemorySpanCollector implements SpanProcessor {
   /** Forgets the spans collected so far. */
   public synchronized void clear() {
     spans.clear();
+    ended = 0;
   }
 
   @Override
@@ -61,13 +95,14 @@ public final class InMemorySpanCollector implements SpanProcessor {
 
   @Override
   public synchronized String toString() {
-    return "InMemorySpanCollector{" + spans.size() + " spans}";
+    return "InMemorySpanCollector{" + spans.size() + " spans, " + evicted + " evicted}";
   }
 
   /** Spans in the order they ended; a list for callers that sort or filter themselves. */
   public synchronized List<SpanData> drain() {
     List<SpanData> drained = new ArrayList<>(spans);
     spans.clear();
+    ended = 0;
     return drained;
   }
 }

@@ -72,7 +72,16 @@ public final class TraceListenerProcessor implements SpanProcessor {
       overflow.incrementAndGet();
       return;
     }
-    open.computeIfAbsent(key, k -> new OpenTrace()).roots.incrementAndGet();
+    // Counted inside compute: onEnd removes the trace inside compute too, so a second local root
+    // either joins the open trace before its last root ends or starts a fresh one, never a
+    // trace that was just handed to the listener.
+    open.compute(
+        key,
+        (k, trace) -> {
+          OpenTrace counted = trace == null ? new OpenTrace() : trace;
+          counted.roots++;
+          return counted;
+        });
     try {
       listener.traceStarted(span);
     } catch (RuntimeException e) {
@@ -87,23 +96,41 @@ public final class TraceListenerProcessor implements SpanProcessor {
     if (trace == null) {
       return;
     }
-    List<SpanData> spans;
-    synchronized (trace) {
-      if (trace.spans.size() < maxSpansPerTrace) {
-        trace.spans.add(span);
-      } else {
-        overflow.incrementAndGet();
+    if (!isLocalRoot(span)) {
+      synchronized (trace) {
+        add(trace, span);
       }
-      if (!isLocalRoot(span) || trace.roots.decrementAndGet() > 0) {
-        return;
-      }
-      spans = List.copyOf(trace.spans);
-      open.remove(key);
+      return;
     }
+    List<List<SpanData>> ended = new ArrayList<>(1);
+    open.computeIfPresent(
+        key,
+        (k, current) -> {
+          synchronized (current) {
+            add(current, span);
+            if (--current.roots > 0) {
+              return current;
+            }
+            ended.add(List.copyOf(current.spans));
+            return null;
+          }
+        });
+    if (ended.isEmpty()) {
+      return;
+    }
+    List<SpanData> spans = ended.get(0);
     try {
       listener.traceEnded(span, spans);
     } catch (RuntimeException e) {
       logger.warn("Trace listener {} failed in traceEnded", listener, e);
+    }
+  }
+
+  private void add(OpenTrace trace, SpanData span) {
+    if (trace.spans.size() < maxSpansPerTrace) {
+      trace.spans.add(span);
+    } else {
+      overflow.incrementAndGet();
     }
   }
 
@@ -135,7 +162,9 @@ public final class TraceListenerProcessor implements SpanProcessor {
   }
 
   private static final class OpenTrace {
-    final AtomicLong roots = new AtomicLong();
+    /** Local roots started and not ended; changed only inside the map's compute for the key. */
+    int roots;
+
     final List<SpanData> spans = new ArrayList<>();
   }
 }

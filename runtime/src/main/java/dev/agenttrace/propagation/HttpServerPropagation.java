@@ -32,6 +32,7 @@ public final class HttpServerPropagation {
   private static final AttributeKey<String> HTTP_REQUEST_METHOD =
       AttributeKey.stringKey("http.request.method");
   private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
+  private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
   private static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE =
       AttributeKey.longKey("http.response.status_code");
 
@@ -98,8 +99,11 @@ public final class HttpServerPropagation {
 
   /**
    * A filter that, in the request's context, records a {@link SpanKind#SERVER} span named {@code
-   * "METHOD /path"} around the handler, with the method, path and response status, using the tracer
-   * installed in {@link AgentTrace} when the request arrives.
+   * "METHOD route"} around the handler, using the tracer installed in {@link AgentTrace} when the
+   * request arrives. The route is the path the {@code HttpContext} was registered with ({@code GET
+   * /orders} for a request to {@code /orders/42}), so span names stay few whatever the URLs, as the
+   * OpenTelemetry HTTP conventions ask. Attributes: {@code http.request.method}, {@code
+   * http.route}, {@code url.path} (the request's path) and {@code http.response.status_code}.
    */
   public static Filter serverSpanFilter() {
     return serverSpanFilter(null);
@@ -113,13 +117,15 @@ public final class HttpServerPropagation {
         Tracer current = tracer == null ? AgentTrace.tracer() : tracer;
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        String route = exchange.getHttpContext().getPath();
         Context remote = extract(exchange);
         Span span =
             current
-                .spanBuilder(method + ' ' + path)
+                .spanBuilder(method + ' ' + route)
                 .setParent(remote)
                 .setSpanKind(SpanKind.SERVER)
                 .setAttribute(HTTP_REQUEST_METHOD, method)
+                .setAttribute(HTTP_ROUTE, route)
                 .setAttribute(URL_PATH, path)
                 .startSpan();
         try (Scope scope = remote.with(span).makeCurrent()) {

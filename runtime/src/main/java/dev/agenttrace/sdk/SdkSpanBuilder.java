@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.Context;
+import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanBuilder;
 import dev.agenttrace.SpanContext;
@@ -19,6 +20,7 @@ final class SdkSpanBuilder implements SpanBuilder {
   private final TracerSdk tracer;
   private final String name;
   private Span parent;
+  private Context parentContext;
   private SpanKind kind = SpanKind.INTERNAL;
   private Attributes.Builder attributes;
   private List<SpanLink> links;
@@ -32,12 +34,14 @@ final class SdkSpanBuilder implements SpanBuilder {
   @Override
   public SpanBuilder setParent(Context parent) {
     this.parent = requireNonNull(parent, "parent").span();
+    this.parentContext = parent;
     return this;
   }
 
   @Override
   public SpanBuilder setNoParent() {
     this.parent = Span.invalid();
+    this.parentContext = null;
     return this;
   }
 
@@ -85,8 +89,22 @@ final class SdkSpanBuilder implements SpanBuilder {
     return this;
   }
 
+  /**
+   * Starts the span. With an explicit parent context whose baggage is not the current one, that
+   * context is current while processors see {@code onStart}, so that they read the parent's baggage
+   * (a conversation id extracted from a request) rather than whatever the thread had.
+   */
   @Override
   public Span startSpan() {
+    if (parentContext != null && parentContext.baggage() != Context.current().baggage()) {
+      try (Scope scope = parentContext.makeCurrent()) {
+        return start();
+      }
+    }
+    return start();
+  }
+
+  private Span start() {
     return tracer.start(
         parent == null ? Span.current() : parent,
         name,

@@ -221,7 +221,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
   /** Builds a {@link TracerSdk}. */
   public static final class Builder {
     private Resource resource = Resource.defaultResource();
-    private Sampler sampler = Sampler.alwaysOn();
+    private Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
     private final List<SpanProcessor> processors = new ArrayList<>();
     private Clock clock = Clock.system();
 
@@ -239,7 +239,10 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       return this;
     }
 
-    /** Sets the head sampler; always-on by default. */
+    /**
+     * Sets the head sampler; by default {@code parentBased(alwaysOn())} (OpenTelemetry's {@code
+     * parentbased_always_on}): a child follows its parent's sampled flag, roots are sampled.
+     */
     public Builder sampler(Sampler sampler) {
       this.sampler = requireNonNull(sampler, "sampler");
       return this;

@@ -160,4 +160,142 @@ class TracingConfigTest {
         .hasMessageContaining("zipkin")
         .hasMessageContaining("add agenttrace-opentelemetry for otlp");
   }
+
+  private static boolean rootSampled(Map<String, String> env) {
+    try (ConfiguredTracing tracing =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .exporters("none")
+            .read(ConfigProperties.of(Map.of(), env))
+            .build()) {
+      Span root = tracing.tracer().spanBuilder("root").startSpan();
+      root.end();
+      return root.spanContext().isSampled();
+    }
+  }
+
+  @Test
+  void samplerNamesAndRatioArgumentFollowOpenTelemetry() {
+    assertThat(rootSampled(Map.of())).isTrue();
+    assertThat(rootSampled(Map.of("OTEL_TRACES_SAMPLER", "always_off"))).isFalse();
+    assertThat(rootSampled(Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_off"))).isFalse();
+    assertThat(rootSampled(Map.of("OTEL_TRACES_SAMPLER", "parentbased_always_on"))).isTrue();
+    assertThat(rootSampled(Map.of("OTEL_TRACES_SAMPLER", "traceidratio"))).isTrue();
+    assertThat(
+            rootSampled(
+                Map.of("OTEL_TRACES_SAMPLER", "traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0")))
+        .isFalse();
+    assertThat(
+            rootSampled(
+                Map.of(
+                    "OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
+                    "OTEL_TRACES_SAMPLER_ARG", "0.0")))
+        .isFalse();
+    assertThat(
+            rootSampled(
+                Map.of(
+                    "OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
+                    "OTEL_TRACES_SAMPLER_ARG", "1")))
+        .isTrue();
+  }
+
+  @Test
+  void invalidSamplerArgumentIsAClearErrorNamingTheSetting() {
+    Map<String, String> env =
+        Map.of("OTEL_TRACES_SAMPLER", "traceidratio", "OTEL_TRACES_SAMPLER_ARG", "ten percent");
+
+    assertThatThrownBy(() -> TracingConfig.builder().read(ConfigProperties.of(Map.of(), env)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("otel.traces.sampler.arg")
+        .hasMessageContaining("OTEL_TRACES_SAMPLER_ARG")
+        .hasMessageContaining("'ten percent'");
+  }
+
+  @Test
+  void embeddedKeepsABoundedNumberOfSpansEvictingTheOldest() {
+    try (ConfiguredTracing tracing =
+        TracingConfig.builder().shutdownHook(false).exporters("memory").build()) {
+      int extra = 5;
+      for (int i = 0; i < ConfiguredTracing.MEMORY_CAPACITY + extra; i++) {
+        tracing.tracer().spanBuilder("span " + i).startSpan().end();
+      }
+
+      assertThat(tracing.collector())
+          .get()
+          .satisfies(
+              c -> {
+                assertThat(c.finishedSpans()).hasSize(ConfiguredTracing.MEMORY_CAPACITY);
+                assertThat(c.finishedSpans().get(0).name()).isEqualTo("span " + extra);
+                assertThat(c.evictedSpans()).isEqualTo(extra);
+              });
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void consolePrintsOnADaemonThreadAndABlockedConsoleNeverBlocksTheTracedCall()
+      throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.Set<Thread> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    java.io.OutputStream blocking =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            writers.add(Thread.currentThread());
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            synchronized (printed) {
+              printed.write(b, off, len);
+            }
+          }
+        };
+    try (ConfiguredTracing tracing =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .consoleOut(new PrintStream(blocking, true, StandardCharsets.UTF_8))
+            .build()) {
+      for (int i = 0; i < ConfiguredTracing.CONSOLE_QUEUE * 3; i++) {
+        agentRun(tracing); // returns although the console is stuck
+      }
+      release.countDown();
+    }
+
+    assertThat(writers)
+        .isNotEmpty()
+        .allSatisfy(
+            thread -> {
+              assertThat(thread).isNotSameAs(Thread.currentThread());
+              assertThat(thread.isDaemon()).isTrue();
+              assertThat(thread.getName()).isEqualTo("agenttrace-console");
+            });
+    synchronized (printed) {
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("invoke_agent support");
+    }
+  }
+
+  @Test
+  void redactionAppliesToTheInMemorySpansToo() {
+    try (ConfiguredTracing tracing =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .console(false)
+            .redactDefaults()
+            .build()) {
+      agentRun(tracing);
+
+      assertThat(tracing.collector().orElseThrow().finishedSpans())
+          .flatExtracting(span -> span.attributes().asMap().values())
+          .doesNotContain("ann@example.com")
+          .isNotEmpty();
+    }
+  }
 }

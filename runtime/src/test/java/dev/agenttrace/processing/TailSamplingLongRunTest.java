@@ -65,7 +65,7 @@ class TailSamplingLongRunTest {
                   random.nextLong(),
                   random.nextLong(),
                   1 + random.nextLong(Long.MAX_VALUE - 1),
-                  SpanContext.FLAG_RANDOM,
+                  (byte) (SpanContext.FLAG_SAMPLED | SpanContext.FLAG_RANDOM),
                   TraceState.empty()));
       root = tracer.spanBuilder("server").setParent(Context.root().with(remoteParent)).startSpan();
     } else {

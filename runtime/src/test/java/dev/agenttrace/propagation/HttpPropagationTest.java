@@ -9,6 +9,7 @@ import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanData;
 import dev.agenttrace.SpanKind;
+import dev.agenttrace.context.Conversation;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.sdk.TracerSdk;
 import java.io.IOException;
@@ -31,7 +32,11 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("try")
 class HttpPropagationTest {
   private final InMemorySpanCollector collector = new InMemorySpanCollector();
-  private final TracerSdk tracer = TracerSdk.builder().addSpanProcessor(collector).build();
+  private final TracerSdk tracer =
+      TracerSdk.builder()
+          .addSpanProcessor(Conversation.spanProcessor())
+          .addSpanProcessor(collector)
+          .build();
   private final AtomicReference<Context> seenByHandler = new AtomicReference<>();
   private HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -55,6 +60,15 @@ class HttpPropagationTest {
             exchange -> {
               seenByHandler.set(Context.current());
               respond(exchange, 503);
+            })
+        .getFilters()
+        .add(HttpServerPropagation.serverSpanFilter(tracer));
+    server
+        .createContext(
+            "/orders",
+            exchange -> {
+              exchange.sendResponseHeaders(204, -1);
+              exchange.close();
             })
         .getFilters()
         .add(HttpServerPropagation.serverSpanFilter(tracer));
@@ -126,19 +140,49 @@ class HttpPropagationTest {
 
   @Test
   void serverSpanFilterRecordsAServerSpanUnderTheRemoteParent() throws Exception {
-    send(
-        HttpRequest.newBuilder(uri("/traced"))
-            .header("TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+    SpanData server =
+        onlyServerSpanFor(
+            HttpRequest.newBuilder(uri("/traced"))
+                .header(
+                    "TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
 
-    // The server span ends after the handler has sent the response: wait for it.
-    List<SpanData> spans = collector.awaitSpans(1, Duration.ofSeconds(5));
-    assertThat(spans).hasSize(1);
-    SpanData server = spans.get(0);
     assertThat(server.name()).isEqualTo("GET /traced");
     assertThat(server.kind()).isEqualTo(SpanKind.SERVER);
     assertThat(server.parentSpanContext().spanId()).isEqualTo("b7ad6b7169203331");
     assertThat(server.attributes().get("http.response.status_code")).isEqualTo(503L);
     assertThat(server.statusCode()).isEqualTo(dev.agenttrace.StatusCode.ERROR);
     assertThat(seenByHandler.get().span().spanContext()).isEqualTo(server.spanContext());
+  }
+
+  private SpanData onlyServerSpanFor(HttpRequest.Builder request) throws Exception {
+    send(request);
+    // The server span ends after the handler has sent the response: wait for it.
+    List<SpanData> spans = collector.awaitSpans(1, Duration.ofSeconds(5));
+    assertThat(spans).hasSize(1);
+    return spans.get(0);
+  }
+
+  @Test
+  void conversationIdFromTheCallersBaggageIsOnTheServerSpan() throws Exception {
+    HttpRequest.Builder request;
+    try (Scope scope = Conversation.makeCurrent("conv-42")) {
+      request = HttpClientPropagation.inject(HttpRequest.newBuilder(uri("/orders")));
+    }
+
+    SpanData server = onlyServerSpanFor(request);
+
+    assertThat(server.attributes().get(Conversation.BAGGAGE_KEY)).isEqualTo("conv-42");
+    assertThat(Context.current().baggage().isEmpty()).isTrue();
+  }
+
+  @Test
+  void serverSpanIsNamedByTheRegisteredRouteNotTheRequestPath() throws Exception {
+    SpanData server = onlyServerSpanFor(HttpRequest.newBuilder(uri("/orders/12345?expand=items")));
+
+    assertThat(server.name()).isEqualTo("GET /orders");
+    assertThat(server.attributes().get("http.route")).isEqualTo("/orders");
+    assertThat(server.attributes().get("http.request.method")).isEqualTo("GET");
+    assertThat(server.attributes().get("url.path")).isEqualTo("/orders/12345");
+    assertThat(server.attributes().get("http.response.status_code")).isEqualTo(204L);
   }
 }
