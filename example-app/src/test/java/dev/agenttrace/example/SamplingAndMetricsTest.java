@@ -84,6 +84,8 @@ class SamplingAndMetricsTest {
     for (String question : SupportApp.QUESTIONS) {
       agent.answer(question);
     }
+    // A trace with no reason to keep waits briefly for late spans; flushing decides it now.
+    tail.forceFlush(Duration.ofSeconds(5));
 
     Map<String, List<SpanData>> kept =
         exported.finishedSpans().stream().collect(Collectors.groupingBy(SpanData::traceId));
