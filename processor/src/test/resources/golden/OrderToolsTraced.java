@@ -2,6 +2,7 @@ package test;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.AttributeKey;
+import dev.agenttrace.AttributeValues;
 import dev.agenttrace.Scope;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
@@ -10,6 +11,7 @@ import dev.agenttrace.StatusCode;
 import dev.agenttrace.ToolCallJson;
 import dev.agenttrace.Tracer;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -37,7 +39,9 @@ public final class OrderToolsTraced implements OrderTools {
 
   private static final SpanTemplate AUDIT = SpanTemplate.tool("audit", "", "test.OrderTools.audit");
 
-  private static final String[] AUDIT_ARGUMENT_NAMES = {"note"};
+  private static final AttributeKey<String> AUDIT_TAGS = AttributeKey.stringKey("audit.tags");
+
+  private static final String[] AUDIT_ARGUMENT_NAMES = {"note", "tags"};
 
   private final OrderTools delegate;
 
@@ -126,19 +130,20 @@ public final class OrderToolsTraced implements OrderTools {
   }
 
   @Override
-  public void audit(String note) {
+  public void audit(String note, List<String> tags) {
     Tracer tracer = AgentTrace.tracer();
     if (!tracer.isEnabled()) {
-      delegate.audit(note);
+      delegate.audit(note, tags);
       return;
     }
     Span span = tracer.startSpan(AUDIT);
     if (span.isRecording()) {
-      span.setAttribute(SemanticAttributes.GEN_AI_TOOL_CALL_ARGUMENTS, ToolCallJson.arguments(AUDIT_ARGUMENT_NAMES, new Object[] {note}));
+      span.setAttribute(AUDIT_TAGS, AttributeValues.toStringSafely(tags));
+      span.setAttribute(SemanticAttributes.GEN_AI_TOOL_CALL_ARGUMENTS, ToolCallJson.arguments(AUDIT_ARGUMENT_NAMES, new Object[] {note, tags}));
     }
     Scope scope = span.makeCurrent();
     try {
-      delegate.audit(note);
+      delegate.audit(note, tags);
       span.setStatus(StatusCode.OK);
     } catch (Throwable e) {
       span.recordError(e);

@@ -118,17 +118,25 @@ public interface Span {
   /**
    * Records {@code error} as the reason this span failed: an {@code exception} event, status
    * {@code ERROR} described by the exception, and the {@code error.type} attribute.
+   *
+   * <p>Never throws, even if {@code error}'s {@code getMessage()} or {@code printStackTrace} does,
+   * so that a traced call always passes the user's own exception to its caller; the description is
+   * then the class name alone.
    */
   default Span recordError(Throwable error) {
     if (error == null) {
       return this;
     }
     recordException(error);
-    setAttribute(SemanticAttributes.ERROR_TYPE, error.getClass().getName());
-    String message = error.getMessage();
-    return setStatus(
-        StatusCode.ERROR,
-        message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message);
+    String type = error.getClass().getName();
+    setAttribute(SemanticAttributes.ERROR_TYPE, type);
+    String message;
+    try {
+      message = error.getMessage();
+    } catch (Throwable e) {
+      message = null;
+    }
+    return setStatus(StatusCode.ERROR, message == null ? type : type + ": " + message);
   }
 
   /** Ends the span now. The first call counts; later calls are ignored. */

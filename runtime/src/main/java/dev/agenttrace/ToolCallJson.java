@@ -10,8 +10,9 @@ import java.util.Arrays;
  * gen_ai.tool.call.arguments} and {@code gen_ai.tool.call.result}. Called by the generated proxies
  * of tools that opt in to capture, and only when the span records.
  *
- * <p>Guarantees: never throws into the traced call (a value whose {@code toString()} fails is
- * rendered as its class name), and reads values only through {@code toString()}, {@code name()} and
+ * <p>Guarantees: never throws into the traced call (a value whose {@code toString()} fails, with
+ * an exception or an error, is rendered as its class name and the failure, as {@link
+ * AttributeValues} does), and reads values only through {@code toString()}, {@code name()} and
  * the boxes' own accessors, never by reflection.
  */
 public final class ToolCallJson {
@@ -41,14 +42,17 @@ public final class ToolCallJson {
 
   /** A string result as it is (tools often return JSON already), anything else as its text. */
   public static String result(Object value) {
-    return value instanceof String string ? string : safeToString(value);
+    if (value instanceof String string) {
+      return string;
+    }
+    return value == null ? "null" : AttributeValues.toStringSafely(value);
   }
 
   private static Object safeScalar(Object value) {
     try {
       return scalar(value);
-    } catch (RuntimeException e) {
-      return value.getClass().getName();
+    } catch (Throwable e) {
+      return AttributeValues.failed(value, e);
     }
   }
 
@@ -75,13 +79,5 @@ public final class ToolCallJson {
       return rendered.substring(1, rendered.length() - 1);
     }
     return String.valueOf(value);
-  }
-
-  private static String safeToString(Object value) {
-    try {
-      return String.valueOf(value);
-    } catch (RuntimeException e) {
-      return value.getClass().getName();
-    }
   }
 }

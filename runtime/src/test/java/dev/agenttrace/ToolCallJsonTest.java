@@ -36,7 +36,7 @@ class ToolCallJsonTest {
   }
 
   @Test
-  void valueWhoseToStringThrowsIsRenderedAsItsClassName() {
+  void valueWhoseToStringThrowsIsRenderedAsItsClassNameAndTheFailure() {
     Object broken =
         new Object() {
           @Override
@@ -45,9 +45,11 @@ class ToolCallJsonTest {
           }
         };
 
+    String rendered =
+        broken.getClass().getName() + "(toString failed: java.lang.IllegalStateException)";
     assertThat(ToolCallJson.arguments(new String[] {"x"}, new Object[] {broken}))
-        .isEqualTo("{\"x\":\"" + broken.getClass().getName() + "\"}");
-    assertThat(ToolCallJson.result(broken)).isEqualTo(broken.getClass().getName());
+        .isEqualTo("{\"x\":\"" + rendered + "\"}");
+    assertThat(ToolCallJson.result(broken)).isEqualTo(rendered);
   }
 
   @Test

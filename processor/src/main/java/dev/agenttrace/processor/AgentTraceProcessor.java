@@ -137,8 +137,9 @@ public final class AgentTraceProcessor extends AbstractProcessor {
       for (ProxyType proxy : proxies) {
         write(proxy);
       }
-    } catch (Exception | AssertionError e) {
-      // Never out of process(): javac would show a stack trace instead of the element.
+    } catch (Throwable e) {
+      // Never out of process(), whatever failed (an Error such as StackOverflowError included):
+      // javac would show a stack trace instead of the element, and stop processing other types.
       errors.error(type, Messages.INTERNAL_ERROR, type.getQualifiedName(), e);
     }
   }

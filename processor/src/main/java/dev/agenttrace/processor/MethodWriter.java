@@ -1,6 +1,7 @@
 package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
+import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_VALUES;
 import static dev.agenttrace.processor.RuntimeNames.SCOPE;
 import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
 import static dev.agenttrace.processor.RuntimeNames.SPAN;
@@ -54,6 +55,7 @@ final class MethodWriter {
           "StatusCode",
           "SemanticAttributes",
           "ToolCallJson",
+          "AttributeValues",
           "CompletionException",
           "Throwable",
           "RuntimeException",
@@ -369,7 +371,7 @@ final class MethodWriter {
         tokenCount(code, value, usage.input(), "GEN_AI_USAGE_INPUT_TOKENS");
         tokenCount(code, value, usage.output(), "GEN_AI_USAGE_OUTPUT_TOKENS");
         code.endControlFlow();
-        code.nextControlFlow("catch ($T $N)", RuntimeException.class, ignored);
+        code.nextControlFlow("catch ($T $N)", Throwable.class, ignored);
         code.add("// Reading token usage for the span must never fail the call.\n");
         code.endControlFlow();
       }
@@ -427,16 +429,13 @@ final class MethodWriter {
               ? CodeBlock.of("$T.valueOf($N)", String.class, name)
               : CodeBlock.of("$N == null ? null : $N.toString()", name, name);
       case ENUM -> CodeBlock.of("$N == null ? null : $N.name()", name, name);
-      case ARRAY -> {
-        boolean primitiveComponents = ((ArrayType) type).getComponentType().getKind().isPrimitive();
-        yield CodeBlock.of(
-            "$N == null ? null : $T.$L($N)",
-            name,
-            Arrays.class,
-            primitiveComponents ? "toString" : "deepToString",
-            name);
-      }
-      case OTHER -> CodeBlock.of("$N == null ? null : $T.valueOf($N)", name, String.class, name);
+      // Only these run user code (toString()), so only these go through the helper that never
+      // throws; a primitive array's text cannot fail.
+      case ARRAY ->
+          ((ArrayType) type).getComponentType().getKind().isPrimitive()
+              ? CodeBlock.of("$N == null ? null : $T.toString($N)", name, Arrays.class, name)
+              : CodeBlock.of("$T.deepToStringSafely($N)", ATTRIBUTE_VALUES, name);
+      case OTHER -> CodeBlock.of("$T.toStringSafely($N)", ATTRIBUTE_VALUES, name);
     };
   }
 

@@ -19,6 +19,7 @@ final class RuntimeNames {
   static final ClassName ATTRIBUTE_KEY = ClassName.get(RUNTIME, "AttributeKey");
   static final ClassName SEMANTIC_ATTRIBUTES = ClassName.get(RUNTIME, "SemanticAttributes");
   static final ClassName TOKEN_USAGE = ClassName.get(RUNTIME, "TokenUsage");
+  static final ClassName ATTRIBUTE_VALUES = ClassName.get(RUNTIME, "AttributeValues");
   static final ClassName TOOL_CALL_JSON = ClassName.get(RUNTIME, "ToolCallJson");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

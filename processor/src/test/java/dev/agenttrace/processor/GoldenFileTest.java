@@ -41,6 +41,7 @@ class GoldenFileTest {
                     import dev.agenttrace.annotations.SpanAttribute;
                     import dev.agenttrace.annotations.Tool;
                     import java.io.IOException;
+                    import java.util.List;
                     import java.util.concurrent.CompletionStage;
 
                     /** Tools on the order database. */
@@ -56,7 +57,7 @@ class GoldenFileTest {
                           @Sensitive String cardNumber,
                           long cents);
 
-                      void audit(String note);
+                      void audit(String note, @SpanAttribute("audit.tags") List<String> tags);
 
                       default String describe() {
                         return "orders";

@@ -25,6 +25,10 @@ import java.util.List;
  *
  * <p>Timestamps: a child span's wall-clock times are derived from its parent's start plus a
  * monotonic difference, so children always lie inside their parents even if the wall clock jumps.
+ *
+ * <p>Limits: at most {@value #MAX_ATTRIBUTES} attributes and {@value #MAX_EVENTS} events; string
+ * values are cut to 8 KiB characters on the span and 16 KiB in events, ending with {@code
+ * ...[truncated]} (see {@link AttributeLimits}).
  */
 final class RecordingSpan implements ReadWriteSpan {
   static final int MAX_ATTRIBUTES = 128;
@@ -96,6 +100,10 @@ final class RecordingSpan implements ReadWriteSpan {
     if (key == null || value == null) {
       return this;
     }
+    Object stored =
+        value instanceof String text && text.length() > AttributeLimits.MAX_SPAN_STRING_LENGTH
+            ? AttributeLimits.truncate(text, AttributeLimits.MAX_SPAN_STRING_LENGTH)
+            : value;
     synchronized (this) {
       if (ended) {
         return this;
@@ -104,7 +112,7 @@ final class RecordingSpan implements ReadWriteSpan {
       for (int i = 0; i < attributeCount * 2; i += 2) {
         if (((AttributeKey<?>) current[i]).name().equals(key.name())) {
           current[i] = key;
-          current[i + 1] = value;
+          current[i + 1] = stored;
           return this;
         }
       }
@@ -117,7 +125,7 @@ final class RecordingSpan implements ReadWriteSpan {
         current = attributes = Arrays.copyOf(current, current.length * 2);
       }
       current[attributeCount * 2] = key;
-      current[attributeCount * 2 + 1] = value;
+      current[attributeCount * 2 + 1] = stored;
       attributeCount++;
     }
     return this;
@@ -132,7 +140,9 @@ final class RecordingSpan implements ReadWriteSpan {
         new SpanEvent(
             name,
             epochNanosNow(clock.nanoTime()),
-            attributes == null ? Attributes.empty() : attributes);
+            attributes == null
+                ? Attributes.empty()
+                : AttributeLimits.limit(attributes, AttributeLimits.MAX_EVENT_STRING_LENGTH));
     synchronized (this) {
       if (ended) {
         return this;
@@ -157,7 +167,10 @@ final class RecordingSpan implements ReadWriteSpan {
         return this;
       }
       status = code;
-      statusDescription = code == StatusCode.ERROR ? description : null;
+      statusDescription =
+          code == StatusCode.ERROR && description != null
+              ? AttributeLimits.truncate(description, AttributeLimits.MAX_SPAN_STRING_LENGTH)
+              : null;
     }
     return this;
   }
@@ -167,16 +180,36 @@ final class RecordingSpan implements ReadWriteSpan {
     if (exception == null) {
       return this;
     }
-    StringWriter stackTrace = new StringWriter();
-    exception.printStackTrace(new PrintWriter(stackTrace));
+    String type = exception.getClass().getName();
     Attributes.Builder attributes =
         Attributes.builder()
-            .put(SemanticAttributes.EXCEPTION_TYPE, exception.getClass().getName())
-            .put(SemanticAttributes.EXCEPTION_STACKTRACE, stackTrace.toString());
-    if (exception.getMessage() != null) {
-      attributes.put(SemanticAttributes.EXCEPTION_MESSAGE, exception.getMessage());
+            .put(SemanticAttributes.EXCEPTION_TYPE, type)
+            .put(SemanticAttributes.EXCEPTION_STACKTRACE, stackTrace(exception, type));
+    String message;
+    try {
+      message = exception.getMessage();
+    } catch (Throwable e) {
+      // The user's exception must reach its caller, not ours.
+      message = null;
+    }
+    if (message != null) {
+      attributes.put(SemanticAttributes.EXCEPTION_MESSAGE, message);
     }
     return addEvent(SemanticAttributes.EXCEPTION_EVENT_NAME, attributes.build());
+  }
+
+  /** The printed stack trace, or a short note if printing it threw; never throws. */
+  private static String stackTrace(Throwable exception, String type) {
+    StringWriter stackTrace = new StringWriter();
+    try {
+      exception.printStackTrace(new PrintWriter(stackTrace));
+      return stackTrace.toString();
+    } catch (Throwable e) {
+      return type
+          + " (stack trace unavailable: printStackTrace threw "
+          + e.getClass().getName()
+          + ")";
+    }
   }
 
   @Override

@@ -109,7 +109,9 @@ final class SdkSpanBuilder implements SpanBuilder {
         parent == null ? Span.current() : parent,
         name,
         kind,
-        attributes == null ? Attributes.empty() : attributes.build(),
+        attributes == null
+            ? Attributes.empty()
+            : AttributeLimits.limit(attributes.build(), AttributeLimits.MAX_SPAN_STRING_LENGTH),
         links == null ? List.of() : Collections.unmodifiableList(links),
         startEpochNanos);
   }
