@@ -36,6 +36,7 @@ public final class Baggage {
   private static final class Log {
     static final Logger logger = LoggerFactory.getLogger(Baggage.class);
   }
+
   private static final Baggage EMPTY = new Baggage(Map.of());
 
   private final Map<String, Entry> entries;

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>When {@link LogCorrelation} is enabled, the MDC follows the current span: set when a scope
  * changes the current span, restored when it closes.
  *
- * <p>Closing a scope that is not the innermost open one (a scope leaked or closed out of order)
- * is reported and closes the scopes opened inside it too, so that a leak cannot leave a stale span
+ * <p>Closing a scope that is not the innermost open one (a scope leaked or closed out of order) is
+ * reported and closes the scopes opened inside it too, so that a leak cannot leave a stale span
  * current on a pooled thread for the requests that follow.
  */
 final class ContextStorage {

@@ -60,7 +60,9 @@ public final class SemanticAttributes {
   public static final AttributeKey<String> GEN_AI_CONVERSATION_ID =
       AttributeKey.stringKey("gen_ai.conversation.id");
 
-  /** The fully-qualified name of the method a span traces, such as {@code com.acme.Tools.lookup}. */
+  /**
+   * The fully-qualified name of the method a span traces, such as {@code com.acme.Tools.lookup}.
+   */
   public static final AttributeKey<String> CODE_FUNCTION_NAME =
       AttributeKey.stringKey("code.function.name");
 

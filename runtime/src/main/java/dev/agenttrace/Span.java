@@ -32,7 +32,9 @@ public interface Span {
     return ContextStorage.currentSpan();
   }
 
-  /** A span that records nothing and carries {@code spanContext}, to make a remote parent current. */
+  /**
+   * A span that records nothing and carries {@code spanContext}, to make a remote parent current.
+   */
   static Span wrap(SpanContext spanContext) {
     return spanContext.isValid() ? new NonRecordingSpan(spanContext) : NonRecordingSpan.INVALID;
   }
@@ -116,8 +118,8 @@ public interface Span {
   Span recordException(Throwable exception);
 
   /**
-   * Records {@code error} as the reason this span failed: an {@code exception} event, status
-   * {@code ERROR} described by the exception, and the {@code error.type} attribute.
+   * Records {@code error} as the reason this span failed: an {@code exception} event, status {@code
+   * ERROR} described by the exception, and the {@code error.type} attribute.
    *
    * <p>Never throws, even if {@code error}'s {@code getMessage()} or {@code printStackTrace} does,
    * so that a traced call always passes the user's own exception to its caller; the description is

@@ -6,8 +6,8 @@ import static java.util.Objects.requireNonNull;
  * The identity of a span that crosses process boundaries: trace id, span id, trace flags and trace
  * state, as the W3C Trace Context specification defines them. Immutable.
  *
- * <p>Ids are held as numbers; {@link #traceId()} and {@link #spanId()} format them as lowercase
- * hex on demand.
+ * <p>Ids are held as numbers; {@link #traceId()} and {@link #spanId()} format them as lowercase hex
+ * on demand.
  */
 public final class SpanContext {
   /** Trace flag: the caller may have recorded this trace ({@code sampled}). */

@@ -42,8 +42,8 @@ public interface SpanData {
   long endEpochNanos();
 
   /**
-   * How long the span took, in nanoseconds. Measured with a monotonic clock, so it is exact even
-   * if the wall clock jumps; 0 while the span runs.
+   * How long the span took, in nanoseconds. Measured with a monotonic clock, so it is exact even if
+   * the wall clock jumps; 0 while the span runs.
    */
   long durationNanos();
 

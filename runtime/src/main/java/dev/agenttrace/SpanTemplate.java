@@ -40,8 +40,7 @@ public final class SpanTemplate {
    * @param codeFunction the fully-qualified traced method, or empty
    */
   public static SpanTemplate agentRun(String agentName, String description, String codeFunction) {
-    return genAi(
-            SemanticAttributes.OPERATION_INVOKE_AGENT, agentName, SpanKind.INTERNAL)
+    return genAi(SemanticAttributes.OPERATION_INVOKE_AGENT, agentName, SpanKind.INTERNAL)
         .with(SemanticAttributes.GEN_AI_AGENT_NAME, agentName)
         .with(SemanticAttributes.GEN_AI_AGENT_DESCRIPTION, description)
         .with(SemanticAttributes.CODE_FUNCTION_NAME, codeFunction)

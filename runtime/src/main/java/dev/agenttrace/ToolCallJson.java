@@ -10,10 +10,10 @@ import java.util.Arrays;
  * gen_ai.tool.call.arguments} and {@code gen_ai.tool.call.result}. Called by the generated proxies
  * of tools that opt in to capture, and only when the span records.
  *
- * <p>Guarantees: never throws into the traced call (a value whose {@code toString()} fails, with
- * an exception or an error, is rendered as its class name and the failure, as {@link
- * AttributeValues} does), and reads values only through {@code toString()}, {@code name()} and
- * the boxes' own accessors, never by reflection.
+ * <p>Guarantees: never throws into the traced call (a value whose {@code toString()} fails, with an
+ * exception or an error, is rendered as its class name and the failure, as {@link AttributeValues}
+ * does), and reads values only through {@code toString()}, {@code name()} and the boxes' own
+ * accessors, never by reflection.
  */
 public final class ToolCallJson {
   private ToolCallJson() {}

@@ -27,6 +27,7 @@ public final class TraceState {
   private static final class Log {
     static final Logger logger = LoggerFactory.getLogger(TraceState.class);
   }
+
   private static final TraceState EMPTY = new TraceState(List.of());
 
   private final List<Map.Entry<String, String>> members;

@@ -7,21 +7,18 @@ import org.junit.jupiter.api.Test;
 class AttributesTest {
   @Test
   void keepsInsertionOrderAndReplacesValuesOfTheSameName() {
-    Attributes attributes =
-        Attributes.builder().put("b", "1").put("a", 2L).put("b", "3").build();
+    Attributes attributes = Attributes.builder().put("b", "1").put("a", 2L).put("b", "3").build();
 
-    assertThat(attributes.asMap()).containsExactly(
-        org.assertj.core.api.Assertions.entry("b", "3"),
-        org.assertj.core.api.Assertions.entry("a", 2L));
+    assertThat(attributes.asMap())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("b", "3"),
+            org.assertj.core.api.Assertions.entry("a", 2L));
   }
 
   @Test
   void nullValueRemovesTheKey() {
     Attributes attributes =
-        Attributes.builder()
-            .put("a", "1")
-            .put(AttributeKey.stringKey("a"), null)
-            .build();
+        Attributes.builder().put("a", "1").put(AttributeKey.stringKey("a"), null).build();
 
     assertThat(attributes.isEmpty()).isTrue();
   }

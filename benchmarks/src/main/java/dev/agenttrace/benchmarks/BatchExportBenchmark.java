@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How many ended spans per second the batch processor carries from producers to an exporter
- * (one that only counts), with the default queue of 2,048 spans and batches of 512.
+ * How many ended spans per second the batch processor carries from producers to an exporter (one
+ * that only counts), with the default queue of 2,048 spans and batches of 512.
  *
  * <p>A producer hands a span over only when the queue has room, as a steady producer at the
  * pipeline's capacity would; so the score is the rate the pipeline sustains, and the {@code
@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class BatchExportBenchmark {
 
   @State(Scope.Benchmark)

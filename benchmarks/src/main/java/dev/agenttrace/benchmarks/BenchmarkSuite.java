@@ -56,8 +56,8 @@ public final class BenchmarkSuite {
     }
   }
 
-  private static Collection<RunResult> run(String benchmark, String only, boolean quick, int threads)
-      throws RunnerException {
+  private static Collection<RunResult> run(
+      String benchmark, String only, boolean quick, int threads) throws RunnerException {
     String include = benchmark + "\\." + (only == null ? ".*" : ".*(" + only + ").*");
     ChainedOptionsBuilder options =
         new OptionsBuilder()
@@ -113,7 +113,9 @@ public final class BenchmarkSuite {
             baseline == null
                 ? ""
                 : String.format(
-                    Locale.ROOT, "%.2f", primary.getScore() / baseline.getPrimaryResult().getScore());
+                    Locale.ROOT,
+                    "%.2f",
+                    primary.getScore() / baseline.getPrimaryResult().getScore());
         String otelName = openTelemetryCounterpart(name);
         RunResult otel = otelName == null ? null : byKey.get(otelName + "#" + threads);
         String otelTime = "";
@@ -121,9 +123,7 @@ public final class BenchmarkSuite {
         if (otel != null) {
           otelTime =
               String.format(
-                  Locale.ROOT,
-                  "%.2f",
-                  primary.getScore() / otel.getPrimaryResult().getScore());
+                  Locale.ROOT, "%.2f", primary.getScore() / otel.getPrimaryResult().getScore());
           otelBytes = String.format(Locale.ROOT, "%.2f", bytes(result) / bytes(otel));
         }
         out.append(
@@ -156,8 +156,13 @@ public final class BenchmarkSuite {
     /** Which case each row is compared with; null for the baselines themselves. */
     private static String baseline(String name) {
       return switch (name) {
-        case "proxyTracingOff", "proxySampledOut", "proxySampledOutRoot", "proxyRecording",
-            "reflectionProxy", "otelHandWritten" -> "direct";
+        case "proxyTracingOff",
+            "proxySampledOut",
+            "proxySampledOutRoot",
+            "proxyRecording",
+            "reflectionProxy",
+            "otelHandWritten" ->
+            "direct";
         case "nestedProxyRecording", "nestedOtelHandWritten" -> "nestedDirect";
         case "javacWithProcessor", "javacWithPregeneratedProxies", "javacWithForwardingClasses" ->
             "javacWithoutProcessor";
@@ -181,10 +186,7 @@ public final class BenchmarkSuite {
 
     private static String bytesPerOp(RunResult result) {
       Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-      return allocation == null
-          ? "n/a"
-          : String.format(Locale.ROOT, "%.0f", allocation.getScore());
+      return allocation == null ? "n/a" : String.format(Locale.ROOT, "%.0f", allocation.getScore());
     }
   }
-
 }

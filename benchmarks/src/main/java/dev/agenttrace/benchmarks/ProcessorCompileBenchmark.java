@@ -32,16 +32,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the processor adds to a build: javac on a corpus of 500 annotated interfaces of 10 methods
  * each, with the processor (which also compiles the 500 proxies it writes) and without.
  *
- * <p>Two more cases split the difference: the corpus plus the proxies the processor wrote,
- * compiled with processing off (what compiling the generated code costs, without the processor's
- * own work), and the corpus plus 500 hand-written classes that only forward each call (what any
- * class per interface costs javac, traced or not).
+ * <p>Two more cases split the difference: the corpus plus the proxies the processor wrote, compiled
+ * with processing off (what compiling the generated code costs, without the processor's own work),
+ * and the corpus plus 500 hand-written classes that only forward each call (what any class per
+ * interface costs javac, traced or not).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class ProcessorCompileBenchmark {
   static final int INTERFACES = 500;
@@ -120,7 +122,8 @@ public class ProcessorCompileBenchmark {
           .append(m)
           .append("\", description = \"Corpus tool\")\n  String call")
           .append(m)
-          .append("(@SpanAttribute(\"arg.id\") long id, String text) throws java.io.IOException;\n");
+          .append(
+              "(@SpanAttribute(\"arg.id\") long id, String text) throws java.io.IOException;\n");
     }
     return source.append("}\n").toString();
   }

@@ -18,16 +18,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One call of {@code int lookup(int orderId)}, made every way the README compares: directly, through
- * the generated proxy with tracing off, sampled out and recording, by hand with the OpenTelemetry
- * SDK, and through a reflection proxy. Each benchmark runs in its own fork, so each installs the
- * tracer it needs.
+ * One call of {@code int lookup(int orderId)}, made every way the README compares: directly,
+ * through the generated proxy with tracing off, sampled out and recording, by hand with the
+ * OpenTelemetry SDK, and through a reflection proxy. Each benchmark runs in its own fork, so each
+ * installs the tracer it needs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ToolCallBenchmark {
 
   /** Order ids that vary from call to call, as in real traffic. */
@@ -75,8 +77,8 @@ public class ToolCallBenchmark {
   }
 
   /**
-   * A sampled-out trace made current on the benchmark thread, as when an agent run was sampled
-   * out and calls its tools: the state JMH sets up on each benchmark thread.
+   * A sampled-out trace made current on the benchmark thread, as when an agent run was sampled out
+   * and calls its tools: the state JMH sets up on each benchmark thread.
    */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
   public static class InsideSampledOutTrace {
@@ -86,7 +88,8 @@ public class ToolCallBenchmark {
     @Setup(Level.Trial)
     public void enter(SampledOut sampledOut) {
       root =
-          sampledOut.tracing.tracer.startSpan(dev.agenttrace.SpanTemplate.agentRun("bench", "", ""));
+          sampledOut.tracing.tracer.startSpan(
+              dev.agenttrace.SpanTemplate.agentRun("bench", "", ""));
       scope = root.makeCurrent();
     }
 

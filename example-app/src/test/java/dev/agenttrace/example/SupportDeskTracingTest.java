@@ -103,11 +103,14 @@ class SupportDeskTracingTest {
     assertThat(lookup.statusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(lookup.attributes().get(SemanticAttributes.ERROR_TYPE))
         .isEqualTo(OrderNotFoundException.class.getName());
-    assertThat(lookup.events()).singleElement().satisfies(event -> {
-      assertThat(event.name()).isEqualTo("exception");
-      assertThat(event.attributes().get(AttributeKey.stringKey("exception.message")))
-          .isEqualTo("No order ORD-0");
-    });
+    assertThat(lookup.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.name()).isEqualTo("exception");
+              assertThat(event.attributes().get(AttributeKey.stringKey("exception.message")))
+                  .isEqualTo("No order ORD-0");
+            });
   }
 
   @Test

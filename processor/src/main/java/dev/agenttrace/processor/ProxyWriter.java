@@ -106,7 +106,9 @@ final class ProxyWriter {
             ? proxy.proxyName()
             : ParameterizedTypeName.get(
                 proxy.proxyName(),
-                typeVariables.stream().map(v -> WildcardTypeName.subtypeOf(Object.class)).toArray(TypeName[]::new));
+                typeVariables.stream()
+                    .map(v -> WildcardTypeName.subtypeOf(Object.class))
+                    .toArray(TypeName[]::new));
     MethodWriter methods = new MethodWriter(proxy.style(), reserved, types, anyProxy);
     for (int i = 0; i < proxy.methods().size(); i++) {
       type.addMethod(methods.write(proxy.methods().get(i), methodConstants.get(i)));
@@ -266,7 +268,8 @@ final class ProxyWriter {
                   constantValue(span, "GEN_AI_REQUEST_MODEL"),
                   constantValue(span, "GEN_AI_PROVIDER_NAME"),
                   function);
-          case TRACED -> CodeBlock.of("$T.traced($S, $S)", SPAN_TEMPLATE, span.spanName(), function);
+          case TRACED ->
+              CodeBlock.of("$T.traced($S, $S)", SPAN_TEMPLATE, span.spanName(), function);
         };
     return FieldSpec.builder(SPAN_TEMPLATE, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer)

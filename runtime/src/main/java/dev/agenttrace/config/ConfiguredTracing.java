@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * shutdown unless the hook was turned off.
  *
  * <p>The pipeline, in order: a span counter for {@link #metrics()}, the processors added in code
- * (they see spans unredacted), then, behind the redaction if any is configured, every consumer
- * that keeps, prints or exports spans: the in-memory collector (bounded to {@value
- * #MEMORY_CAPACITY} spans, oldest evicted first), the console printer (rendering on its own daemon
- * thread from a queue of at most {@value #CONSOLE_QUEUE} traces) and one batch processor per
- * exporter, so that a slow backend cannot hold up another.
+ * (they see spans unredacted), then, behind the redaction if any is configured, every consumer that
+ * keeps, prints or exports spans: the in-memory collector (bounded to {@value #MEMORY_CAPACITY}
+ * spans, oldest evicted first), the console printer (rendering on its own daemon thread from a
+ * queue of at most {@value #CONSOLE_QUEUE} traces) and one batch processor per exporter, so that a
+ * slow backend cannot hold up another.
  */
 public final class ConfiguredTracing implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConfiguredTracing.class);
@@ -185,8 +185,7 @@ public final class ConfiguredTracing implements AutoCloseable {
       done &= console.shutdown(left.isZero() ? Duration.ofMillis(100) : left);
       if (console.droppedTraces() > 0) {
         summaryLogger.warn(
-            "{} traces were not printed: the console could not keep up",
-            console.droppedTraces());
+            "{} traces were not printed: the console could not keep up", console.droppedTraces());
       }
     }
     summaryLogger.info(

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsoleTraceListener implements TraceListener {
   private static final Logger logger = LoggerFactory.getLogger(ConsoleTraceListener.class);
+
   /** Marks the end of the queue; compared by identity. */
   private static final List<SpanData> STOP = new ArrayList<>(0);
 

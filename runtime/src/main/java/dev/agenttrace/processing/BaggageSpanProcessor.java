@@ -25,8 +25,7 @@ import java.util.function.Predicate;
  * <p>It reads the baggage of the span's parent context: the one given to {@code
  * SpanBuilder.setParent(Context)} (such as a context extracted from request headers), otherwise the
  * one current on the thread that starts the span. The span's own attributes set at start win over
- * baggage of the same name. Cheap: nothing is allocated when the baggage is
- * empty.
+ * baggage of the same name. Cheap: nothing is allocated when the baggage is empty.
  */
 public final class BaggageSpanProcessor implements SpanProcessor {
   private final Predicate<String> allowed;

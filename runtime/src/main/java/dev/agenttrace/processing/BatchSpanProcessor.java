@@ -37,16 +37,16 @@ import org.slf4j.LoggerFactory;
  *   <li>One daemon worker exports a batch when {@code maxExportBatchSize} spans are waiting or
  *       {@code scheduleDelay} has passed since the last export. While spans flow it checks the
  *       queue every millisecond by itself, so producers need not pay for waking it (they do only
- *       when the queue is half full). Exports run one at a time on that worker. When an export
- *       call overstays {@code exportTimeout}, the worker thread is interrupted; an exporter that
- *       honours the interrupt returns, and a failed result is then counted as failed with "no
- *       answer within the export timeout". An exporter that ignores the interrupt keeps the worker
- *       busy until it returns: meanwhile no other batch is exported, new spans wait in the queue
- *       and, once it is full, are dropped and counted, so memory stays bounded and traced calls
- *       never wait, but nothing reaches the backend. {@link #forceFlush} then returns {@code
- *       false} after its timeout, and {@link #shutdown} returns {@code false} after its timeout,
- *       counts the spans still queued as dropped and leaves the exporter's own {@code shutdown}
- *       to the daemon worker, which calls it only if the stuck call ever returns.
+ *       when the queue is half full). Exports run one at a time on that worker. When an export call
+ *       overstays {@code exportTimeout}, the worker thread is interrupted; an exporter that honours
+ *       the interrupt returns, and a failed result is then counted as failed with "no answer within
+ *       the export timeout". An exporter that ignores the interrupt keeps the worker busy until it
+ *       returns: meanwhile no other batch is exported, new spans wait in the queue and, once it is
+ *       full, are dropped and counted, so memory stays bounded and traced calls never wait, but
+ *       nothing reaches the backend. {@link #forceFlush} then returns {@code false} after its
+ *       timeout, and {@link #shutdown} returns {@code false} after its timeout, counts the spans
+ *       still queued as dropped and leaves the exporter's own {@code shutdown} to the daemon
+ *       worker, which calls it only if the stuck call ever returns.
  *   <li>{@link #forceFlush} and {@link #shutdown} export everything queued when they were called,
  *       within their timeout. After shutdown, spans are dropped and counted.
  *   <li>Only spans whose context is sampled are exported; recorded-only spans are skipped.

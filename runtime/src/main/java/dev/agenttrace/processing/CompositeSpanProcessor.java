@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs several processors as one. A processor that throws is logged and skipped, so one faulty
- * processor cannot break tracing, let alone the traced call.
+ * Runs several processors as one. A processor that throws (even an {@link Error}) is logged and
+ * skipped, so one faulty processor cannot break tracing, let alone the traced call.
  */
 final class CompositeSpanProcessor implements SpanProcessor {
   private static final Logger logger = LoggerFactory.getLogger(CompositeSpanProcessor.class);
@@ -30,7 +30,7 @@ final class CompositeSpanProcessor implements SpanProcessor {
     for (SpanProcessor processor : processors) {
       try {
         processor.onStart(span);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error from a user's processor must not reach the traced call
         logger.warn("Span processor {} failed in onStart; span {} goes on", processor, span, e);
       }
     }
@@ -41,7 +41,7 @@ final class CompositeSpanProcessor implements SpanProcessor {
     for (SpanProcessor processor : processors) {
       try {
         processor.onEnd(span);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error from a user's processor must not reach the traced call
         logger.warn("Span processor {} failed in onEnd; span {} goes on", processor, span, e);
       }
     }

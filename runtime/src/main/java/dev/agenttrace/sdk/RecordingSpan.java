@@ -276,7 +276,8 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void putUnchecked(Attributes.Builder builder, AttributeKey<T> key, Object value) {
+  private static <T> void putUnchecked(
+      Attributes.Builder builder, AttributeKey<T> key, Object value) {
     builder.put(key, (T) value);
   }
 

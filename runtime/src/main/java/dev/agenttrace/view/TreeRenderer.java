@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Draws traces as trees with box-drawing characters, one line a span: name, duration, and an error
- * mark with the status description for failed spans. When a trace spans several services, each
- * line names its service.
+ * mark with the status description for failed spans. When a trace spans several services, each line
+ * names its service.
  *
  * <pre>
  * Trace 4bf92f3577b34da6a3ce929d0e0e4736

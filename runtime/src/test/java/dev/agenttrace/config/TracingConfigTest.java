@@ -233,8 +233,7 @@ class TracingConfigTest {
 
   @Test
   @org.junit.jupiter.api.Timeout(30)
-  void consolePrintsOnADaemonThreadAndABlockedConsoleNeverBlocksTheTracedCall()
-      throws Exception {
+  void consolePrintsOnADaemonThreadAndABlockedConsoleNeverBlocksTheTracedCall() throws Exception {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     java.util.Set<Thread> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -285,11 +284,7 @@ class TracingConfigTest {
   @Test
   void redactionAppliesToTheInMemorySpansToo() {
     try (ConfiguredTracing tracing =
-        TracingConfig.builder()
-            .shutdownHook(false)
-            .console(false)
-            .redactDefaults()
-            .build()) {
+        TracingConfig.builder().shutdownHook(false).console(false).redactDefaults().build()) {
       agentRun(tracing);
 
       assertThat(tracing.collector().orElseThrow().finishedSpans())

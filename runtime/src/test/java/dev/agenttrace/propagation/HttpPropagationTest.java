@@ -143,8 +143,7 @@ class HttpPropagationTest {
     SpanData server =
         onlyServerSpanFor(
             HttpRequest.newBuilder(uri("/traced"))
-                .header(
-                    "TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+                .header("TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
 
     assertThat(server.name()).isEqualTo("GET /traced");
     assertThat(server.kind()).isEqualTo(SpanKind.SERVER);

@@ -52,8 +52,7 @@ class AttributeLimitsTest {
     span.setAttribute(RESULT, "a".repeat(keep - 1) + "\uD83D\uDE00" + "b".repeat(10_000));
     span.end();
 
-    assertThat(only().attributes().get(RESULT))
-        .isEqualTo("a".repeat(keep - 1) + "...[truncated]");
+    assertThat(only().attributes().get(RESULT)).isEqualTo("a".repeat(keep - 1) + "...[truncated]");
   }
 
   @Test

@@ -224,7 +224,23 @@ class TracerSdkTest {
           }
         };
     InMemorySpanCollector after = new InMemorySpanCollector();
-    TracerSdk tracer = TracerSdk.builder().addSpanProcessor(failing).addSpanProcessor(after).build();
+    TracerSdk tracer =
+        TracerSdk.builder().addSpanProcessor(failing).addSpanProcessor(after).build();
+
+    tracer.startSpan(TOOL).end();
+
+    assertThat(after.finishedSpans()).hasSize(1);
+  }
+
+  @Test
+  void anErrorThrownByAProcessorDoesNotReachTheTracedCall() {
+    SpanProcessor throwingError =
+        span -> {
+          throw new StackOverflowError("processor recursed");
+        };
+    InMemorySpanCollector after = new InMemorySpanCollector();
+    TracerSdk tracer =
+        TracerSdk.builder().addSpanProcessor(throwingError).addSpanProcessor(after).build();
 
     tracer.startSpan(TOOL).end();
 
@@ -276,6 +292,8 @@ class TracerSdkTest {
     SpanData data = collector.finishedSpans().get(1);
     assertThat(data.parentSpanId()).isNull();
     assertThat(data.traceId()).isNotEqualTo(request.spanContext().traceId());
-    assertThat(data.links()).extracting(link -> link.spanContext()).containsExactly(request.spanContext());
+    assertThat(data.links())
+        .extracting(link -> link.spanContext())
+        .containsExactly(request.spanContext());
   }
 }

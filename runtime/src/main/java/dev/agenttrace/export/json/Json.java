@@ -10,10 +10,10 @@ import java.util.Map;
  * files and speak JSON over HTTP without a dependency.
  *
  * <p>Reading maps objects to {@code LinkedHashMap<String, Object>} (member order kept), arrays to
- * {@code List<Object>}, strings to {@code String}, numbers without fraction or exponent that fit
- * to {@code Long} and other numbers to {@code Double}, {@code true}/{@code false} to {@code
- * Boolean} and {@code null} to {@code null}. Malformed input throws {@link JsonException} with the
- * offset of the problem.
+ * {@code List<Object>}, strings to {@code String}, numbers without fraction or exponent that fit to
+ * {@code Long} and other numbers to {@code Double}, {@code true}/{@code false} to {@code Boolean}
+ * and {@code null} to {@code null}. Malformed input throws {@link JsonException} with the offset of
+ * the problem.
  */
 public final class Json {
   private final String text;

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a span: one object per span, one span per line in JSON Lines files. Writing
- * then reading a span gives back equal data.
+ * The JSON form of a span: one object per span, one span per line in JSON Lines files. Writing then
+ * reading a span gives back equal data.
  *
  * <p>Schema (version 1). Members in this order; optional ones are left out when empty:
  *
@@ -47,8 +47,8 @@ import java.util.Map;
  * <p>The parent is recorded by id only; reading rebuilds its context with the span's own trace
  * flags and trace state (a child inherits both, so this loses nothing in practice).
  *
- * <p>Attribute values are JSON strings, booleans and numbers; an integral number is read back as
- * a long attribute, any other number as a double (doubles are always written with a fraction or
+ * <p>Attribute values are JSON strings, booleans and numbers; an integral number is read back as a
+ * long attribute, any other number as a double (doubles are always written with a fraction or
  * exponent, so the type survives).
  */
 public final class SpanJson {
@@ -251,7 +251,8 @@ public final class SpanJson {
     for (String member : header.split(",")) {
       int equals = member.indexOf('=');
       if (equals > 0) {
-        members.add(Map.entry(member.substring(0, equals).trim(), member.substring(equals + 1).trim()));
+        members.add(
+            Map.entry(member.substring(0, equals).trim(), member.substring(equals + 1).trim()));
       }
     }
     return TraceState.of(members);
@@ -278,8 +279,7 @@ public final class SpanJson {
     }
     for (int i = 0; i < length; i++) {
       if (Ids.lowerHexDigit(value.charAt(i)) < 0) {
-        throw new IllegalArgumentException(
-            field + " must be lowercase hex, not \"" + value + "\"");
+        throw new IllegalArgumentException(field + " must be lowercase hex, not \"" + value + "\"");
       }
     }
   }

@@ -19,7 +19,17 @@ class JsonTest {
         .isEqualTo(
             new java.util.LinkedHashMap<>(
                 Map.of(
-                    "s", "aé\n", "i", -12L, "d", 150.0, "t", true, "f", false, "a",
+                    "s",
+                    "aé\n",
+                    "i",
+                    -12L,
+                    "d",
+                    150.0,
+                    "t",
+                    true,
+                    "f",
+                    false,
+                    "a",
                     List.of(1L, Map.of("x", List.of())))) {
               {
                 put("n", null);

@@ -21,13 +21,19 @@ import org.junit.jupiter.api.Test;
 class SpanJsonTest {
   private static final SpanContext PARENT =
       SpanContext.createFromRemoteParent(
-          0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x00f067aa0ba902b7L, (byte) 3,
+          0x4bf92f3577b34da6L,
+          0xa3ce929d0e0e4736L,
+          0x00f067aa0ba902b7L,
+          (byte) 3,
           TraceState.of(List.of(Map.entry("vendor", "opaque"))));
 
   private static SpanData sampleSpan() {
     SpanContext context =
         SpanContext.create(
-            PARENT.traceIdHigh(), PARENT.traceIdLow(), 0x1111111111111111L, (byte) 3,
+            PARENT.traceIdHigh(),
+            PARENT.traceIdLow(),
+            0x1111111111111111L,
+            (byte) 3,
             PARENT.traceState());
     return new ImmutableSpanData(
         "execute_tool lookup_order",
