@@ -34,16 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class NestedCallBenchmark {
 
-  @State(org.openjdk.jmh.annotations.Scope.Thread)
-  public static class RequestIds {
-    private int next;
-
-    int nextId() {
-      next = (next + 1) & 1023;
-      return next;
-    }
-  }
-
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class Direct {
     final NestedAgent agent = NestedCallChain.direct();
@@ -133,19 +123,19 @@ public class NestedCallBenchmark {
 
   /** The floor: three plain calls. */
   @Benchmark
-  public int nestedDirect(Direct state, RequestIds ids) {
+  public int nestedDirect(Direct state, CallIds ids) {
     return state.agent.run(ids.nextId());
   }
 
   /** Three generated proxies, three recorded spans. */
   @Benchmark
-  public int nestedProxyRecording(Recording state, RequestIds ids) {
+  public int nestedProxyRecording(Recording state, CallIds ids) {
     return state.agent.run(ids.nextId());
   }
 
   /** Three spans by hand with the OpenTelemetry SDK. */
   @Benchmark
-  public int nestedOtelHandWritten(Otel state, RequestIds ids) {
+  public int nestedOtelHandWritten(Otel state, CallIds ids) {
     return state.agent.applyAsInt(ids.nextId());
   }
 }

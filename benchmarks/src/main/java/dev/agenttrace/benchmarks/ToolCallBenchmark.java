@@ -32,17 +32,6 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ToolCallBenchmark {
 
-  /** Order ids that vary from call to call, as in real traffic. */
-  @State(org.openjdk.jmh.annotations.Scope.Thread)
-  public static class OrderIds {
-    private int next;
-
-    int nextId() {
-      next = (next + 1) & 1023;
-      return next;
-    }
-  }
-
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class Direct {
     final OrderLookup tool = new DirectOrderLookup();
@@ -152,19 +141,19 @@ public class ToolCallBenchmark {
 
   /** The floor: the call itself. */
   @Benchmark
-  public int direct(Direct state, OrderIds ids) {
+  public int direct(Direct state, CallIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 
   /** The generated proxy with no tracer installed. */
   @Benchmark
-  public int proxyTracingOff(TracingOff state, OrderIds ids) {
+  public int proxyTracingOff(TracingOff state, CallIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 
   /** The generated proxy called inside a trace the head sampler dropped. */
   @Benchmark
-  public int proxySampledOut(SampledOut state, InsideSampledOutTrace trace, OrderIds ids) {
+  public int proxySampledOut(SampledOut state, InsideSampledOutTrace trace, CallIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 
@@ -173,25 +162,25 @@ public class ToolCallBenchmark {
    * non-recording span must still be made, so that downstream services see sampled=0.
    */
   @Benchmark
-  public int proxySampledOutRoot(SampledOut state, OrderIds ids) {
+  public int proxySampledOutRoot(SampledOut state, CallIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 
   /** The generated proxy recording the span into the processor pipeline. */
   @Benchmark
-  public int proxyRecording(Recording state, OrderIds ids) {
+  public int proxyRecording(Recording state, CallIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 
   /** A java.lang.reflect.Proxy reading a runtime annotation, recording the same span. */
   @Benchmark
-  public int reflectionProxy(Reflection state, OrderIds ids) {
+  public int reflectionProxy(Reflection state, CallIds ids) {
     return state.tool.lookup(ids.nextId());
   }
 
   /** The same span written by hand with the OpenTelemetry SDK. */
   @Benchmark
-  public int otelHandWritten(Otel state, OrderIds ids) {
+  public int otelHandWritten(Otel state, CallIds ids) {
     int orderId = ids.nextId();
     Span span =
         state
