@@ -40,11 +40,14 @@ public final class SpanTemplate {
    * @param codeFunction the fully-qualified traced method, or empty
    */
   public static SpanTemplate agentRun(String agentName, String description, String codeFunction) {
-    return genAi(SemanticAttributes.OPERATION_INVOKE_AGENT, agentName, SpanKind.INTERNAL)
-        .with(SemanticAttributes.GEN_AI_AGENT_NAME, agentName)
-        .with(SemanticAttributes.GEN_AI_AGENT_DESCRIPTION, description)
-        .with(SemanticAttributes.CODE_FUNCTION_NAME, codeFunction)
-        .build();
+    return genAi(
+        SemanticAttributes.OPERATION_INVOKE_AGENT,
+        SpanKind.INTERNAL,
+        SemanticAttributes.GEN_AI_AGENT_NAME,
+        agentName,
+        SemanticAttributes.GEN_AI_AGENT_DESCRIPTION,
+        description,
+        codeFunction);
   }
 
   /**
@@ -53,11 +56,14 @@ public final class SpanTemplate {
    * gen_ai.tool.description} and {@code code.function.name}. Empty optional values are left out.
    */
   public static SpanTemplate tool(String toolName, String description, String codeFunction) {
-    return genAi(SemanticAttributes.OPERATION_EXECUTE_TOOL, toolName, SpanKind.INTERNAL)
-        .with(SemanticAttributes.GEN_AI_TOOL_NAME, toolName)
-        .with(SemanticAttributes.GEN_AI_TOOL_DESCRIPTION, description)
-        .with(SemanticAttributes.CODE_FUNCTION_NAME, codeFunction)
-        .build();
+    return genAi(
+        SemanticAttributes.OPERATION_EXECUTE_TOOL,
+        SpanKind.INTERNAL,
+        SemanticAttributes.GEN_AI_TOOL_NAME,
+        toolName,
+        SemanticAttributes.GEN_AI_TOOL_DESCRIPTION,
+        description,
+        codeFunction);
   }
 
   /**
@@ -66,11 +72,14 @@ public final class SpanTemplate {
    * {@code code.function.name}. Empty optional values are left out.
    */
   public static SpanTemplate llmCall(String model, String provider, String codeFunction) {
-    return genAi(SemanticAttributes.OPERATION_CHAT, model, SpanKind.CLIENT)
-        .with(SemanticAttributes.GEN_AI_REQUEST_MODEL, model)
-        .with(SemanticAttributes.GEN_AI_PROVIDER_NAME, provider)
-        .with(SemanticAttributes.CODE_FUNCTION_NAME, codeFunction)
-        .build();
+    return genAi(
+        SemanticAttributes.OPERATION_CHAT,
+        SpanKind.CLIENT,
+        SemanticAttributes.GEN_AI_REQUEST_MODEL,
+        model,
+        SemanticAttributes.GEN_AI_PROVIDER_NAME,
+        provider,
+        codeFunction);
   }
 
   /** A generic operation: span {@code spanName}, kind INTERNAL, with {@code code.function.name}. */
@@ -78,10 +87,25 @@ public final class SpanTemplate {
     return builder(spanName).with(SemanticAttributes.CODE_FUNCTION_NAME, codeFunction).build();
   }
 
-  private static Builder genAi(String operation, String subject, SpanKind kind) {
+  /**
+   * A GenAI span named {@code "{operation} {subject}"}: the operation, the subject under its key,
+   * an optional detail (description, provider) and the code function.
+   */
+  private static SpanTemplate genAi(
+      String operation,
+      SpanKind kind,
+      AttributeKey<String> subjectKey,
+      String subject,
+      AttributeKey<String> detailKey,
+      String detail,
+      String codeFunction) {
     return builder(operation + " " + subject)
         .kind(kind)
-        .with(SemanticAttributes.GEN_AI_OPERATION_NAME, operation);
+        .with(SemanticAttributes.GEN_AI_OPERATION_NAME, operation)
+        .with(subjectKey, subject)
+        .with(detailKey, detail)
+        .with(SemanticAttributes.CODE_FUNCTION_NAME, codeFunction)
+        .build();
   }
 
   /** A copy with one more string attribute (empty or null values are left out). */
