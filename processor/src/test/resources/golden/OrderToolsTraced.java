@@ -2,14 +2,15 @@ package test;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.AttributeKey;
-import dev.agenttrace.AttributeValues;
 import dev.agenttrace.Scope;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.StatusCode;
-import dev.agenttrace.ToolCallJson;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.AttributeValues;
+import dev.agenttrace.proxy.SpanTemplates;
+import dev.agenttrace.proxy.ToolCallJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -25,19 +26,19 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.agenttrace.processor.AgentTraceProcessor")
 public final class OrderToolsTraced implements OrderTools {
-  private static final SpanTemplate LOOKUP_ORDER = SpanTemplate.tool("lookup_order", "Find an order by id", "test.OrderTools.lookupOrder");
+  private static final SpanTemplate LOOKUP_ORDER = SpanTemplates.tool("lookup_order", "Find an order by id", "test.OrderTools.lookupOrder");
 
   private static final AttributeKey<String> LOOKUP_ORDER_ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] LOOKUP_ORDER_ARGUMENT_NAMES = {"orderId"};
 
-  private static final SpanTemplate REFUND = SpanTemplate.tool("refund", "", "test.OrderTools.refund");
+  private static final SpanTemplate REFUND = SpanTemplates.tool("refund", "", "test.OrderTools.refund");
 
   private static final AttributeKey<String> REFUND_ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] REFUND_ARGUMENT_NAMES = {"orderId", "cents"};
 
-  private static final SpanTemplate AUDIT = SpanTemplate.tool("audit", "", "test.OrderTools.audit");
+  private static final SpanTemplate AUDIT = SpanTemplates.tool("audit", "", "test.OrderTools.audit");
 
   private static final AttributeKey<String> AUDIT_TAGS = AttributeKey.stringKey("audit.tags");
 

@@ -2,6 +2,8 @@ package dev.agenttrace;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenttrace.internal.Ids;
+
 /**
  * The identity of a span that crosses process boundaries: trace id, span id, trace flags and trace
  * state, as the W3C Trace Context specification defines them. Immutable.

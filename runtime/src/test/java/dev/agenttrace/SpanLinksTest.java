@@ -7,6 +7,7 @@ import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.TextMapGetter;
 import dev.agenttrace.propagation.TextMapPropagator;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

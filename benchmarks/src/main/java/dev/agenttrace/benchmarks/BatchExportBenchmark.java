@@ -2,11 +2,11 @@ package dev.agenttrace.benchmarks;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanData;
-import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.processing.BatchSpanProcessor;
 import dev.agenttrace.processing.InMemorySpanCollector;
+import dev.agenttrace.proxy.SpanTemplates;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -55,7 +55,7 @@ public class BatchExportBenchmark {
       InMemorySpanCollector collector = new InMemorySpanCollector();
       try (TracerSdk tracer =
           TracerSdk.builder().serviceName("bench").addSpanProcessor(collector).build()) {
-        Span ended = tracer.startSpan(SpanTemplate.tool("lookup_order", "", ""));
+        Span ended = tracer.startSpan(SpanTemplates.tool("lookup_order", "", ""));
         ended.end();
       }
       span = collector.finishedSpans().get(0);

@@ -1,8 +1,8 @@
 package dev.agenttrace.benchmarks;
 
-import dev.agenttrace.SpanData;
-import dev.agenttrace.export.ExportResult;
-import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 

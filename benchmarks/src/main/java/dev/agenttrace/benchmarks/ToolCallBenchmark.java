@@ -78,7 +78,7 @@ public class ToolCallBenchmark {
     public void enter(SampledOut sampledOut) {
       root =
           sampledOut.tracing.tracer.startSpan(
-              dev.agenttrace.SpanTemplate.agentRun("bench", "", ""));
+              dev.agenttrace.proxy.SpanTemplates.agentRun("bench", "", ""));
       scope = root.makeCurrent();
     }
 

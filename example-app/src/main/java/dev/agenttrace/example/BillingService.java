@@ -1,7 +1,7 @@
 package dev.agenttrace.example;
 
-import dev.agenttrace.export.json.Json;
-import dev.agenttrace.export.json.JsonException;
+import dev.agenttrace.internal.json.Json;
+import dev.agenttrace.internal.json.JsonException;
 import dev.agenttrace.propagation.HttpServerPropagation;
 import java.io.IOException;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.agenttrace.example;
 
-import dev.agenttrace.export.json.Json;
+import dev.agenttrace.internal.json.Json;
 import dev.agenttrace.propagation.HttpClientPropagation;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,6 @@ package dev.agenttrace.example;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Context;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.config.ConfiguredTracing;
 import dev.agenttrace.config.TracingConfig;
@@ -11,6 +10,7 @@ import dev.agenttrace.export.json.SpanJson;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.HttpClientPropagation;
+import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.view.TreeRenderer;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,10 +3,10 @@ package dev.agenttrace.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.AgentTrace;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.context.ContextExecutors;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

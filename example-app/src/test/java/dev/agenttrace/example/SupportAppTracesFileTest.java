@@ -2,7 +2,7 @@ package dev.agenttrace.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.view.JsonLinesReader;
 import dev.agenttrace.view.Trace;
 import dev.agenttrace.view.TraceAssembler;

@@ -3,8 +3,8 @@ package dev.agenttrace.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.SemanticAttributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.spi.SpanData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

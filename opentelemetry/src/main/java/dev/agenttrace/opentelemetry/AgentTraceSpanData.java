@@ -1,7 +1,7 @@
 package dev.agenttrace.opentelemetry;
 
-import dev.agenttrace.SpanEvent;
 import dev.agenttrace.SpanLink;
+import dev.agenttrace.spi.SpanEvent;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -20,7 +20,7 @@ import java.util.List;
  * read it as often as they like.
  */
 final class AgentTraceSpanData implements SpanData {
-  private final dev.agenttrace.SpanData span;
+  private final dev.agenttrace.spi.SpanData span;
   private final SpanContext spanContext;
   private final SpanContext parentSpanContext;
   private final Attributes attributes;
@@ -31,7 +31,7 @@ final class AgentTraceSpanData implements SpanData {
   private final InstrumentationScopeInfo scope;
 
   AgentTraceSpanData(
-      dev.agenttrace.SpanData span, Resource resource, InstrumentationScopeInfo scope) {
+      dev.agenttrace.spi.SpanData span, Resource resource, InstrumentationScopeInfo scope) {
     this.span = span;
     this.spanContext = OpenTelemetryMapping.toOtel(span.spanContext());
     this.parentSpanContext = OpenTelemetryMapping.toOtel(span.parentSpanContext());

@@ -2,11 +2,11 @@ package dev.agenttrace.opentelemetry;
 
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
-import dev.agenttrace.Ids;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
+import dev.agenttrace.internal.Ids;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceStateBuilder;
@@ -87,7 +87,7 @@ final class OpenTelemetryMapping {
     }
   }
 
-  static Resource toOtel(dev.agenttrace.Resource resource) {
+  static Resource toOtel(dev.agenttrace.spi.Resource resource) {
     return Resource.create(toOtel(resource.attributes()));
   }
 

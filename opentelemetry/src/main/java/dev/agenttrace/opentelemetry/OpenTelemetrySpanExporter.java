@@ -2,9 +2,9 @@ package dev.agenttrace.opentelemetry;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanData;
-import dev.agenttrace.export.ExportResult;
-import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
@@ -78,7 +78,7 @@ public final class OpenTelemetrySpanExporter implements SpanExporter {
   public ExportResult export(Collection<SpanData> spans) {
     List<io.opentelemetry.sdk.trace.data.SpanData> converted = new ArrayList<>(spans.size());
     // Spans of one tracer share a resource: convert it once per batch.
-    Map<dev.agenttrace.Resource, Resource> resources = new IdentityHashMap<>();
+    Map<dev.agenttrace.spi.Resource, Resource> resources = new IdentityHashMap<>();
     try {
       for (SpanData span : spans) {
         Resource resource =

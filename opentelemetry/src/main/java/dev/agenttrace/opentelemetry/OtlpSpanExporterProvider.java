@@ -3,7 +3,7 @@ package dev.agenttrace.opentelemetry;
 import dev.agenttrace.config.ConfigProperties;
 import dev.agenttrace.config.ConfigurationException;
 import dev.agenttrace.config.SpanExporterProvider;
-import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.spi.SpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;

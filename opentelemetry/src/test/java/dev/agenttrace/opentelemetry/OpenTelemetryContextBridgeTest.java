@@ -38,7 +38,7 @@ class OpenTelemetryContextBridgeTest {
       request.end();
     }
 
-    dev.agenttrace.SpanData agent = agentSpans.finishedSpans().get(0);
+    dev.agenttrace.spi.SpanData agent = agentSpans.finishedSpans().get(0);
     assertThat(agent.traceId()).isEqualTo(request.getSpanContext().getTraceId());
     assertThat(agent.parentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
   }
@@ -79,8 +79,8 @@ class OpenTelemetryContextBridgeTest {
     List<SpanData> otelDone = otelSpans.getFinishedSpanItems();
     SpanData db = otelDone.get(0);
     SpanData request2 = otelDone.get(1);
-    dev.agenttrace.SpanData tool = agentSpans.finishedSpans().get(0);
-    dev.agenttrace.SpanData agent = agentSpans.finishedSpans().get(1);
+    dev.agenttrace.spi.SpanData tool = agentSpans.finishedSpans().get(0);
+    dev.agenttrace.spi.SpanData agent = agentSpans.finishedSpans().get(1);
     assertThat(agent.parentSpanId()).isEqualTo(request2.getSpanId());
     assertThat(db.getParentSpanId()).isEqualTo(agent.spanId());
     assertThat(tool.parentSpanId()).isEqualTo(db.getSpanId());

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.Context;
-import dev.agenttrace.Resource;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
-import dev.agenttrace.export.ExportResult;
 import dev.agenttrace.processing.BatchSpanProcessor;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.Resource;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -152,12 +152,12 @@ class OpenTelemetrySpanExporterTest {
     memory.shutdown();
 
     ExportResult result =
-        exporter.export(List.of(dev.agenttrace.export.ImmutableSpanData.copyOf(endedSpan())));
+        exporter.export(List.of(dev.agenttrace.spi.ImmutableSpanData.copyOf(endedSpan())));
 
     assertThat(result.isSuccess()).isFalse();
   }
 
-  private static dev.agenttrace.SpanData endedSpan() {
+  private static dev.agenttrace.spi.SpanData endedSpan() {
     dev.agenttrace.processing.InMemorySpanCollector collector =
         new dev.agenttrace.processing.InMemorySpanCollector();
     TracerSdk.builder().addSpanProcessor(collector).build().spanBuilder("x").startSpan().end();

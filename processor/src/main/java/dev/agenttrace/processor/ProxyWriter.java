@@ -2,6 +2,7 @@ package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_KEY;
 import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATE;
+import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATES;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -250,26 +251,26 @@ final class ProxyWriter {
           case AGENT_RUN ->
               CodeBlock.of(
                   "$T.agentRun($S, $S, $S)",
-                  SPAN_TEMPLATE,
+                  SPAN_TEMPLATES,
                   constantValue(span, "GEN_AI_AGENT_NAME"),
                   constantValue(span, "GEN_AI_AGENT_DESCRIPTION"),
                   function);
           case TOOL ->
               CodeBlock.of(
                   "$T.tool($S, $S, $S)",
-                  SPAN_TEMPLATE,
+                  SPAN_TEMPLATES,
                   constantValue(span, "GEN_AI_TOOL_NAME"),
                   constantValue(span, "GEN_AI_TOOL_DESCRIPTION"),
                   function);
           case LLM_CALL ->
               CodeBlock.of(
                   "$T.llmCall($S, $S, $S)",
-                  SPAN_TEMPLATE,
+                  SPAN_TEMPLATES,
                   constantValue(span, "GEN_AI_REQUEST_MODEL"),
                   constantValue(span, "GEN_AI_PROVIDER_NAME"),
                   function);
           case TRACED ->
-              CodeBlock.of("$T.traced($S, $S)", SPAN_TEMPLATE, span.spanName(), function);
+              CodeBlock.of("$T.traced($S, $S)", SPAN_TEMPLATES, span.spanName(), function);
         };
     return FieldSpec.builder(SPAN_TEMPLATE, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer)

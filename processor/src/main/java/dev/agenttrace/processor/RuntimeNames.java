@@ -10,6 +10,9 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeNames {
   private static final String RUNTIME = "dev.agenttrace";
 
+  /** The runtime's support for generated code: no compatibility promise beyond this processor. */
+  private static final String PROXY_SUPPORT = "dev.agenttrace.proxy";
+
   static final ClassName AGENT_TRACE = ClassName.get(RUNTIME, "AgentTrace");
   static final ClassName TRACER = ClassName.get(RUNTIME, "Tracer");
   static final ClassName SPAN = ClassName.get(RUNTIME, "Span");
@@ -19,8 +22,10 @@ final class RuntimeNames {
   static final ClassName ATTRIBUTE_KEY = ClassName.get(RUNTIME, "AttributeKey");
   static final ClassName SEMANTIC_ATTRIBUTES = ClassName.get(RUNTIME, "SemanticAttributes");
   static final ClassName TOKEN_USAGE = ClassName.get(RUNTIME, "TokenUsage");
-  static final ClassName ATTRIBUTE_VALUES = ClassName.get(RUNTIME, "AttributeValues");
-  static final ClassName TOOL_CALL_JSON = ClassName.get(RUNTIME, "ToolCallJson");
+
+  static final ClassName SPAN_TEMPLATES = ClassName.get(PROXY_SUPPORT, "SpanTemplates");
+  static final ClassName ATTRIBUTE_VALUES = ClassName.get(PROXY_SUPPORT, "AttributeValues");
+  static final ClassName TOOL_CALL_JSON = ClassName.get(PROXY_SUPPORT, "ToolCallJson");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

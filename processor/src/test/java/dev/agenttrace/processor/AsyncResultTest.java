@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.agenttrace.SemanticAttributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.spi.SpanData;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;

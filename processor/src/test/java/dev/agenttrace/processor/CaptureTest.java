@@ -4,7 +4,7 @@ import static dev.agenttrace.processor.ProxyTester.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.SemanticAttributes;
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

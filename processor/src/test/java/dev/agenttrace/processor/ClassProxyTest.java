@@ -7,8 +7,8 @@ import static dev.agenttrace.processor.ProxyTester.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.spi.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

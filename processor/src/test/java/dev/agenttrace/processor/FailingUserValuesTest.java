@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.SemanticAttributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.spi.SpanData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -5,8 +5,8 @@ import static dev.agenttrace.processor.ProxyTester.runWithLibrary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.SemanticAttributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.SpanKind;
+import dev.agenttrace.spi.SpanData;
 import java.io.File;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

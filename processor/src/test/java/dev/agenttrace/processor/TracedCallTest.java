@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.testing.compile.Compilation;
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.SemanticAttributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.spi.SpanData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,17 +1,17 @@
 package dev.agenttrace.config;
 
 import dev.agenttrace.AgentTrace;
-import dev.agenttrace.Resource;
-import dev.agenttrace.export.SpanExporter;
 import dev.agenttrace.metrics.MetricsSnapshot;
 import dev.agenttrace.metrics.PipelineMetrics;
 import dev.agenttrace.processing.BatchSpanProcessor;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.processing.RedactingSpanProcessor;
 import dev.agenttrace.processing.Sampler;
-import dev.agenttrace.processing.SpanProcessor;
 import dev.agenttrace.processing.TraceListenerProcessor;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.Resource;
+import dev.agenttrace.spi.SpanExporter;
+import dev.agenttrace.spi.SpanProcessor;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.agenttrace.config;
 
-import dev.agenttrace.SpanData;
 import dev.agenttrace.processing.TraceListener;
-import dev.agenttrace.view.TreeRenderer;
+import dev.agenttrace.spi.SpanData;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * printing happen on one daemon thread ({@code agenttrace-console}), never on the thread that ended
  * the root span, so a slow or blocked console cannot slow a traced call. Traces wait in a bounded
  * queue; when it is full a trace is not printed and is counted ({@link #droppedTraces()}).
+ *
+ * <p>Trees come from the {@link TraceFormatter} of {@code agenttrace-view} when it is on the class
+ * path; without it each trace is one summary line.
  */
 final class ConsoleTraceListener implements TraceListener {
   private static final Logger logger = LoggerFactory.getLogger(ConsoleTraceListener.class);
@@ -30,10 +33,12 @@ final class ConsoleTraceListener implements TraceListener {
   private final BlockingQueue<List<SpanData>> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread printer;
+  private final TraceFormatter formatter;
 
   ConsoleTraceListener(PrintStream out, int maxQueuedTraces) {
     this.out = out;
     this.queue = new ArrayBlockingQueue<>(maxQueuedTraces);
+    this.formatter = loadFormatter();
     this.printer = new Thread(this::printLoop, "agenttrace-console");
     printer.setDaemon(true);
     printer.start();
@@ -81,7 +86,7 @@ final class ConsoleTraceListener implements TraceListener {
           return;
         }
         try {
-          String tree = TreeRenderer.render(spans);
+          String tree = formatter.format(spans);
           synchronized (out) {
             out.print(tree);
             out.flush();
@@ -93,6 +98,26 @@ final class ConsoleTraceListener implements TraceListener {
     } catch (InterruptedException e) {
       // Shut down: stop printing.
     }
+  }
+
+  private static TraceFormatter loadFormatter() {
+    for (TraceFormatter found : ServiceLoader.load(TraceFormatter.class)) {
+      return found;
+    }
+    logger.info("Add dev.agenttrace:agenttrace-view to print each trace as a tree on the console");
+    return ConsoleTraceListener::summaryLine;
+  }
+
+  /** One line per trace: its root (the span that ended last), span count and duration. */
+  static String summaryLine(List<SpanData> spans) {
+    SpanData root = spans.get(spans.size() - 1);
+    return String.format(
+        "trace %s: %s, %d span%s, %.1f ms%n",
+        root.spanContext().traceId(),
+        root.name(),
+        spans.size(),
+        spans.size() == 1 ? "" : "s",
+        (root.endEpochNanos() - root.startEpochNanos()) / 1e6);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.agenttrace.config;
 
-import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.spi.SpanExporter;
 
 /**
  * Makes an exporter chosen by name in {@code otel.traces.exporter}, for exporters that live in

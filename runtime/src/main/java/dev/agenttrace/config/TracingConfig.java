@@ -4,14 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
-import dev.agenttrace.Resource;
 import dev.agenttrace.export.JsonLinesSpanExporter;
 import dev.agenttrace.export.LoggingSpanExporter;
-import dev.agenttrace.export.SpanExporter;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
 import dev.agenttrace.processing.RedactionPatterns;
 import dev.agenttrace.processing.Sampler;
-import dev.agenttrace.processing.SpanProcessor;
+import dev.agenttrace.spi.Resource;
+import dev.agenttrace.spi.SpanExporter;
+import dev.agenttrace.spi.SpanProcessor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.agenttrace.Context;
 import dev.agenttrace.Scope;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.processing.BaggageSpanProcessor;
-import dev.agenttrace.processing.SpanProcessor;
+import dev.agenttrace.spi.SpanProcessor;
 
 /**
  * Groups the runs of a multi-turn conversation: the conversation id travels as the baggage entry

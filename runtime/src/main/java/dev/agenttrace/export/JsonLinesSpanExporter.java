@@ -2,8 +2,10 @@ package dev.agenttrace.export;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanData;
 import dev.agenttrace.export.json.SpanJson;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,9 @@
 package dev.agenttrace.export;
 
-import dev.agenttrace.SpanData;
 import dev.agenttrace.export.json.SpanJson;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,11 +3,11 @@ package dev.agenttrace.metrics;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.Attributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.metrics.OperationKey.Dimension;
 import dev.agenttrace.metrics.OperationLatency.WindowSpec;
-import dev.agenttrace.processing.SpanProcessor;
-import dev.agenttrace.sdk.Clock;
+import dev.agenttrace.spi.Clock;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.agenttrace.metrics;
 
-import dev.agenttrace.sdk.Clock;
+import dev.agenttrace.spi.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.agenttrace.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.ReadWriteSpan;
-import dev.agenttrace.SpanData;
-import dev.agenttrace.processing.SpanProcessor;
+import dev.agenttrace.spi.ReadWriteSpan;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;

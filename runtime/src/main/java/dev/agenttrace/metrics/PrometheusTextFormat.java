@@ -1,6 +1,5 @@
 package dev.agenttrace.metrics;
 
-import dev.agenttrace.processing.TailSamplingStats;
 import java.time.Duration;
 import java.util.Locale;
 

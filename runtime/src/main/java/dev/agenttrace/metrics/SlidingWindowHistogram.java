@@ -2,7 +2,7 @@ package dev.agenttrace.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.sdk.Clock;
+import dev.agenttrace.spi.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 

@@ -1,10 +1,10 @@
 package dev.agenttrace.metrics;
 
-import dev.agenttrace.ReadWriteSpan;
 import dev.agenttrace.SpanContext;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.StatusCode;
-import dev.agenttrace.processing.SpanProcessor;
+import dev.agenttrace.spi.ReadWriteSpan;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.util.concurrent.atomic.LongAdder;
 
 /**

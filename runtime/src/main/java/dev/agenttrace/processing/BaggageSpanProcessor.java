@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Baggage;
-import dev.agenttrace.ReadWriteSpan;
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.ReadWriteSpan;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

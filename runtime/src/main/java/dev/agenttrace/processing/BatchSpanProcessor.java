@@ -2,12 +2,12 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanData;
-import dev.agenttrace.export.ExportResult;
-import dev.agenttrace.export.RateLimitedLogger;
-import dev.agenttrace.export.SpanExporter;
 import dev.agenttrace.metrics.MetricsSnapshot;
 import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
+import dev.agenttrace.spi.SpanProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.agenttrace.processing;
 
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

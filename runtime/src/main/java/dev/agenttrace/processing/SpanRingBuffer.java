@@ -1,6 +1,6 @@
 package dev.agenttrace.processing;
 
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.SpanData;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;

@@ -2,9 +2,11 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanData;
 import dev.agenttrace.StatusCode;
-import dev.agenttrace.sdk.Clock;
+import dev.agenttrace.metrics.TailSamplingStats;
+import dev.agenttrace.spi.Clock;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.agenttrace.processing;
 
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.SpanData;
 import java.util.List;
 
 /**

@@ -2,9 +2,10 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.ReadWriteSpan;
 import dev.agenttrace.SpanContext;
-import dev.agenttrace.SpanData;
+import dev.agenttrace.spi.ReadWriteSpan;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.agenttrace.propagation;
 
-import dev.agenttrace.Ids;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.TraceState;
+import dev.agenttrace.internal.Ids;
 
 /**
  * Parses and formats the W3C {@code traceparent} header: {@code version-traceid-parentid-flags},

@@ -38,7 +38,7 @@ class TracingConfigTest {
   }
 
   @Test
-  void withNothingConfiguredSpansStayInMemoryAndEachTraceIsPrinted() {
+  void withNothingConfiguredSpansStayInMemoryAndEachTraceIsSummarisedOnTheConsole() {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (ConfiguredTracing tracing =
         TracingConfig.builder()
@@ -53,9 +53,9 @@ class TracingConfigTest {
           .get()
           .satisfies(c -> assertThat(c.finishedSpans()).hasSize(2));
     }
+    // Without agenttrace-view on the class path: one line per trace (view's tests cover trees).
     assertThat(console.toString(StandardCharsets.UTF_8))
-        .contains("invoke_agent support")
-        .contains("execute_tool lookup_order");
+        .containsPattern("trace [0-9a-f]{32}: invoke_agent support, 2 spans, [0-9.]+ ms");
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -2,9 +2,9 @@ package dev.agenttrace.context;
 
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import java.util.function.Supplier;
 
 /** A recording tracer for the propagation tests, with helpers to trace work and find spans. */

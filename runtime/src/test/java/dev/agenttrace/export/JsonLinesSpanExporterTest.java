@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.export.json.SpanJson;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.testing.TestSpans;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,6 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
-import dev.agenttrace.processing.TailSamplingStats;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.testing.ManualClock;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Baggage;
 import dev.agenttrace.Scope;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import org.junit.jupiter.api.Test;
 
 // Scopes are closed by try-with-resources without being read: that is their use.

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanContext;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.SpanKind;
-import dev.agenttrace.export.ExportResult;
-import dev.agenttrace.export.SpanExporter;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import dev.agenttrace.testing.RecordingExporter;
 import dev.agenttrace.testing.RecordingLogger;
 import dev.agenttrace.testing.TestSpans;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanData;
-import dev.agenttrace.SpanEvent;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.processing.InMemorySpanCollector;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanEvent;
 import org.junit.jupiter.api.Test;
 
 /** String values are cut to 8 KiB on spans and 16 KiB in events, ending with a marker. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.Context;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.TextMapGetter;
 import dev.agenttrace.propagation.TraceContextPropagator;
+import dev.agenttrace.spi.SpanData;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

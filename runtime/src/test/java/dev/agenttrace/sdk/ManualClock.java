@@ -1,5 +1,7 @@
 package dev.agenttrace.sdk;
 
+import dev.agenttrace.spi.Clock;
+
 /** A clock that moves only when told to, for exact timings in tests. */
 final class ManualClock implements Clock {
   private long epochNanos = 1_700_000_000_000_000_000L;

@@ -3,18 +3,18 @@ package dev.agenttrace.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.AttributeKey;
-import dev.agenttrace.ReadWriteSpan;
 import dev.agenttrace.Scope;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
-import dev.agenttrace.SpanData;
-import dev.agenttrace.SpanEvent;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.processing.Sampler;
-import dev.agenttrace.processing.SpanProcessor;
+import dev.agenttrace.spi.ReadWriteSpan;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanEvent;
+import dev.agenttrace.spi.SpanProcessor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

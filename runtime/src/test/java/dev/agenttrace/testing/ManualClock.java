@@ -1,6 +1,6 @@
 package dev.agenttrace.testing;
 
-import dev.agenttrace.sdk.Clock;
+import dev.agenttrace.spi.Clock;
 import java.time.Duration;
 
 /** A clock that moves only when a test says so; both readings move together. */

@@ -1,8 +1,8 @@
 package dev.agenttrace.testing;
 
-import dev.agenttrace.SpanData;
-import dev.agenttrace.export.ExportResult;
-import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,13 +1,13 @@
 package dev.agenttrace.testing;
 
 import dev.agenttrace.Attributes;
-import dev.agenttrace.Resource;
 import dev.agenttrace.SpanContext;
-import dev.agenttrace.SpanData;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
-import dev.agenttrace.export.ImmutableSpanData;
+import dev.agenttrace.spi.ImmutableSpanData;
+import dev.agenttrace.spi.Resource;
+import dev.agenttrace.spi.SpanData;
 import java.util.List;
 
 /** Ended spans made directly, for exporter and processor tests that need no tracer. */

@@ -2,9 +2,9 @@ package dev.agenttrace.export.zipkin;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanData;
-import dev.agenttrace.export.ExportResult;
-import dev.agenttrace.export.SpanExporter;
+import dev.agenttrace.spi.ExportResult;
+import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.spi.SpanExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,0 +1,2 @@
+/** Export to a Zipkin server (JSON v2 over HTTP). */
+package dev.agenttrace.export.zipkin;

@@ -1,0 +1,84 @@
+package dev.agenttrace.internal;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * W3C trace and span ids: made from random bits, kept as {@code long}s on the hot path, turned into
+ * lowercase hex only when a span is exported or propagated.
+ */
+public final class Ids {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** The invalid span id, sixteen zeros. */
+  public static final String INVALID_SPAN_ID = "0000000000000000";
+
+  /** The invalid trace id, thirty-two zeros. */
+  public static final String INVALID_TRACE_ID = "00000000000000000000000000000000";
+
+  private Ids() {}
+
+  /** A random, non-zero span id. */
+  public static long randomSpanId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long id;
+    do {
+      id = random.nextLong();
+    } while (id == 0);
+    return id;
+  }
+
+  /** A random long for either half of a trace id; the pair is non-zero with overwhelming odds. */
+  public static long randomTraceIdPart() {
+    return ThreadLocalRandom.current().nextLong();
+  }
+
+  /** The 32-character lowercase hex form of a trace id. */
+  public static String traceIdHex(long high, long low) {
+    char[] chars = new char[32];
+    writeHex(high, chars, 0);
+    writeHex(low, chars, 16);
+    return new String(chars);
+  }
+
+  /** The 16-character lowercase hex form of a span id. */
+  public static String spanIdHex(long id) {
+    char[] chars = new char[16];
+    writeHex(id, chars, 0);
+    return new String(chars);
+  }
+
+  private static void writeHex(long value, char[] into, int offset) {
+    for (int i = 15; i >= 0; i--) {
+      into[offset + i] = HEX[(int) (value & 0xF)];
+      value >>>= 4;
+    }
+  }
+
+  /**
+   * Parses 16 lowercase hex characters of {@code text} starting at {@code offset}.
+   *
+   * @throws IllegalArgumentException if any character is not lowercase hex
+   */
+  public static long parseHex16(CharSequence text, int offset) {
+    long value = 0;
+    for (int i = 0; i < 16; i++) {
+      int digit = lowerHexDigit(text.charAt(offset + i));
+      if (digit < 0) {
+        throw new IllegalArgumentException("not lowercase hex at " + (offset + i) + ": " + text);
+      }
+      value = (value << 4) | digit;
+    }
+    return value;
+  }
+
+  /** The value of a lowercase hex digit, or -1 for anything else (uppercase included). */
+  public static int lowerHexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
+  }
+}

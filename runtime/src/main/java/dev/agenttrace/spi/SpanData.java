@@ -1,0 +1,75 @@
+package dev.agenttrace.spi;
+
+import dev.agenttrace.Attributes;
+import dev.agenttrace.SpanContext;
+import dev.agenttrace.SpanKind;
+import dev.agenttrace.SpanLink;
+import dev.agenttrace.StatusCode;
+import java.util.List;
+
+/**
+ * What a span recorded, read by processors, exporters and views. For an ended span nothing changes
+ * any more, so it may be read from any thread once handed over.
+ */
+public interface SpanData {
+  /** The span's name, such as {@code execute_tool lookup_order}. */
+  String name();
+
+  /** The span's kind. */
+  SpanKind kind();
+
+  /** The span's own identity. */
+  SpanContext spanContext();
+
+  /** The parent's identity, or {@link SpanContext#invalid()} for a root span. */
+  SpanContext parentSpanContext();
+
+  /** The trace id as 32 lowercase hex characters. */
+  default String traceId() {
+    return spanContext().traceId();
+  }
+
+  /** The span id as 16 lowercase hex characters. */
+  default String spanId() {
+    return spanContext().spanId();
+  }
+
+  /** The parent span id as 16 lowercase hex characters, or {@code null} for a root span. */
+  default String parentSpanId() {
+    SpanContext parent = parentSpanContext();
+    return parent.isValid() ? parent.spanId() : null;
+  }
+
+  /** When the span started, in nanoseconds since the epoch. */
+  long startEpochNanos();
+
+  /** When the span ended, in nanoseconds since the epoch; 0 while it runs. */
+  long endEpochNanos();
+
+  /**
+   * How long the span took, in nanoseconds. Measured with a monotonic clock, so it is exact even if
+   * the wall clock jumps; 0 while the span runs.
+   */
+  long durationNanos();
+
+  /** The span's attributes, including those fixed by its template. */
+  Attributes attributes();
+
+  /** The events, in the order they were added. */
+  List<SpanEvent> events();
+
+  /** The links to other spans. */
+  List<SpanLink> links();
+
+  /** The outcome. */
+  StatusCode statusCode();
+
+  /** What went wrong, for {@code ERROR}; otherwise {@code null}. */
+  String statusDescription();
+
+  /** Whether the span has ended. */
+  boolean hasEnded();
+
+  /** The resource of the tracer that recorded the span (service name and the like). */
+  Resource resource();
+}

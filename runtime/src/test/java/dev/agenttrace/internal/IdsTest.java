@@ -1,0 +1,31 @@
+package dev.agenttrace.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class IdsTest {
+  @Test
+  void hexFormattingRoundTrips() {
+    String traceId = Ids.traceIdHex(0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L);
+
+    assertThat(traceId).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(Ids.parseHex16(traceId, 0)).isEqualTo(0x4bf92f3577b34da6L);
+    assertThat(Ids.parseHex16(traceId, 16)).isEqualTo(0xa3ce929d0e0e4736L);
+    assertThat(Ids.spanIdHex(1)).isEqualTo("0000000000000001");
+  }
+
+  @Test
+  void uppercaseHexIsRejected() {
+    assertThatThrownBy(() -> Ids.parseHex16("00F067AA0BA902B7", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void randomSpanIdsAreNeverZero() {
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(Ids.randomSpanId()).isNotZero();
+    }
+  }
+}
