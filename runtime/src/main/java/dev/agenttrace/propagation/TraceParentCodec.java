@@ -24,7 +24,7 @@ import dev.agenttrace.internal.Ids;
  * Anything else is rejected: {@link #parse} returns {@link SpanContext#invalid()} and the trace
  * restarts. Formatting always writes version {@code 00}.
  */
-public final class TraceParentCodec {
+final class TraceParentCodec {
   /** The length of a version {@code 00} header. */
   public static final int LENGTH = 55;
 
