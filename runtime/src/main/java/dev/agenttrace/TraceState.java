@@ -161,7 +161,10 @@ public final class TraceState {
     return c >= '0' && c <= '9';
   }
 
-  /** A copy without member {@code key}. */
+  /**
+   * A copy without member {@code key}, keeping the others in order: the W3C specification's
+   * "delete" of a vendor's own entry (for a vendor that no longer needs to pass state on).
+   */
   public TraceState withoutMember(String key) {
     List<Map.Entry<String, String>> updated = new ArrayList<>(members);
     updated.removeIf(member -> member.getKey().equals(key));
