@@ -78,6 +78,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final PipelineMetrics metrics;
   private final ExportObserver observer;
   private final RateLimitedLogger warnings;
+  private final Logger warningLogger;
   private final Thread worker;
   private final Thread watchdog;
   private final long watchdogIntervalNanos;
@@ -106,6 +107,9 @@ public final class BatchSpanProcessor implements SpanProcessor {
   // start from then on), and whether the shutdown thread counted what the worker still held.
   private boolean abandoned;
   private boolean accountedByShutdown;
+
+  /** What the worker counted as dropped when it stopped after shutdown gave up on it. */
+  private volatile long droppedWhenStopped;
 
   /** Thrown inside the worker when shutdown gave up on it; the worker then stops. */
   private static final class Abandoned extends RuntimeException {
@@ -154,6 +158,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.metrics = builder.metrics == null ? new PipelineMetrics() : builder.metrics;
     this.observer = builder.observer == null ? NO_OBSERVER : builder.observer;
     this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
+    this.warningLogger = builder.warningLogger;
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
     this.metrics.registerQueue(queue::size);
@@ -305,30 +310,32 @@ public final class BatchSpanProcessor implements SpanProcessor {
   /**
    * Out of time: no exporter call may start any more. If the worker is inside one, this thread
    * counts what the worker holds (the batch in flight as failed, the queue as dropped) and the
-   * worker ignores the call's result if it ever returns; otherwise the worker counts it as it
-   * stops, which takes it no time since it is not waiting for the exporter.
+   * worker ignores the call's result if it ever returns; otherwise the worker counts what it holds
+   * as dropped as it stops, which takes it no time since it is not waiting for the exporter.
    */
   private void giveUpOnWorker() {
-    int inFlight;
+    int inFlight = 0;
+    boolean stuck;
     synchronized (exportLock) {
       abandoned = true;
-      if (!exporting) {
-        inFlight = -1;
-      } else {
+      stuck = exporting;
+      if (stuck) {
         accountedByShutdown = true;
         inFlight = spansInFlight;
       }
     }
-    if (inFlight < 0) {
+    long queued;
+    if (stuck) {
+      queued = queue.size(); // exact: closed, and the worker no longer drains
+      if (inFlight > 0) {
+        recordFailed(inFlight);
+      }
+      recordDropped(queued);
+    } else {
       join(WORKER_GRACE_MILLIS);
-      return;
+      queued = droppedWhenStopped;
     }
-    long queued = queue.size(); // exact: closed, and the worker no longer drains
-    if (inFlight > 0) {
-      recordFailed(inFlight);
-    }
-    recordDropped(queued);
-    logger.warn(
+    warningLogger.warn(
         "Span export to {} did not finish in time; gave up on it: {} spans in flight counted as"
             + " failed, {} still queued counted as dropped",
         exporter,
@@ -363,8 +370,10 @@ public final class BatchSpanProcessor implements SpanProcessor {
         accountedByShutdown = true;
       }
       if (mine) {
-        recordDropped(batch.size() + queue.size());
+        long held = batch.size() + queue.size();
+        recordDropped(held);
         batch.clear();
+        droppedWhenStopped = held;
       }
     }
   }
