@@ -13,6 +13,8 @@ import java.util.List;
  * {@link #clockSkewNanos()} says by how much.
  */
 public final class SpanNode {
+  static final String UNKNOWN_SERVICE = "unknown_service";
+
   private SpanData span;
   private final List<SpanNode> children = new ArrayList<>();
   private boolean orphan;
@@ -48,9 +50,13 @@ public final class SpanNode {
     return depth;
   }
 
-  /** The service that recorded the span. */
+  /**
+   * The service that recorded the span: its resource's {@code service.name}, or {@code
+   * unknown_service} (OpenTelemetry's fallback) when the input named none.
+   */
   public String serviceName() {
-    return span.resource().serviceName();
+    String name = span.resource().serviceName();
+    return name == null ? UNKNOWN_SERVICE : name;
   }
 
   /** When the span started, in epoch nanoseconds, after any clock-skew adjustment. */
