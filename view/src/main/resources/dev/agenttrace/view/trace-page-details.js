@@ -160,7 +160,7 @@ function exceptionsSection(s) {
   exceptions.forEach(function (e) {
     var box = node('div', 'exception');
     var type = e.a['exception.type'], message = e.a['exception.message'];
-    box.appendChild(node('strong', null, (type !== undefined ? type : 'exception') + (message !== undefined ? ': ' + oneLine(message, 2000) : '')));
+    box.appendChild(breakable((type !== undefined ? type : 'exception') + (message !== undefined ? ': ' + oneLine(message, 2000) : ''), 'title'));
     box.appendChild(node('div', 'when', 'at +' + fmt(e.t - s.t) + ' into the span'));
     if (e.a['exception.stacktrace'] !== undefined) box.appendChild(stackTrace(e.a['exception.stacktrace']));
     var others = {};

@@ -22,14 +22,25 @@ function keyNode(key) {
   return el;
 }
 
+/**
+ * Text whose lines may break after the dots, slashes and colons of class names, paths and URLs
+ * (dev.agenttrace.example.<wbr>OrderNotFoundException) before they break inside a word.
+ */
+function breakable(text, cls) {
+  var el = node('span', cls);
+  var parts = String(text).split(/(?<=[.\/$:(])/);
+  for (var i = 0; i < parts.length; i++) {
+    if (i) el.appendChild(document.createElement('wbr'));
+    el.appendChild(textNode(parts[i]));
+  }
+  return el;
+}
+
 /** Text that shows its first limit characters and a button for the rest. */
 function longText(text, limit, cls) {
   text = String(text);
+  if (text.length <= limit) return breakable(text, cls || 'text');
   var el = node('span', cls || 'text');
-  if (text.length <= limit) {
-    el.textContent = text;
-    return el;
-  }
   var shown = node('span', null, text.slice(0, limit) + '\u2026');
   var more = button('show all (' + num(text.length) + ' characters)', 'more');
   more.addEventListener('click', function (ev) {
@@ -270,7 +281,7 @@ function stackTrace(text) {
   var lines = String(text).split(/\r?\n/);
   for (var i = 0; i < lines.length; i++) {
     var line = lines[i], m = /^\s*at\s+(.*)$/.exec(line);
-    if (m) el.appendChild(node('div', 'frame', 'at\u00a0' + m[1]));
+    if (m) el.appendChild(breakable('at\u00a0' + m[1], 'frame'));
     else if (/^\s*\.\.\. \d+ more/.test(line)) el.appendChild(node('div', 'more', line.trim()));
     else if (/^\s*(Caused by|Suppressed):/.test(line)) el.appendChild(node('div', 'cause', line.trim()));
     else if (line.trim()) el.appendChild(node('div', i === 0 ? 'head' : 'line', line.trim()));

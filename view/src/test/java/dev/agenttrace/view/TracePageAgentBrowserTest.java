@@ -176,7 +176,7 @@ class TracePageAgentBrowserTest {
   void exceptionShowsTypeMessageAndStackTraceWithEveryAtBesideItsFrame() throws IOException {
     page.row("execute_tool get_shipping").click();
     WebElement exception = page.find("#details .exception");
-    assertThat(exception.findElement(By.tagName("strong")).getText())
+    assertThat(exception.findElement(By.className("title")).getText())
         .isEqualTo("java.io.UncheckedIOException: shipping service did not answer within 500 ms");
     List<WebElement> frames = exception.findElements(By.cssSelector(".stack .frame"));
     assertThat(frames).hasSize(5);
