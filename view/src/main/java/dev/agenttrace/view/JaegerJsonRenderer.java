@@ -58,7 +58,7 @@ public final class JaegerJsonRenderer {
     for (Map.Entry<Resource, String> process : processIds.entrySet()) {
       Map<String, Object> json = new LinkedHashMap<>();
       String service = process.getKey().serviceName();
-      json.put("serviceName", service == null ? SpanNode.UNKNOWN_SERVICE : service);
+      json.put("serviceName", service == null ? Resource.UNKNOWN_SERVICE : service);
       List<Object> tags = new ArrayList<>();
       process
           .getKey()

@@ -1,6 +1,7 @@
 package dev.agenttrace.view;
 
 import dev.agenttrace.spi.ImmutableSpanData;
+import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanEvent;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.List;
  * {@link #clockSkewNanos()} says by how much.
  */
 public final class SpanNode {
-  static final String UNKNOWN_SERVICE = "unknown_service";
-
   private SpanData span;
   private final List<SpanNode> children = new ArrayList<>();
   private boolean orphan;
@@ -51,12 +50,12 @@ public final class SpanNode {
   }
 
   /**
-   * The service that recorded the span: its resource's {@code service.name}, or {@code
-   * unknown_service} (OpenTelemetry's fallback) when the input named none.
+   * The service that recorded the span: its resource's {@code service.name}, or OpenTelemetry's
+   * {@code unknown_service:java} when it has none as a string.
    */
   public String serviceName() {
     String name = span.resource().serviceName();
-    return name == null ? UNKNOWN_SERVICE : name;
+    return name == null ? Resource.UNKNOWN_SERVICE : name;
   }
 
   /** When the span started, in epoch nanoseconds, after any clock-skew adjustment. */

@@ -205,6 +205,22 @@ class TracePageBrowserTest {
   }
 
   @Test
+  void contentSecurityPolicyBlocksAnythingThePageWouldLoad() throws IOException {
+    page.open("support", SampleSpans.allShuffled());
+
+    Object blocked =
+        page.driver()
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "document.addEventListener('securitypolicyviolation',"
+                    + " function (e) { done(e.effectiveDirective); });"
+                    + "var img = new Image(); img.src = 'http://127.0.0.1:9/pixel.png';"
+                    + "document.body.appendChild(img);");
+
+    assertThat(blocked).isEqualTo("img-src");
+  }
+
+  @Test
   void traceOfTenThousandSpansOpensWithinFiveSecondsWithOnlyTheVisibleRowsInTheDocument()
       throws IOException {
     Path file = TracePageDriver.write("ten-thousand", SampleSpans.tenThousandSpans());
