@@ -55,6 +55,9 @@ public final class AgentTraceProcessor extends AbstractProcessor {
   /** Proxies written so far, by qualified name, with the element each was generated from. */
   private final Map<String, Element> written = new HashMap<>();
 
+  /** Whether the source level was found too old for the generated code, and said so once. */
+  private boolean sourceLevelReported;
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
@@ -107,8 +110,30 @@ public final class AgentTraceProcessor extends AbstractProcessor {
         }
       }
     }
+    if (!types.isEmpty() && !sourceLevelSupported(types.iterator().next())) {
+      return false;
+    }
     for (TypeElement type : types) {
       processType(type);
+    }
+    return false;
+  }
+
+  /**
+   * Generated proxies use Java 17 language features (pattern matching for instanceof, switch
+   * expressions), so at an older source level they would not compile, with errors deep in generated
+   * files. Instead: one error, on the first annotated type, naming the fix; nothing is generated
+   * for the whole compilation.
+   */
+  private boolean sourceLevelSupported(TypeElement first) {
+    SourceVersion level = processingEnv.getSourceVersion();
+    if (level.compareTo(SourceVersion.RELEASE_17) >= 0) {
+      return true;
+    }
+    if (!sourceLevelReported) {
+      sourceLevelReported = true;
+      errors.error(
+          first, Messages.SOURCE_LEVEL_TOO_OLD, level.name().substring("RELEASE_".length()));
     }
     return false;
   }

@@ -93,6 +93,10 @@ final class Messages {
   static final String UNRESOLVED_TYPES =
       "%s refers to types that never became available, so no proxy was generated for it. Check"
           + " the errors above for the missing types.";
+  static final String SOURCE_LEVEL_TOO_OLD =
+      "AgentTrace needs --release 17 or newer, but this compilation is at source level %s, so no"
+          + " proxy was generated. Set maven.compiler.release to 17 (Maven), or"
+          + " options.release = 17 (Gradle).";
   static final String INTERNAL_ERROR =
       "AgentTrace failed on %s because of an internal error (%s). Please report this message"
           + " with the annotated source.";
