@@ -3,7 +3,7 @@ package dev.agenttrace.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +61,7 @@ public final class AgentTraceProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    errors = new ErrorReporter(processingEnv.getMessager());
+    errors = new ErrorReporter(processingEnv);
     models = new ProxyModelBuilder(processingEnv, errors);
     writer = new ProxyWriter(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
   }
@@ -154,13 +154,9 @@ public final class AgentTraceProcessor extends AbstractProcessor {
         deferred.put(type.getQualifiedName().toString(), type);
         return;
       }
-      List<ProxyType> proxies = new ArrayList<>();
-      models.build(type).ifPresent(proxies::add);
+      models.build(type).ifPresent(proxy -> write(proxy, null));
       for (AnnotationMirror request : requests) {
-        models.buildRequested(type, request).ifPresent(proxies::add);
-      }
-      for (ProxyType proxy : proxies) {
-        write(proxy);
+        models.buildRequested(type, request).ifPresent(proxy -> write(proxy, request));
       }
     } catch (Throwable e) {
       // Never out of process(), whatever failed (an Error such as StackOverflowError included):
@@ -169,15 +165,20 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     }
   }
 
-  private void write(ProxyType proxy) throws IOException {
+  /** Writes {@code proxy}, asked for by {@code request} (a {@code @TraceInterface}) or null. */
+  private void write(ProxyType proxy, AnnotationMirror request) {
     String name = proxy.proxyName().canonicalName();
     Element previous = written.putIfAbsent(name, proxy.originatingElement());
     if (previous != null) {
-      errors.error(proxy.originatingElement(), Messages.DUPLICATE_PROXY, name, previous);
+      errors.error(proxy.originatingElement(), request, Messages.DUPLICATE_PROXY, name, previous);
       return;
     }
     JavaFile file = writer.write(proxy);
-    file.writeTo(processingEnv.getFiler());
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private boolean anyUnresolvedRequest(List<AnnotationMirror> requests) {
