@@ -84,7 +84,7 @@ public final class SupportApp {
     System.out.println();
     System.out.println("Traces written to " + traces + " (one span per line). See them with:");
     System.out.println(
-        "  java -jar runtime/target/agenttrace-runtime-*.jar view "
+        "  java -jar view/target/agenttrace-view-*-cli.jar view "
             + traces
             + " --format html -o trace.html");
   }
