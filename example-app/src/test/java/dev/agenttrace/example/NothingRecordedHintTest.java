@@ -49,10 +49,10 @@ class NothingRecordedHintTest {
 
   @Test
   void tracingInstalledAndProxiesCalledSaysOnlyTheSummary() throws Exception {
-    try (ConfiguredTracing tracing =
-        TracingConfig.builder().exporters("memory").shutdownHook(false).install()) {
-      OrderToolsTraced.wrap(new InMemoryOrders()).lookupOrder("ORD-1001");
-    }
+    ConfiguredTracing tracing =
+        TracingConfig.builder().exporters("memory").shutdownHook(false).install();
+    OrderToolsTraced.wrap(new InMemoryOrders()).lookupOrder("ORD-1001");
+    tracing.close();
 
     assertThat(log.list)
         .extracting(ILoggingEvent::getFormattedMessage)
