@@ -418,7 +418,9 @@ public final class TracingConfig {
           name,
           "one of "
               + offered
-              + (name.equals("otlp") ? " (add agenttrace-opentelemetry for otlp)" : ""));
+              + (name.equals("otlp")
+                  ? " (for otlp, add dev.agenttrace:agenttrace-opentelemetry to the run-time class path)"
+                  : ""));
     }
   }
 }

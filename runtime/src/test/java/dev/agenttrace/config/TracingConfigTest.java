@@ -200,7 +200,8 @@ class TracingConfigTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("'otlp'")
         .hasMessageContaining("zipkin")
-        .hasMessageContaining("add agenttrace-opentelemetry for otlp");
+        .hasMessageContaining(
+            "for otlp, add dev.agenttrace:agenttrace-opentelemetry to the run-time class path");
   }
 
   private static boolean rootSampled(Map<String, String> env) {
