@@ -1,6 +1,7 @@
 package dev.agenttrace.processor;
 
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -12,10 +13,12 @@ import javax.tools.Diagnostic;
  */
 final class ErrorReporter {
   private final Messager messager;
+  private final RepeatedAnnotationTrees repeated;
   private int errorCount;
 
-  ErrorReporter(Messager messager) {
-    this.messager = messager;
+  ErrorReporter(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.repeated = RepeatedAnnotationTrees.of(env);
   }
 
   void error(Element element, String format, Object... args) {
@@ -48,7 +51,11 @@ final class ErrorReporter {
       AnnotationMirror annotation,
       AnnotationValue value,
       String message) {
-    if (annotation == null) {
+    RepeatedAnnotationTrees.Position position =
+        annotation == null || repeated == null ? null : repeated.locate(element, annotation, value);
+    if (position != null) {
+      repeated.print(kind, message, position);
+    } else if (annotation == null) {
       messager.printMessage(kind, message, element);
     } else if (value == null) {
       messager.printMessage(kind, message, element, annotation);

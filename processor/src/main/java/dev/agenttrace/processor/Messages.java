@@ -67,7 +67,8 @@ final class Messages {
       "%s = \"%s\" ends in %s(), which returns %s, but a token count must be an integral number"
           + " (int, long, Integer, Long, ...). Point it at the count itself.";
   static final String SETTING_NOT_FOR_KIND =
-      "%s has no effect for kind = %s. Remove it, or choose the kind it belongs to (%s).";
+      "%s has no effect for kind = %s on @TraceInterface(%s.class). Remove it, or choose the kind"
+          + " it belongs to (%s).";
   static final String TRACE_INTERFACE_NOT_AN_INTERFACE =
       "@TraceInterface can only proxy an interface, and %s is %s. If you own it, annotate it"
           + " instead.";
@@ -80,7 +81,8 @@ final class Messages {
   static final String TRACE_INTERFACE_WITHOUT_MODEL =
       "@TraceInterface(%s.class, kind = LLM_CALL) names no model. Set model = \"...\".";
   static final String INVALID_PROXY_NAME =
-      "proxyName = \"%s\" is not a Java class name. Use a simple name such as \"TracedClient\".";
+      "proxyName = \"%s\" on @TraceInterface(%s.class) is not a Java class name. Use a simple"
+          + " name such as \"TracedClient\".";
   static final String WRAP_CLASH =
       "%s(%s) has the signature of the static factory wrap(%s) that the generated proxy needs."
           + " Rename the method.";
@@ -93,6 +95,10 @@ final class Messages {
   static final String UNRESOLVED_TYPES =
       "%s refers to types that never became available, so no proxy was generated for it. Check"
           + " the errors above for the missing types.";
+  static final String SOURCE_LEVEL_TOO_OLD =
+      "AgentTrace needs --release 17 or newer, but this compilation is at source level %s, so no"
+          + " proxy was generated. Set maven.compiler.release to 17 (Maven), or"
+          + " options.release = 17 (Gradle).";
   static final String INTERNAL_ERROR =
       "AgentTrace failed on %s because of an internal error (%s). Please report this message"
           + " with the annotated source.";
