@@ -101,10 +101,7 @@ final class RecordingSpan implements ReadWriteSpan {
     if (key == null || value == null) {
       return this;
     }
-    Object stored =
-        value instanceof String text && text.length() > AttributeLimits.MAX_SPAN_STRING_LENGTH
-            ? AttributeLimits.truncate(text, AttributeLimits.MAX_SPAN_STRING_LENGTH)
-            : value;
+    Object stored = AttributeLimits.limitValue(value, AttributeLimits.MAX_SPAN_STRING_LENGTH);
     synchronized (this) {
       if (ended) {
         return this;
