@@ -1,5 +1,6 @@
 package dev.agenttrace.internal.json;
 
+import dev.agenttrace.internal.Ids;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -260,7 +261,7 @@ public final class Json {
           }
           int code = 0;
           for (int i = 0; i < 4; i++) {
-            int digit = hexDigit(text.charAt(position + i));
+            int digit = Ids.hexDigit(text.charAt(position + i));
             if (digit < 0) {
               throw error("bad unicode escape");
             }
@@ -341,20 +342,6 @@ public final class Json {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** The value of an ASCII hex digit, else -1 (RFC 8259 allows no other digits in escapes). */
-  private static int hexDigit(char c) {
-    if (isDigit(c)) {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 
   private char peek() {
