@@ -5,7 +5,6 @@ import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_VALUES;
 import static dev.agenttrace.processor.RuntimeNames.SCOPE;
 import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
 import static dev.agenttrace.processor.RuntimeNames.SPAN;
-import static dev.agenttrace.processor.RuntimeNames.STATUS_CODE;
 import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
 import static dev.agenttrace.processor.RuntimeNames.TRACER;
 
@@ -127,20 +126,19 @@ final class MethodWriter {
             String.join(", ", parameters));
     boolean returnsVoid = method.result() == ResultKind.VOID;
     if (style == Style.DELEGATE && isEqualsOfObject(method)) {
-      // Compare wrapped instances, so that a proxy equals itself and proxies of equal delegates
-      // are equal, as the delegates would be.
+      // A proxy equals only a proxy of the same type whose delegate its own delegate equals: the
+      // relation stays symmetric (a raw delegate never equals its proxy, nor the other way round).
       String other = parameters.get(0);
       String unwrapped = names.newName("other");
       return builder
           .addStatement(
-              "return $N.equals($N instanceof $T $N ? $N.$N : $N)",
-              ProxyWriter.DELEGATE,
+              "return $N instanceof $T $N && $N.equals($N.$N)",
               other,
               anyProxy,
               unwrapped,
-              unwrapped,
               ProxyWriter.DELEGATE,
-              other)
+              unwrapped,
+              ProxyWriter.DELEGATE)
           .build();
     }
     if (!method.isTraced()) {
@@ -253,7 +251,6 @@ final class MethodWriter {
         builder.addStatement("$T $N = $L", returnType(), result, call);
         builder.addCode(resultAttributes(result));
       }
-      builder.addStatement("$N.setStatus($T.OK)", span, STATUS_CODE);
       if (!returnsVoid) {
         builder.addStatement("return $N", result);
       }
@@ -274,15 +271,18 @@ final class MethodWriter {
       String value = names.newName("value");
       String failure = names.newName("failure");
       builder.addStatement("$T $N", returnType(), result);
+      // As on the synchronous path, the scope closes before the span ends.
+      builder.beginControlFlow("try");
       builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
       builder.beginControlFlow("try");
       builder.addStatement("$N = $L", result, call);
+      builder.nextControlFlow("finally");
+      builder.addStatement("$N.close()", scope);
+      builder.endControlFlow();
       builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
       builder.addStatement("$N.recordError($N)", span, error);
       builder.addStatement("$N.end()", span);
       builder.addStatement("throw $N", error);
-      builder.nextControlFlow("finally");
-      builder.addStatement("$N.close()", scope);
       builder.endControlFlow();
       builder.beginControlFlow("if ($N == null)", result);
       builder.addStatement("$N.end()", span);
@@ -293,10 +293,9 @@ final class MethodWriter {
       builder.addCode("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure);
       builder.beginControlFlow("if ($N == null)", failure);
       builder.addCode(resultAttributes(value));
-      builder.addStatement("$N.setStatus($T.OK)", span, STATUS_CODE);
       builder.nextControlFlow("else");
       builder.addStatement(
-          "$N.recordError($N instanceof $T && $N.getCause() != null ? $N.getCause() : $N)",
+          "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
           span,
           failure,
           CompletionException.class,
@@ -325,7 +324,7 @@ final class MethodWriter {
         ParameterAttribute attribute = method.attributes().get(i);
         statements.add(
             CodeBlock.of(
-                "$N.setAttribute($N, $L)",
+                "$N.setAttribute($N,$W$L)",
                 span,
                 constants.attributeKeys().get(i),
                 attributeValue(attribute, parameters.get(attribute.index()))));
@@ -337,7 +336,7 @@ final class MethodWriter {
                 .collect(CodeBlock.joining(", "));
         statements.add(
             CodeBlock.of(
-                "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS, $T.arguments($N, new $T[] {$L}))",
+                "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS,$W$T.arguments($N,$Wnew $T[] {$L}))",
                 span,
                 SEMANTIC_ATTRIBUTES,
                 TOOL_CALL_JSON,
@@ -358,7 +357,7 @@ final class MethodWriter {
       CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($N.isRecording())", span);
       if (captureResult) {
         code.addStatement(
-            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT, $T.result($N))",
+            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
             span,
             SEMANTIC_ATTRIBUTES,
             TOOL_CALL_JSON,
@@ -397,12 +396,12 @@ final class MethodWriter {
         } else if (accessor.primitive()) {
           code.beginControlFlow("if ($N >= 0)", current);
           code.addStatement(
-              "$N.setAttribute($T.$L, $N)", span, SEMANTIC_ATTRIBUTES, attribute, current);
+              "$N.setAttribute($T.$L,$W$N)", span, SEMANTIC_ATTRIBUTES, attribute, current);
           code.endControlFlow();
         } else {
           code.beginControlFlow("if ($N != null && $N >= 0)", current, current);
           code.addStatement(
-              "$N.setAttribute($T.$L, $N.longValue())",
+              "$N.setAttribute($T.$L,$W$N.longValue())",
               span,
               SEMANTIC_ATTRIBUTES,
               attribute,

@@ -39,14 +39,4 @@ enum Operation {
   String genAiOperationName() {
     return genAiOperationName;
   }
-
-  /** The operation whose annotation has {@code canonicalName}, or {@code null}. */
-  static Operation forAnnotation(String canonicalName) {
-    for (Operation operation : values()) {
-      if (operation.annotationName.equals(canonicalName)) {
-        return operation;
-      }
-    }
-    return null;
-  }
 }

@@ -18,7 +18,6 @@ final class RuntimeNames {
   static final ClassName SPAN = ClassName.get(RUNTIME, "Span");
   static final ClassName SCOPE = ClassName.get(RUNTIME, "Scope");
   static final ClassName SPAN_TEMPLATE = ClassName.get(RUNTIME, "SpanTemplate");
-  static final ClassName STATUS_CODE = ClassName.get(RUNTIME, "StatusCode");
   static final ClassName ATTRIBUTE_KEY = ClassName.get(RUNTIME, "AttributeKey");
   static final ClassName SEMANTIC_ATTRIBUTES = ClassName.get(RUNTIME, "SemanticAttributes");
   static final ClassName TOKEN_USAGE = ClassName.get(RUNTIME, "TokenUsage");

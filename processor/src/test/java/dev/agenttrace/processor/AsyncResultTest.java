@@ -77,7 +77,7 @@ class AsyncResultTest {
     assertThat(tester.spans()).isEmpty();
     future.complete("found");
     SpanData span = tester.span("execute_tool search");
-    assertThat(span.statusCode()).isEqualTo(StatusCode.OK);
+    assertThat(span.statusCode()).isEqualTo(StatusCode.UNSET);
     assertThat(future.join()).isEqualTo("found");
   }
 
@@ -85,7 +85,7 @@ class AsyncResultTest {
   void alreadyCompletedFutureEndsTheSpanAtOnce() throws Exception {
     proxy().apply(CompletableFuture.completedFuture("cached"));
 
-    assertThat(tester.span("execute_tool search").statusCode()).isEqualTo(StatusCode.OK);
+    assertThat(tester.span("execute_tool search").statusCode()).isEqualTo(StatusCode.UNSET);
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated source of a representative proxy, compared line for line with a reviewed golden
- * file, so that any change to the generated code shows up in review.
+ * The generated source of representative proxies (an interface of tools, an annotated class, a
+ * model call with token usage and a structured result), compared line for line with reviewed golden
+ * files, so that any change to the generated code shows up in review.
  *
  * <p>To accept a deliberate change, regenerate the file and review its diff:
  *
@@ -26,7 +27,7 @@ class GoldenFileTest {
   /** Set to {@code true} to rewrite the golden files instead of comparing with them. */
   static final String REGENERATE = "agenttrace.regenerateGolden";
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/OrderToolsTraced.java");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @Test
   void generatedToolProxyMatchesGoldenFile() throws IOException {
@@ -66,10 +67,99 @@ class GoldenFileTest {
                     """)),
             "test.OrderToolsTraced");
 
+    assertMatchesGolden(generated, "OrderToolsTraced.java");
+  }
+
+  @Test
+  void generatedSubclassProxyMatchesGoldenFile() throws IOException {
+    String generated =
+        generatedSource(
+            compiled(
+                sources(
+                    """
+                    package test;
+
+                    import dev.agenttrace.annotations.AgentRun;
+                    import dev.agenttrace.annotations.SpanAttribute;
+                    import dev.agenttrace.annotations.Tool;
+                    import java.io.IOException;
+
+                    /** Plans a shipment; traced as a subclass, so its calls on itself are too. */
+                    public class Planner {
+                      private final String prefix;
+
+                      public Planner(String prefix) {
+                        this.prefix = prefix;
+                      }
+
+                      protected Planner(String prefix, int repeat) throws IOException {
+                        this(prefix.repeat(repeat));
+                      }
+
+                      @AgentRun(name = "planner", description = "Plans shipments")
+                      public String plan(@SpanAttribute("goal") String goal) {
+                        return prefix + step(goal);
+                      }
+
+                      @Tool(name = "step")
+                      protected String step(String goal) {
+                        return "[" + goal + "]";
+                      }
+                    }
+                    """)),
+            "test.PlannerTraced");
+
+    assertMatchesGolden(generated, "PlannerTraced.java");
+  }
+
+  @Test
+  void generatedTokenUsageProxyMatchesGoldenFile() throws IOException {
+    String generated =
+        generatedSource(
+            compiled(
+                sources(
+                    """
+                    package test;
+
+                    public record Usage(int promptTokenCount, Integer candidatesTokenCount) {}
+
+                    package test;
+
+                    public record Reply(String text, Usage usage) {}
+
+                    package test;
+
+                    import dev.agenttrace.annotations.LlmCall;
+                    import java.util.concurrent.CompletableFuture;
+
+                    /** A chat model whose replies carry their token counts. */
+                    public interface ChatModel {
+                      @LlmCall(
+                          model = "gemini-2.5-flash",
+                          provider = "gcp.gemini",
+                          inputTokens = "usage.promptTokenCount",
+                          outputTokens = "usage.candidatesTokenCount")
+                      Reply chat(String prompt);
+
+                      @LlmCall(
+                          model = "gemini-2.5-flash",
+                          provider = "gcp.gemini",
+                          inputTokens = "usage.promptTokenCount",
+                          outputTokens = "usage.candidatesTokenCount")
+                      CompletableFuture<Reply> chatLater(String prompt);
+                    }
+                    """)),
+            "test.ChatModelTraced");
+
+    assertMatchesGolden(generated, "ChatModelTraced.java");
+  }
+
+  private static void assertMatchesGolden(String generated, String file) throws IOException {
+    Path golden = GOLDEN.resolve(file);
     if (Boolean.getBoolean(REGENERATE)) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, generated, StandardCharsets.UTF_8);
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, generated, StandardCharsets.UTF_8);
     }
-    assertThat(generated).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    assertThat(generated).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

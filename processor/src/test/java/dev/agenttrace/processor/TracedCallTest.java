@@ -98,13 +98,14 @@ class TracedCallTest {
   }
 
   @Test
-  void resultPassesThroughAndSpanStatusIsOk() throws Exception {
+  void resultPassesThroughAndSpanStatusIsLeftUnset() throws Exception {
     Object answer = run(SUPPORT_AGENT);
 
     assertThat(answer).isEqualTo("order 42 shipped");
+    // OpenTelemetry's guidance: instrumentation leaves the status unset on success.
     assertThat(tester.spans())
         .extracting(SpanData::statusCode)
-        .containsExactly(StatusCode.OK, StatusCode.OK);
+        .containsExactly(StatusCode.UNSET, StatusCode.UNSET);
     assertThat(tester.spans()).allSatisfy(span -> assertThat(span.hasEnded()).isTrue());
   }
 
@@ -306,7 +307,46 @@ class TracedCallTest {
     assertThat(tester.spans())
         .extracting(SpanData::name)
         .containsExactly("Counter.add", "Counter.add", "Counter.count", "Counter.isEmpty");
-    assertThat(tester.spans()).extracting(SpanData::statusCode).containsOnly(StatusCode.OK);
+    assertThat(tester.spans()).extracting(SpanData::statusCode).containsOnly(StatusCode.UNSET);
+  }
+
+  @Test
+  void errorStatusSetByTheTracedCodeSurvivesTheProxy() throws Exception {
+    Object result =
+        run(
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Tool;
+
+            @Tool
+            interface Refunds {
+              @Tool(name = "refund")
+              String refund(String orderId);
+            }
+
+            package test;
+
+            import dev.agenttrace.Span;
+            import dev.agenttrace.StatusCode;
+            import java.util.concurrent.Callable;
+
+            public class Driver implements Callable<Object> {
+              @Override
+              public Object call() {
+                Refunds refunds = RefundsTraced.wrap(orderId -> {
+                  Span.current().setStatus(StatusCode.ERROR, "card declined");
+                  return "declined";
+                });
+                return refunds.refund("42");
+              }
+            }
+            """);
+
+    assertThat(result).isEqualTo("declined");
+    SpanData refund = tester.span("execute_tool refund");
+    assertThat(refund.statusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(refund.statusDescription()).isEqualTo("card declined");
   }
 
   private static final String PARTLY_TRACED =

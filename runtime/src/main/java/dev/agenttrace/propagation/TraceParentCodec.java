@@ -8,7 +8,8 @@ import dev.agenttrace.internal.Ids;
  * Parses and formats the W3C {@code traceparent} header: {@code version-traceid-parentid-flags},
  * for example {@code 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01}.
  *
- * <p>Parsing follows W3C Trace Context Level 1 section "Versioning of traceparent" to the letter:
+ * <p>Parsing follows W3C Trace Context Level 2 (as Level 1) section "Versioning of traceparent" to
+ * the letter:
  *
  * <ul>
  *   <li>surrounding optional white space (spaces, tabs) is ignored;
@@ -24,7 +25,7 @@ import dev.agenttrace.internal.Ids;
  * Anything else is rejected: {@link #parse} returns {@link SpanContext#invalid()} and the trace
  * restarts. Formatting always writes version {@code 00}.
  */
-public final class TraceParentCodec {
+final class TraceParentCodec {
   /** The length of a version {@code 00} header. */
   public static final int LENGTH = 55;
 

@@ -63,42 +63,4 @@ public record ImmutableSpanData(
         span.hasEnded(),
         span.resource());
   }
-
-  /** A copy with other attributes, for processors that rewrite them. */
-  public ImmutableSpanData withAttributes(Attributes newAttributes) {
-    return new ImmutableSpanData(
-        name,
-        kind,
-        spanContext,
-        parentSpanContext,
-        startEpochNanos,
-        endEpochNanos,
-        durationNanos,
-        newAttributes,
-        events,
-        links,
-        statusCode,
-        statusDescription,
-        hasEnded,
-        resource);
-  }
-
-  /** A copy with other events, for processors that rewrite them. */
-  public ImmutableSpanData withEvents(List<SpanEvent> newEvents) {
-    return new ImmutableSpanData(
-        name,
-        kind,
-        spanContext,
-        parentSpanContext,
-        startEpochNanos,
-        endEpochNanos,
-        durationNanos,
-        attributes,
-        newEvents,
-        links,
-        statusCode,
-        statusDescription,
-        hasEnded,
-        resource);
-  }
 }
