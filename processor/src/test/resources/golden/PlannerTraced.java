@@ -6,6 +6,7 @@ import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -24,6 +25,10 @@ public final class PlannerTraced extends Planner {
   private static final AttributeKey<String> PLAN_GOAL = AttributeKey.stringKey("goal");
 
   private static final SpanTemplate STEP = SpanTemplates.tool("step", "", "test.Planner.step");
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   public PlannerTraced(String prefix) {
     super(prefix);
