@@ -1,12 +1,7 @@
 package dev.agenttrace.benchmarks;
 
-import dev.agenttrace.AgentTrace;
-import dev.agenttrace.Span;
 import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.BatchSpanProcessor;
-import dev.agenttrace.processing.InMemorySpanCollector;
-import dev.agenttrace.proxy.SpanTemplates;
-import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.ExportResult;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanExporter;
@@ -75,14 +70,7 @@ public class QueueFullDropBenchmark {
               .exportTimeout(Duration.ofHours(1))
               .exportObserver(new TracingMetrics())
               .build();
-      InMemorySpanCollector collector = new InMemorySpanCollector();
-      try (TracerSdk tracer =
-          TracerSdk.builder().serviceName("bench").addSpanProcessor(collector).build()) {
-        Span ended = tracer.startSpan(SpanTemplates.tool("lookup_order", "", ""));
-        ended.end();
-      }
-      span = collector.finishedSpans().get(0);
-      AgentTrace.uninstall();
+      span = EndedSpans.toolCall();
       // Fill the queue behind the stuck export: from now on every span is dropped.
       for (int i = 0; i < 1_000; i++) {
         processor.onEnd(span);
