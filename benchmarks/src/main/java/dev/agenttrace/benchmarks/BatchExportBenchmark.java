@@ -1,11 +1,6 @@
 package dev.agenttrace.benchmarks;
 
-import dev.agenttrace.AgentTrace;
-import dev.agenttrace.Span;
 import dev.agenttrace.processing.BatchSpanProcessor;
-import dev.agenttrace.processing.InMemorySpanCollector;
-import dev.agenttrace.proxy.SpanTemplates;
-import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.SpanData;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -53,14 +48,7 @@ public class BatchExportBenchmark {
       exporter = new ReadingSpanExporter();
       processor = BatchSpanProcessor.builder(exporter).build();
       capacity = 2048;
-      InMemorySpanCollector collector = new InMemorySpanCollector();
-      try (TracerSdk tracer =
-          TracerSdk.builder().serviceName("bench").addSpanProcessor(collector).build()) {
-        Span ended = tracer.startSpan(SpanTemplates.tool("lookup_order", "", ""));
-        ended.end();
-      }
-      span = collector.finishedSpans().get(0);
-      AgentTrace.uninstall();
+      span = EndedSpans.toolCall();
     }
 
     @TearDown(Level.Trial)

@@ -45,6 +45,8 @@ public final class BenchmarkSuite {
     results.addAll(run(NestedCallBenchmark.class.getSimpleName(), only, quick, 2));
     results.addAll(run(BatchExportBenchmark.class.getSimpleName(), only, quick, 1));
     results.addAll(run(BatchExportBenchmark.class.getSimpleName(), only, quick, 2));
+    results.addAll(run(QueueFullDropBenchmark.class.getSimpleName(), only, quick, 1));
+    results.addAll(run(QueueFullDropBenchmark.class.getSimpleName(), only, quick, 2));
     results.addAll(run(ProcessorCompileBenchmark.class.getSimpleName(), only, quick, 1));
 
     String table = SummaryTable.render(results);

@@ -125,8 +125,9 @@ class PipelineFaultSuiteTest {
   }
 
   /**
-   * Shuts the tracer down within {@code timeout}, then checks that no exporter call and no request
-   * (as {@code requests} counts them) starts afterwards, and that every counter adds up.
+   * Shuts the tracer down within {@code timeout}, then checks that no exporter call starts
+   * afterwards, that the backend sees no request (as {@code requests} counts them) but those of a
+   * call still in flight when shutdown gave up on it, and that every counter adds up.
    */
   private boolean shutDownAndCheckInvariants(Duration timeout, IntSupplier requests)
       throws InterruptedException {
@@ -139,7 +140,11 @@ class PipelineFaultSuiteTest {
     Thread.sleep(400); // longer than any attempt: a stuck call returns meanwhile
 
     assertThat(exporter.calls()).as("exporter calls after shutdown").isEqualTo(callsAtShutdown);
-    assertThat(requests.getAsInt()).as("requests after shutdown").isEqualTo(requestsAtShutdown);
+    // A call in flight when shutdown gave up started before it returned; its connection may
+    // reach the server a moment later. Apart from that one, no request follows shutdown.
+    assertThat(requests.getAsInt())
+        .as("requests after shutdown")
+        .isBetween(requestsAtShutdown, requestsAtShutdown + (gaveUp() ? 1 : 0));
     assertThat(batch.metrics()).as("counted again after shutdown").isEqualTo(batchAtShutdown);
     assertThat(tracing.snapshot().spansExported() + tracing.snapshot().spansFailed())
         .isEqualTo(metrics.spansExported() + metrics.spansFailed());
@@ -250,7 +255,7 @@ class PipelineFaultSuiteTest {
     LoopbackServer server = LoopbackServer.start();
     backend = server;
     server.delay(100);
-    pipeline(server.port(), Duration.ofSeconds(1), 1, 64);
+    pipeline(server.port(), Duration.ofSeconds(5), 1, 64); // slow, never too slow to answer
 
     traffic();
     boolean clean = shutDownAndCheckInvariants(Duration.ofSeconds(10), server::attempts);
