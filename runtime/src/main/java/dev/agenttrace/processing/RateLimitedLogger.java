@@ -11,22 +11,25 @@ import org.slf4j.Logger;
  * Logs a warning at most once per interval and says how many were left out meanwhile, so that a
  * backend that is down for an hour fills the log with a few lines, not a million.
  *
- * <p>Counting is exact: every call while WARN is enabled is either logged or counted as suppressed
- * exactly once, also under contention. The count is reported (and reset) just before the next
- * warning that is logged, with the time since the previous one: {@code (N similar warnings
- * suppressed in the last T ms)}. {@link #suppressedCount()} tells what waits to be reported and
- * {@link #suppressedTotal()} what was suppressed since creation. With WARN disabled nothing is
- * logged and nothing counted.
+ * <p>Every warning is accounted for exactly once: it is either logged, or counted as suppressed and
+ * reported in the "(N similar warnings suppressed since the last one)" line that precedes the next
+ * logged warning or that {@link #reportSuppressed()} writes. So the lines logged plus the
+ * suppressed counts reported always add up to the warnings raised.
  *
- * <p>Thread-safe; a suppressed call costs a few atomic operations and allocates nothing itself (a
- * caller passing arguments allocates their array).
+ * <p>Thread-safe. {@link #acquire()} allocates nothing, so a hot path can raise a warning per event
+ * (a dropped span, say) and pay for formatting only when a line is actually written:
+ *
+ * <pre>{@code
+ * if (warnings.acquire()) {
+ *   warnings.log("dropping spans ({} dropped so far)", dropped.get());
+ * }
+ * }</pre>
  */
 final class RateLimitedLogger {
   private final Logger logger;
   private final long intervalNanos;
   private final AtomicLong nextAllowedNanos;
   private final AtomicLong suppressed = new AtomicLong();
-  private final AtomicLong suppressedTotal = new AtomicLong();
   private final Clock clock;
 
   /** Logs to {@code logger} at most once per {@code interval}. */
@@ -43,39 +46,55 @@ final class RateLimitedLogger {
   }
 
   /**
+   * Raises a warning: returns true if the caller should now {@link #log} it, or counts it as
+   * suppressed and returns false. Never allocates.
+   */
+  public boolean acquire() {
+    long now = clock.nanoTime();
+    long next = nextAllowedNanos.get();
+    if (now - next < 0 || !nextAllowedNanos.compareAndSet(next, now + intervalNanos)) {
+      suppressed.incrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Logs a warning that {@link #acquire()} allowed (slf4j format, a Throwable last), preceded by
+   * the count of warnings suppressed since the last one logged, if any.
+   */
+  public void log(String message, Object... arguments) {
+    reportSuppressed();
+    logger.warn(message, arguments);
+  }
+
+  /**
    * Logs {@code message} (slf4j format, a Throwable last) at WARN unless a warning was logged
    * within the interval.
    *
    * @return whether it was logged
    */
   public boolean warn(String message, Object... arguments) {
-    if (!logger.isWarnEnabled()) {
+    if (!acquire()) {
       return false;
     }
-    long now = clock.nanoTime();
-    long next = nextAllowedNanos.get();
-    if (now - next < 0 || !nextAllowedNanos.compareAndSet(next, now + intervalNanos)) {
-      suppressed.incrementAndGet();
-      suppressedTotal.incrementAndGet();
-      return false;
-    }
-    long left = suppressed.getAndSet(0);
-    if (left > 0) {
-      // next - interval is when the previous warning was logged.
-      long sinceMillis = (now - next + intervalNanos) / 1_000_000;
-      logger.warn("({} similar warnings suppressed in the last {} ms)", left, sinceMillis);
-    }
-    logger.warn(message, arguments);
+    log(message, arguments);
     return true;
   }
 
-  /** How many warnings were left out since the last one logged (reported with the next one). */
-  public long suppressedCount() {
-    return suppressed.get();
+  /**
+   * Writes the count of warnings suppressed since the last one logged, if any, and resets it; for a
+   * component shutting down, so that no suppressed warning goes unreported.
+   */
+  public void reportSuppressed() {
+    long left = suppressed.getAndSet(0);
+    if (left > 0) {
+      logger.warn("({} similar warnings suppressed since the last one)", left);
+    }
   }
 
-  /** How many warnings were left out since this logger was made. */
-  public long suppressedTotal() {
-    return suppressedTotal.get();
+  /** How many warnings were left out and not yet reported. */
+  public long suppressedCount() {
+    return suppressed.get();
   }
 }
