@@ -47,7 +47,11 @@ public final class TraceState {
     return EMPTY;
   }
 
-  /** A trace state of the given members, in order; the list is copied. */
+  /**
+   * A trace state of the given members, in order; the list is copied. The members are not checked
+   * (span files and other tracing libraries hand them over as they are); {@code
+   * TraceStateCodec.format} sends only the valid ones.
+   */
   public static TraceState of(List<Map.Entry<String, String>> members) {
     return members.isEmpty() ? EMPTY : new TraceState(List.copyOf(members));
   }

@@ -39,13 +39,13 @@ import java.util.regex.Pattern;
  * behind this one.
  *
  * <p>Cost: redaction runs on the thread that ends the span, so each value pattern searches each
- * string value once, and {@link RedactionPatterns} are linear in the length of what they search
- * (about 1 µs per KiB and pattern on a current core, for ordinary and hostile text alike; the
- * benchmark {@code RedactionBenchmark} records it). No scan cap is applied, since a cap would have
- * to leave the rest of a value unredacted; the SDK already limits span attribute values to 8 KiB
- * and event attribute values to 16 KiB. A pattern you add yourself must be linear too: one whose
- * search backtracks over a long run (such as a leading {@code [a-z]+} without an anchor) lets a
- * caller send a value that costs seconds.
+ * string value once, and {@link RedactionPatterns} are linear in the length of what they search:
+ * their cost per KiB does not grow with the length of a value, for ordinary text and for text made
+ * to make a regular expression backtrack alike (the benchmark {@code RedactionBenchmark} records
+ * it). No scan cap is applied, since a cap would have to leave the rest of a value unredacted; the
+ * SDK already limits span attribute values to 8 KiB and event attribute values to 16 KiB. A pattern
+ * you add yourself must be linear too: one whose search backtracks over a long run (such as a
+ * leading {@code [a-z]+} without an anchor) lets a caller send a value that costs seconds.
  */
 public final class RedactingSpanProcessor implements SpanProcessor {
   /** What masked values become unless {@link Builder#mask} says otherwise. */

@@ -24,6 +24,8 @@ import java.util.Map;
  * number of times, so reading costs time linear in the text.
  */
 public final class Json {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private final String text;
   private int position;
 
@@ -110,7 +112,11 @@ public final class Json {
         case '\f' -> out.append("\\f");
         default -> {
           if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
           } else {
             out.append(c);
           }
