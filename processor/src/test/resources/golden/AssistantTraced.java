@@ -9,6 +9,7 @@ import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.proxy.GenAiValues;
 import dev.agenttrace.proxy.MessageJson;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -24,6 +25,10 @@ public final class AssistantTraced implements Assistant {
   private static final SpanTemplate ASK = SpanTemplates.llmCall("", "openai", "test.Assistant.ask")
       .withAttribute(SemanticAttributes.SERVER_ADDRESS, "api.openai.com")
       .withAttribute(SemanticAttributes.SERVER_PORT, 443L);
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final Assistant delegate;
 

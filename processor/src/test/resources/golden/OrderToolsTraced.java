@@ -8,6 +8,7 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.proxy.AttributeValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import dev.agenttrace.proxy.ToolCallJson;
 import java.io.IOException;
@@ -47,6 +48,10 @@ public final class OrderToolsTraced implements OrderTools {
   private static final AttributeKey<String> AUDIT_TAGS = AttributeKey.stringKey("audit.tags");
 
   private static final String[] AUDIT_ARGUMENT_NAMES = {"note", "tags"};
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final OrderTools delegate;
 

@@ -19,7 +19,7 @@ class SupportAppTest {
   private static String normalized(String output) {
     return output
         .replaceAll("Trace [0-9a-f]{32}", "Trace <id>")
-        .replaceAll("\\(\\d+(\\.\\d+)? (s|ms|µs)\\)", "(<duration>)");
+        .replaceAll("\\d+(\\.\\d+)? (s|ms|µs)", "<duration>");
   }
 
   @Test
@@ -43,12 +43,16 @@ class SupportAppTest {
                │  ├─ chat scripted-model [billing-service] (<duration>)
                │  └─ execute_tool update_order [billing-service] (<duration>)
                └─ chat scripted-model [support-desk] (<duration>)
+            = <duration>: LLM <duration>, tools <duration>, other <duration> · 3 LLM calls, 2 tool \
+            calls · tokens not recorded · no errors
 
             Trace <id>
             └─ invoke_agent orchestrator (<duration>)
                ├─ chat scripted-model (<duration>)
                ├─ execute_tool lookup_order (<duration>) ✗ ERROR OrderNotFoundException: No order ORD-4040
                └─ chat scripted-model (<duration>)
+            = <duration>: LLM <duration>, tools <duration>, other <duration> · 2 LLM calls, 1 tool \
+            call · tokens not recorded · 1 error
             """);
   }
 }

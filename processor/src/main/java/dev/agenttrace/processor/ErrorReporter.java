@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -15,6 +16,7 @@ import javax.tools.Diagnostic;
  */
 final class ErrorReporter {
   private final Messager messager;
+  private final RepeatedAnnotationTrees repeated;
   private int errorCount;
 
   /**
@@ -23,8 +25,9 @@ final class ErrorReporter {
    */
   private final Set<List<Object>> reported = new HashSet<>();
 
-  ErrorReporter(Messager messager) {
-    this.messager = messager;
+  ErrorReporter(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.repeated = RepeatedAnnotationTrees.of(env);
   }
 
   void error(Element element, String format, Object... args) {
@@ -61,7 +64,11 @@ final class ErrorReporter {
       AnnotationMirror annotation,
       AnnotationValue value,
       String message) {
-    if (annotation == null) {
+    RepeatedAnnotationTrees.Position position =
+        annotation == null || repeated == null ? null : repeated.locate(element, annotation, value);
+    if (position != null) {
+      repeated.print(kind, message, position);
+    } else if (annotation == null) {
       messager.printMessage(kind, message, element);
     } else if (value == null) {
       messager.printMessage(kind, message, element, annotation);

@@ -117,7 +117,8 @@ final class Messages {
       "captureMessages = true on %s has no effect: the GenAI conventions define no message"
           + " content on %s spans. Remove it.";
   static final String SETTING_NOT_FOR_KIND =
-      "%s has no effect for kind = %s. Remove it, or choose the kind it belongs to (%s).";
+      "%s has no effect for kind = %s on @TraceInterface(%s.class). Remove it, or choose the kind"
+          + " it belongs to (%s).";
   static final String TRACE_INTERFACE_NOT_AN_INTERFACE =
       "@TraceInterface can only proxy an interface, and %s is %s. If you own it, annotate it"
           + " instead.";
@@ -135,7 +136,8 @@ final class Messages {
           + " gen_ai.provider.name. Set provider = \"...\", or name a default with"
           + " @GenAiProvider(\"...\") on this type or in package-info.java.";
   static final String INVALID_PROXY_NAME =
-      "proxyName = \"%s\" is not a Java class name. Use a simple name such as \"TracedClient\".";
+      "proxyName = \"%s\" on @TraceInterface(%s.class) is not a Java class name. Use a simple"
+          + " name such as \"TracedClient\".";
   static final String WRAP_CLASH =
       "%s(%s) has the signature of the static factory wrap(%s) that the generated proxy needs."
           + " Rename the method.";
@@ -148,6 +150,10 @@ final class Messages {
   static final String UNRESOLVED_TYPES =
       "%s refers to types that never became available, so no proxy was generated for it. Check"
           + " the errors above for the missing types.";
+  static final String SOURCE_LEVEL_TOO_OLD =
+      "AgentTrace needs --release 17 or newer, but this compilation is at source level %s, so no"
+          + " proxy was generated. Set maven.compiler.release to 17 (Maven), or"
+          + " options.release = 17 (Gradle).";
   static final String INTERNAL_ERROR =
       "AgentTrace failed on %s because of an internal error (%s). Please report this message"
           + " with the annotated source.";

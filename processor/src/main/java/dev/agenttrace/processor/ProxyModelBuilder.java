@@ -199,7 +199,13 @@ final class ProxyModelBuilder {
     if (proxyNameValue != null) {
       String simpleName = String.valueOf(proxyNameValue.getValue());
       if (!SourceVersion.isName(simpleName) || simpleName.contains(".")) {
-        errors.error(owner, request, proxyNameValue, Messages.INVALID_PROXY_NAME, simpleName);
+        errors.error(
+            owner,
+            request,
+            proxyNameValue,
+            Messages.INVALID_PROXY_NAME,
+            simpleName,
+            target.getSimpleName());
         return Optional.empty();
       }
       proxyName = ClassName.get(packageName, simpleName);

@@ -95,6 +95,9 @@ final class ProxyWriter {
       methodConstants.add(method.isTraced() ? constants(method, fieldNames, constants) : null);
     }
     type.addFields(constants);
+    // Tells the runtime a proxy exists (for its "nothing was traced" hint), once per class.
+    type.addStaticBlock(
+        CodeBlock.builder().addStatement("$T.initialized()", RuntimeNames.PROXY_CLASSES).build());
 
     if (proxy.style() == Style.DELEGATE) {
       writeDelegateMembers(proxy, type, targetName, targetType, typeVariables);

@@ -394,6 +394,7 @@ final class SpanDescriptors {
             Messages.SETTING_NOT_FOR_KIND,
             setting,
             request.operation(),
+            target.getSimpleName(),
             owners(setting));
       }
     }

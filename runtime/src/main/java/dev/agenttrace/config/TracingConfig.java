@@ -56,9 +56,21 @@ public final class TracingConfig {
     return new Builder();
   }
 
-  /** Tracing configured only from system properties and environment variables. */
-  public static ConfiguredTracing fromEnvironment() {
-    return builder().readEnvironment().build();
+  /**
+   * Tracing configured only from system properties and environment variables, installed as the
+   * global tracer: the same as {@code builder().readEnvironment().install()}. The name says
+   * "install" because a configuration that is built but not installed records nothing.
+   *
+   * <pre>{@code
+   * try (ConfiguredTracing tracing = TracingConfig.installFromEnvironment()) {
+   *   agent.answer("Where is my order?");
+   * }
+   * }</pre>
+   *
+   * @throws ConfigurationException for a setting that cannot be used
+   */
+  public static ConfiguredTracing installFromEnvironment() {
+    return builder().readEnvironment().install();
   }
 
   /** Builds a {@link ConfiguredTracing}. */
@@ -427,7 +439,9 @@ public final class TracingConfig {
           name,
           "one of "
               + offered
-              + (name.equals("otlp") ? " (add agenttrace-opentelemetry for otlp)" : ""));
+              + (name.equals("otlp")
+                  ? " (for otlp, add dev.agenttrace:agenttrace-opentelemetry to the run-time class path)"
+                  : ""));
     }
   }
 }

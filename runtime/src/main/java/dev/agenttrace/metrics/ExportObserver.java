@@ -7,7 +7,8 @@ package dev.agenttrace.metrics;
  * <p>The contract, per span: a span is reported at most once, by the component that finally deals
  * with it, as exactly one of exported (the backend accepted it), failed (the backend refused it or
  * could not be reached, after any retries) or dropped (never sent: a full queue, a shut-down
- * exporter). Calls come from the exporter's own thread, must be cheap and never throw.
+ * exporter). Calls come from the exporting thread (for a drop, from the thread that ended the
+ * span), must be cheap, allocate nothing and never throw.
  */
 public interface ExportObserver {
 

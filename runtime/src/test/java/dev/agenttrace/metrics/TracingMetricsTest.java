@@ -124,8 +124,9 @@ class TracingMetricsTest {
 
   @Test
   void writesTailSamplingDecisionsInThePrometheusTextFormat() {
-    TailSamplingStats stats = new TailSamplingStats(20, 12, 6, 2, 1, 2, 1, 3, 4, 0, 1, 0, 0, 0);
+    TailSamplingStats stats = new TailSamplingStats(20, 12, 6, 2, 12, 1, 2, 1, 3, 4, 0, 1, 1, 0, 0);
 
+    assertThat(stats.decidedTraces() + stats.tracesPending()).isEqualTo(stats.tracesSeen());
     assertThat(PrometheusTextFormat.write(stats))
         .isEqualTo(
             "# HELP agenttrace_tail_sampling_spans_total Spans the tail sampler handed on or"
@@ -133,15 +134,22 @@ class TracingMetricsTest {
                 + "# TYPE agenttrace_tail_sampling_spans_total counter\n"
                 + "agenttrace_tail_sampling_spans_total{outcome=\"forwarded\"} 12\n"
                 + "agenttrace_tail_sampling_spans_total{outcome=\"dropped\"} 6\n"
+                + "# HELP agenttrace_tail_sampling_traces_seen_total Traces the tail sampler saw;"
+                + " each is counted once by decision, or pending.\n"
+                + "# TYPE agenttrace_tail_sampling_traces_seen_total counter\n"
+                + "agenttrace_tail_sampling_traces_seen_total 12\n"
                 + "# HELP agenttrace_tail_sampling_traces_total Traces the tail sampler decided,"
                 + " by reason.\n"
                 + "# TYPE agenttrace_tail_sampling_traces_total counter\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"kept_error\"} 2\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"kept_latency\"} 1\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"kept_probability\"} 3\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_evicted\"} 1\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_truncated\"} 0\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_truncated\"} 1\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"dropped\"} 4\n"
+                + "# HELP agenttrace_tail_sampling_traces_evicted_total Traces decided early, by"
+                + " the usual rules, because maxTraces were pending.\n"
+                + "# TYPE agenttrace_tail_sampling_traces_evicted_total counter\n"
+                + "agenttrace_tail_sampling_traces_evicted_total 1\n"
                 + "# HELP agenttrace_tail_sampling_traces_pending Traces waiting for a decision.\n"
                 + "# TYPE agenttrace_tail_sampling_traces_pending gauge\n"
                 + "agenttrace_tail_sampling_traces_pending 1\n"
