@@ -385,6 +385,135 @@ class GenAiOperationsTest {
             entry("gen_ai.request.model", "titan-v2"));
   }
 
+  @Test
+  void anAgentRecordsTheRequestParametersAndFinishReasonItIsGiven() throws Exception {
+    run(
+        """
+        package test;
+
+        public record Task(String goal, int budget, double temperature) {}
+
+        package test;
+
+        public record Outcome(String text, String stopReason) {}
+
+        package test;
+
+        import dev.agenttrace.annotations.AgentRun;
+        import dev.agenttrace.annotations.RequestPaths;
+        import dev.agenttrace.annotations.ResponsePaths;
+
+        @AgentRun(name = "planner",
+            request = @RequestPaths(maxTokens = "task.budget", temperature = "task.temperature"),
+            response = @ResponsePaths(finishReasons = "stopReason"))
+        public interface Planner {
+          Outcome plan(Task task);
+        }
+
+        package test;
+
+        import java.util.concurrent.Callable;
+
+        public class Driver implements Callable<Object> {
+          @Override
+          public Object call() {
+            return PlannerTraced.wrap(task -> new Outcome("done", "end_turn"))
+                .plan(new Task("trip", 2000, 0.3)).text();
+          }
+        }
+        """);
+
+    assertThat(tester.span("invoke_agent planner").attributes().asMap())
+        .contains(
+            entry("gen_ai.request.max_tokens", 2000L),
+            entry("gen_ai.request.temperature", 0.3),
+            entry("gen_ai.response.finish_reasons", List.of("end_turn")));
+  }
+
+  @Test
+  void retrievalsAndEmbeddingsRecordTheirModelServerAndEncodingFormats() throws Exception {
+    run(
+        """
+        package test;
+
+        import dev.agenttrace.annotations.LlmCall;
+        import dev.agenttrace.annotations.LlmOperation;
+        import dev.agenttrace.annotations.RequestPaths;
+        import dev.agenttrace.annotations.Retrieval;
+        import java.util.List;
+
+        public interface Search {
+          @Retrieval(dataSource = "kb", provider = "cohere", model = "embed-v4",
+              serverAddress = "api.cohere.com", serverPort = 443)
+          List<String> find(String query);
+
+          @LlmCall(operation = LlmOperation.EMBEDDINGS, model = "embed-v4", provider = "cohere",
+              request = @RequestPaths(encodingFormats = "formats"))
+          float[] embed(String text, List<String> formats);
+        }
+
+        package test;
+
+        import java.util.List;
+        import java.util.concurrent.Callable;
+
+        public class Driver implements Callable<Object> {
+          @Override
+          public Object call() {
+            Search search = SearchTraced.wrap(new Search() {
+              @Override public List<String> find(String query) { return List.of("doc"); }
+              @Override public float[] embed(String text, List<String> formats) {
+                return new float[0];
+              }
+            });
+            search.embed("hello", List.of("float", "int8"));
+            return search.find("hello");
+          }
+        }
+        """);
+
+    assertThat(tester.span("retrieval kb").attributes().asMap())
+        .contains(
+            entry("gen_ai.provider.name", "cohere"),
+            entry("gen_ai.request.model", "embed-v4"),
+            entry("server.address", "api.cohere.com"),
+            entry("server.port", 443L));
+    assertThat(tester.span("embeddings embed-v4").attributes().asMap())
+        .containsEntry("gen_ai.request.encoding_formats", List.of("float", "int8"));
+  }
+
+  @Test
+  void traceInterfaceToolsTakeATypeAndACallIdPath() throws Exception {
+    run(
+        """
+        package test;
+
+        import dev.agenttrace.annotations.Operation;
+        import dev.agenttrace.annotations.TraceInterface;
+        import java.io.FilenameFilter;
+
+        @TraceInterface(value = FilenameFilter.class, kind = Operation.TOOL, name = "accept_file",
+            type = "datastore", callId = "arg1")
+        public final class Tracing {}
+
+        package test;
+
+        import java.io.FilenameFilter;
+        import java.util.concurrent.Callable;
+
+        public class Driver implements Callable<Object> {
+          @Override
+          public Object call() {
+            FilenameFilter filter = FilenameFilterTraced.wrap((dir, name) -> true);
+            return filter.accept(null, "call_3");
+          }
+        }
+        """);
+
+    assertThat(tester.span("execute_tool accept_file").attributes().asMap())
+        .contains(entry("gen_ai.tool.type", "datastore"), entry("gen_ai.tool.call.id", "call_3"));
+  }
+
   /** {@code package-info.java} of package {@code test} with {@code @GenAiProvider(provider)}. */
   static JavaFileObject packageProvider(String provider) {
     return source(
