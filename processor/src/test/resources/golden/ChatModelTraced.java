@@ -7,6 +7,7 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.proxy.GenAiValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,10 @@ public final class ChatModelTraced implements ChatModel {
 
   private static final SpanTemplate CHAT_LATER = SpanTemplates.llmCall("gemini-2.5-flash",
       "gcp.gemini", "test.ChatModel.chatLater");
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final ChatModel delegate;
 

@@ -7,6 +7,7 @@ import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -26,6 +27,10 @@ public final class PlannerTraced extends Planner {
 
   private static final SpanTemplate STEP = SpanTemplates.tool("step", "", "test.Planner.step")
       .withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   public PlannerTraced(String prefix) {
     super(prefix);

@@ -325,6 +325,66 @@ class GenAiOperationsTest {
         .doesNotContainKey("gen_ai.tool.type");
   }
 
+  @Test
+  void traceInterfaceDeclaresRetrievalsAndRemoteAgentsWithTheOwnersDefaultProvider()
+      throws Exception {
+    run(
+        """
+        package test;
+
+        import dev.agenttrace.annotations.GenAiProvider;
+        import dev.agenttrace.annotations.LlmOperation;
+        import dev.agenttrace.annotations.Operation;
+        import dev.agenttrace.annotations.RequestPaths;
+        import dev.agenttrace.annotations.TraceInterface;
+        import java.io.FilenameFilter;
+        import java.util.concurrent.Callable;
+        import java.util.function.Function;
+        import java.util.function.Supplier;
+
+        @GenAiProvider("aws.bedrock")
+        @TraceInterface(value = Function.class, kind = Operation.RETRIEVAL, dataSource = "kb-1")
+        @TraceInterface(value = Supplier.class, kind = Operation.AGENT_RUN, name = "travel",
+            remote = true, agentId = "AGENT9")
+        @TraceInterface(value = Callable.class, kind = Operation.CREATE_AGENT, name = "planner")
+        @TraceInterface(value = FilenameFilter.class, kind = Operation.LLM_CALL,
+            operation = LlmOperation.EMBEDDINGS, model = "titan-embed",
+            request = @RequestPaths(model = "arg1"))
+        public final class Tracing {}
+
+        package test;
+
+        import java.io.FilenameFilter;
+        import java.util.concurrent.Callable;
+        import java.util.function.Function;
+        import java.util.function.Supplier;
+
+        public class Driver implements Callable<Object> {
+          @Override
+          public Object call() throws Exception {
+            Function<String, String> search = FunctionTraced.wrap(q -> "doc");
+            Supplier<String> travel = SupplierTraced.wrap(() -> "Lisbon");
+            Callable<String> create = CallableTraced.wrap(() -> "created");
+            FilenameFilter embed = FilenameFilterTraced.wrap((dir, name) -> true);
+            return search.apply("q") + travel.get() + create.call() + embed.accept(null, "titan-v2");
+          }
+        }
+        """);
+
+    assertThat(tester.span("retrieval kb-1").attributes().asMap())
+        .containsEntry("gen_ai.provider.name", "aws.bedrock");
+    SpanData agent = tester.span("invoke_agent travel");
+    assertThat(agent.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(agent.attributes().asMap())
+        .contains(entry("gen_ai.provider.name", "aws.bedrock"), entry("gen_ai.agent.id", "AGENT9"));
+    assertThat(tester.span("create_agent planner").attributes().asMap())
+        .containsEntry("gen_ai.provider.name", "aws.bedrock");
+    assertThat(tester.span("embeddings titan-v2").attributes().asMap())
+        .contains(
+            entry("gen_ai.operation.name", "embeddings"),
+            entry("gen_ai.request.model", "titan-v2"));
+  }
+
   /** {@code package-info.java} of package {@code test} with {@code @GenAiProvider(provider)}. */
   static JavaFileObject packageProvider(String provider) {
     return source(

@@ -164,7 +164,12 @@ class TraceInterfaceErrorsTest {
     assertSingleError(
         compile(tracing),
         tracing,
-        String.format(Messages.SETTING_NOT_FOR_KIND, "model", "TOOL", "Callable", "LLM_CALL"),
+        String.format(
+            Messages.SETTING_NOT_FOR_KIND,
+            "model",
+            "TOOL",
+            "Callable",
+            "AGENT_RUN, LLM_CALL, RETRIEVAL, CREATE_AGENT"),
         "model = ");
   }
 
