@@ -100,7 +100,7 @@ function showDetails(i) {
   eventsSection(s);
   linksSection(t, s);
 
-  var rest = {};
+  var rest = Object.create(null); // no prototype: a key named __proto__ is a key like any other
   Object.keys(s.a).forEach(function (k) { if (k.indexOf('gen_ai.') !== 0) rest[k] = s.a[k]; });
   section('Attributes');
   details.appendChild(Object.keys(rest).length ? kvList(rest) : node('p', 'hint', 'none'));
@@ -137,7 +137,7 @@ function genAiSection(s) {
   var derived = kvList(rows);
   derived.classList.add('genai-summary');
   if (Object.keys(rows).length) details.appendChild(derived);
-  var plain = {};
+  var plain = Object.create(null);
   GEN_AI_ORDER.concat(keys.sort()).forEach(function (k) {
     if (s.a[k] !== undefined && blockKeys.indexOf(k) < 0 && !(k in plain)) plain[k] = s.a[k];
   });
@@ -165,7 +165,7 @@ function exceptionsSection(s) {
     box.appendChild(breakable((type !== undefined ? type : 'exception') + (message !== undefined ? ': ' + oneLine(message, 2000) : ''), 'title'));
     box.appendChild(node('div', 'when', 'at +' + fmt(e.t - s.t) + ' into the span'));
     if (e.a['exception.stacktrace'] !== undefined) box.appendChild(stackTrace(e.a['exception.stacktrace']));
-    var others = {};
+    var others = Object.create(null);
     Object.keys(e.a).forEach(function (k) {
       if (k !== 'exception.type' && k !== 'exception.message' && k !== 'exception.stacktrace') others[k] = e.a[k];
     });

@@ -36,6 +36,7 @@ class TracePageBadInputBrowserTest {
               .replace(
                   "\"attributes\":{",
                   "\"attributes\":{\"note\":\"<script>window.pwned=2</script>\","
+                      + "\"__proto__\":\"a key like any other\","
                       + "\"gen_ai.operation.name\":\"invoke_agent\","
                       + "\"gen_ai.conversation.id\":\"<b onmouseover=window.pwned=3>c</b>\","
                       + "\"<i>key</i>\":1,\"list\":[1,2,{\"a\":\"<b>x</b>\"}],"
@@ -141,6 +142,7 @@ class TracePageBadInputBrowserTest {
     assertThat(page.detail("list")).isEqualTo("▾[\n1,\n2,\n▾{\n\"a\": \"<b>x</b>\"\n}\n]");
     assertThat(page.detail("nothing")).isNull();
     assertThat(page.detail("ratio")).isEqualTo("0.5");
+    assertThat(page.detail("__proto__")).isEqualTo("a key like any other");
   }
 
   @Test
