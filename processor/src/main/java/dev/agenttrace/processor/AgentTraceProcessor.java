@@ -74,6 +74,7 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     }
     names.add(Annotations.SPAN_ATTRIBUTE);
     names.add(Annotations.SENSITIVE);
+    names.add(GenAiPaths.TOOL_CALL_ID);
     names.add(Annotations.TRACE_INTERFACE);
     names.add(Annotations.TRACE_INTERFACES);
     return names;

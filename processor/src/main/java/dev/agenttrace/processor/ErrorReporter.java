@@ -1,5 +1,8 @@
 package dev.agenttrace.processor;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,6 +18,12 @@ final class ErrorReporter {
   private final Messager messager;
   private final RepeatedAnnotationTrees repeated;
   private int errorCount;
+
+  /**
+   * Errors printed so far: a setting on a type is checked once per method it applies to, but its
+   * error is printed once.
+   */
+  private final Set<List<Object>> reported = new HashSet<>();
 
   ErrorReporter(ProcessingEnvironment env) {
     this.messager = env.getMessager();
@@ -37,7 +46,11 @@ final class ErrorReporter {
       String format,
       Object... args) {
     errorCount++;
-    print(Diagnostic.Kind.ERROR, element, annotation, value, String.format(format, args));
+    String message = String.format(format, args);
+    if (reported.add(
+        List.of(element, String.valueOf(annotation), String.valueOf(value), message))) {
+      print(Diagnostic.Kind.ERROR, element, annotation, value, message);
+    }
   }
 
   /** A warning: the code works, but probably not as meant. */

@@ -28,7 +28,12 @@ class TraceInterfaceErrorsTest {
   void traceInterfaceSettingOfAnotherKindIsAnError() {
     assertSingleError(
         source("test.Tracing", TRACING.formatted("TOOL", "model = \"m\"")),
-        String.format(Messages.SETTING_NOT_FOR_KIND, "model", "TOOL", "Callable", "LLM_CALL"),
+        String.format(
+            Messages.SETTING_NOT_FOR_KIND,
+            "model",
+            "TOOL",
+            "Callable",
+            "AGENT_RUN, LLM_CALL, RETRIEVAL, CREATE_AGENT"),
         "model = ");
   }
 
@@ -159,7 +164,12 @@ class TraceInterfaceErrorsTest {
     assertSingleError(
         compile(tracing),
         tracing,
-        String.format(Messages.SETTING_NOT_FOR_KIND, "model", "TOOL", "Callable", "LLM_CALL"),
+        String.format(
+            Messages.SETTING_NOT_FOR_KIND,
+            "model",
+            "TOOL",
+            "Callable",
+            "AGENT_RUN, LLM_CALL, RETRIEVAL, CREATE_AGENT"),
         "model = ");
   }
 

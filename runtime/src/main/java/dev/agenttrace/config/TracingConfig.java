@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
+import dev.agenttrace.ContentCapture;
 import dev.agenttrace.export.JsonLinesSpanExporter;
 import dev.agenttrace.export.LoggingSpanExporter;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
@@ -96,6 +97,7 @@ public final class TracingConfig {
     private boolean shutdownHook = true;
     private ConfigProperties config = ConfigProperties.of(Map.of(), Map.of());
     private Logger summaryLogger;
+    private Boolean captureMessageContent;
 
     private Builder() {}
 
@@ -190,6 +192,17 @@ public final class TracingConfig {
               RedactionPatterns.EMAIL, RedactionPatterns.API_KEY, RedactionPatterns.BEARER_TOKEN);
     }
 
+    /**
+     * Whether traced model and agent calls that ask for message capture record content ({@code
+     * gen_ai.input.messages} and friends) once installed; see {@link ContentCapture}. Unset, the
+     * switch keeps its value (off unless the JVM started with {@value ContentCapture#PROPERTY} or
+     * {@value ContentCapture#ENVIRONMENT_VARIABLE} set to true).
+     */
+    public Builder captureMessageContent(boolean capture) {
+      this.captureMessageContent = capture;
+      return this;
+    }
+
     /** Whether {@code embedded} prints each trace; on by default. */
     public Builder console(boolean console) {
       this.console = console;
@@ -281,6 +294,8 @@ public final class TracingConfig {
       if (values != null) {
         redactValues.add(pattern("agenttrace.redaction.values", values));
       }
+      captureMessageContent =
+          orElse(config.getBoolean(ContentCapture.PROPERTY), captureMessageContent);
       console = orElse(config.getBoolean("agenttrace.console"), console);
       shutdownHook = orElse(config.getBoolean("agenttrace.shutdown.hook"), shutdownHook);
       return this;
@@ -398,10 +413,16 @@ public final class TracingConfig {
               summaryLogger));
     }
 
-    /** Builds and installs as the global tracer ({@link AgentTrace#install}). */
+    /**
+     * Builds and installs as the global tracer ({@link AgentTrace#install}), and sets the global
+     * {@link ContentCapture} switch when {@link #captureMessageContent} was configured.
+     */
     public ConfiguredTracing install() {
       ConfiguredTracing tracing = build();
       AgentTrace.install(tracing.tracer());
+      if (captureMessageContent != null) {
+        ContentCapture.setEnabled(captureMessageContent);
+      }
       return tracing;
     }
 

@@ -32,10 +32,11 @@ import java.util.regex.Pattern;
  * <p>When a span ends it is checked: attributes whose key matches a remove pattern are left out;
  * those whose key matches a mask pattern get the mask as value; in every other string value, and in
  * event attributes and the status description, each match of a value pattern is replaced by the
- * mask. If nothing matched, the original span is passed on unchanged (no copy); otherwise the
- * processors behind get an {@link ImmutableSpanData} copy and never the original data. The
- * processors behind see {@code onStart} as usual, with the live span, since nothing is exported at
- * start; a processor that exports in {@code onStart} does not belong behind this one.
+ * mask (each element of a string array alike). If nothing matched, the original span is passed on
+ * unchanged (no copy); otherwise the processors behind get an {@link ImmutableSpanData} copy and
+ * never the original data. The processors behind see {@code onStart} as usual, with the live span,
+ * since nothing is exported at start; a processor that exports in {@code onStart} does not belong
+ * behind this one.
  *
  * <p>Cost: redaction runs on the thread that ends the span, so each value pattern searches each
  * string value once, and {@link RedactionPatterns} are linear in the length of what they search
@@ -143,7 +144,9 @@ public final class RedactingSpanProcessor implements SpanProcessor {
         }
       }
       if (builder != null && redacted != null) {
-        AttributeKey<?> target = redacted == value ? key : stringKey(key);
+        // A masked value is a string (the mask); a string array keeps its type.
+        AttributeKey<?> target =
+            redacted == value || redacted instanceof List ? key : stringKey(key);
         putRaw(builder, target, redacted);
       }
     }
@@ -170,7 +173,26 @@ public final class RedactingSpanProcessor implements SpanProcessor {
     if (value instanceof String text) {
       return maskValues(text);
     }
+    if (value instanceof List<?> list) {
+      return maskElements(list);
+    }
     return value;
+  }
+
+  /** A string array with each element masked; the same instance if none matched. */
+  private List<?> maskElements(List<?> list) {
+    List<Object> masked = null;
+    for (int i = 0; i < list.size(); i++) {
+      Object element = list.get(i);
+      Object redacted = element instanceof String text ? maskValues(text) : element;
+      if (redacted != element && masked == null) {
+        masked = new ArrayList<>(list);
+      }
+      if (masked != null) {
+        masked.set(i, redacted);
+      }
+    }
+    return masked == null ? list : List.copyOf(masked);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.agenttrace.propagation;
 
 import dev.agenttrace.Baggage;
+import dev.agenttrace.internal.Ids;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -248,9 +249,9 @@ public final class BaggageCodec {
       char c = value.charAt(i);
       if (c == '%'
           && i + 2 < value.length()
-          && hex(value.charAt(i + 1)) >= 0
-          && hex(value.charAt(i + 2)) >= 0) {
-        bytes.write(hex(value.charAt(i + 1)) << 4 | hex(value.charAt(i + 2)));
+          && Ids.hexDigit(value.charAt(i + 1)) >= 0
+          && Ids.hexDigit(value.charAt(i + 2)) >= 0) {
+        bytes.write(Ids.hexDigit(value.charAt(i + 1)) << 4 | Ids.hexDigit(value.charAt(i + 2)));
         i += 2;
       } else {
         bytes.write(c);
@@ -269,19 +270,6 @@ public final class BaggageCodec {
       // Cannot happen with REPLACE; keep the raw text rather than lose the entry.
       return value;
     }
-  }
-
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 
   private static String trimOws(String text) {

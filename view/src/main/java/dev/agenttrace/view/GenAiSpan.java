@@ -1,5 +1,6 @@
 package dev.agenttrace.view;
 
+import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.internal.json.Json;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanEvent;
@@ -12,21 +13,24 @@ import java.util.Map;
  * What the OpenTelemetry GenAI conventions say about one span, read leniently: the views show spans
  * from any producer (other SDKs, hand-written files, older AgentTrace versions), so a value of an
  * unexpected type or shape is treated as absent here and still shown as it is in the span's
- * attributes. Names the conventions define that the runtime does not record yet (response model,
- * tool-call ids, messages, time to first chunk) are read too, so the views show them as soon as any
- * producer writes them.
+ * attributes. Names the runtime does not record (such as the time to the first chunk) are read too,
+ * so the views show them as soon as any producer writes them.
  */
 final class GenAiSpan {
-  static final String REQUEST_MODEL = "gen_ai.request.model";
-  static final String RESPONSE_MODEL = "gen_ai.response.model";
-  static final String INPUT_TOKENS = "gen_ai.usage.input_tokens";
-  static final String OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
-  static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
-  static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
-  static final String CONVERSATION_ID = "gen_ai.conversation.id";
+  // Read by name, whatever the type the producer gave the value.
+  private static final String REQUEST_MODEL = SemanticAttributes.GEN_AI_REQUEST_MODEL.name();
+  private static final String RESPONSE_MODEL = SemanticAttributes.GEN_AI_RESPONSE_MODEL.name();
+  private static final String INPUT_TOKENS = SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS.name();
+  private static final String OUTPUT_TOKENS = SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS.name();
+  private static final String TOOL_CALL_ID = SemanticAttributes.GEN_AI_TOOL_CALL_ID.name();
+  private static final String OUTPUT_MESSAGES = SemanticAttributes.GEN_AI_OUTPUT_MESSAGES.name();
+  private static final String CONVERSATION_ID = SemanticAttributes.GEN_AI_CONVERSATION_ID.name();
 
-  /** Seconds from the request to the first streamed chunk (GenAI conventions, a double). */
-  static final String TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
+  /**
+   * Seconds from the request to the first streamed chunk, a double. The GenAI conventions name it;
+   * the runtime does not record it (yet), so it has no constant in {@link SemanticAttributes}.
+   */
+  private static final String TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
 
   /** Output messages longer than this are not searched for tool calls (bounded work per span). */
   private static final int MAX_PARSED_MESSAGES = 65_536;

@@ -4,7 +4,9 @@
  */
 var GEN_AI_ORDER = [
   'gen_ai.operation.name', 'gen_ai.provider.name', 'gen_ai.request.model', 'gen_ai.response.model',
-  'gen_ai.usage.input_tokens', 'gen_ai.usage.output_tokens', 'gen_ai.response.time_to_first_chunk',
+  'gen_ai.usage.input_tokens', 'gen_ai.usage.output_tokens', 'gen_ai.usage.cache_read.input_tokens',
+  'gen_ai.usage.cache_creation.input_tokens', 'gen_ai.usage.reasoning.output_tokens',
+  'gen_ai.response.finish_reasons', 'gen_ai.response.id', 'gen_ai.response.time_to_first_chunk',
   'gen_ai.agent.name', 'gen_ai.agent.description', 'gen_ai.tool.name', 'gen_ai.tool.description',
   'gen_ai.tool.call.id', 'gen_ai.conversation.id'
 ];

@@ -111,7 +111,8 @@ function strip() {
   el.appendChild(metric('calls', 'Calls', plural(sum.llmCalls, 'LLM call') + ' \u00b7 ' + plural(sum.toolCalls, 'tool call')));
   var models = node('ul', 'models');
   sum.models.forEach(function (m) {
-    var li = node('li', null, oneLine(m.m, 60) + ': ' + (m.calls ? plural(m.calls, 'call') + ' \u00b7 ' : '') + tokenText(m.in, m.out));
+    var li = node('li', null, oneLine(m.m, 60) + ': ' + (m.calls ? plural(m.calls, 'call') + ' \u00b7 ' : '') +
+      (m.in || m.out ? tokenText(m.in, m.out) : 'no token counts'));
     li.title = m.m;
     models.appendChild(li);
   });

@@ -135,17 +135,13 @@ function isWide(value) {
   return typeof value === 'string' && (value.length > 200 || value.indexOf('\n') >= 0 || parseJson(value) !== undefined);
 }
 
-/**
- * A list of key-value rows. Values may be strings (shown as values are), elements, or functions
- * returning an element.
- */
-function kvList(map, keyClassFor) {
+/** A list of key-value rows; a value is shown by valueView unless it is an element already. */
+function kvList(map) {
   var list = node('div', 'kv');
   Object.keys(map).forEach(function (k) {
     var v = map[k];
     var key = node('div', 'k');
     key.appendChild(keyNode(k));
-    if (keyClassFor) key.classList.add(keyClassFor(k));
     key.setAttribute('data-key', k);
     var cell = node('div', 'v');
     cell.setAttribute('data-key', k);
@@ -174,8 +170,9 @@ function block(title, key, body) {
 
 /** JSON text indented two spaces a level, as text (long text cut with "show all"). */
 function rawJson(raw) {
-  var json = parseJson(raw);
-  return node('div', 'jv').appendChild(longText(json === undefined ? raw : JSON.stringify(json, null, 2), 20000)).parentNode;
+  var json = parseJson(raw), el = node('div', 'jv');
+  el.appendChild(longText(json === undefined ? raw : JSON.stringify(json, null, 2), 20000));
+  return el;
 }
 
 /** A block that shows a value rendered by view, with a button to switch to its raw JSON. */

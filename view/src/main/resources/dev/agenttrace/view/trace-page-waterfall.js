@@ -6,7 +6,7 @@ var data = JSON.parse($('trace-data').textContent);
 var viewport = $('viewport'), spacer = $('spacer'), rowsEl = $('rows'), details = $('details');
 var state = {
   k: -1, trace: null, rows: [], rowOf: null, cursor: -1, selected: -1,
-  collapsed: new Set(), query: '', errorsOnly: false
+  collapsed: new Set(), query: '', errorsOnly: false, compareOpen: false
 };
 var TOOL_ARGS = 'gen_ai.tool.call.arguments', TOOL_RESULT = 'gen_ai.tool.call.result';
 
@@ -29,12 +29,15 @@ function prepare(trace) {
 
 function filtering() { return !!(state.query || state.errorsOnly); }
 
+/** Whether span s passes the search and the "errors only" switch. */
+function matches(s) {
+  return (!state.query || s.lc.indexOf(state.query.toLowerCase()) >= 0) && (!state.errorsOnly || isError(s));
+}
+
 function computeRows() {
-  var t = state.trace, spans = t.spans, rows = [], q = state.query.toLowerCase(), i;
+  var t = state.trace, spans = t.spans, rows = [], i;
   if (filtering()) {
-    for (i = 0; i < spans.length; i++) {
-      if ((!q || spans[i].lc.indexOf(q) >= 0) && (!state.errorsOnly || isError(spans[i]))) rows.push(i);
-    }
+    for (i = 0; i < spans.length; i++) if (matches(spans[i])) rows.push(i);
   } else {
     for (i = 0; i < spans.length; i = state.collapsed.has(i) ? t.end[i] : i + 1) rows.push(i);
   }
@@ -171,8 +174,7 @@ function reveal(r) {
 /** Makes span i visible: unfolds its ancestors, clears a filter that hides it. */
 function unhide(i) {
   var t = state.trace, changed = false;
-  if (filtering() && !(state.query && t.spans[i].lc.indexOf(state.query.toLowerCase()) < 0) &&
-      !(state.errorsOnly && !isError(t.spans[i]))) return;
+  if (filtering() && matches(t.spans[i])) return;
   if (filtering()) {
     state.query = '';
     $('search').value = '';

@@ -44,6 +44,23 @@ class TracePageAgentBrowserTest {
   }
 
   @Test
+  void modelWhoseCallsReportNoTokensSaysSoInTheStrip() throws IOException {
+    String t = AgentSpans.TURN_1;
+    page.open(
+        "mixed-tokens",
+        List.of(
+            AgentSpans.chat(t, "1000000000000001", null, "gpt-4o", 0, 100, 10, 5).build(),
+            AgentSpans.span(t, "1000000000000002", "1000000000000001", "chat local", 10, 50)
+                .attr("gen_ai.operation.name", "chat")
+                .attr("gen_ai.request.model", "local-llama")
+                .build()));
+
+    assertThat(metric("tokens"))
+        .isEqualTo(
+            "TOKENS\n10 in · 5 out\ngpt-4o: 1 call · 10 in · 5 out\nlocal-llama: 1 call · no token counts");
+  }
+
+  @Test
   void summaryStripAgreesWithTheTextTreeSummaryLine() {
     String tree = TreeRenderer.renderTraces(TraceAssembler.assemble(AgentSpans.turn1()));
 
