@@ -40,7 +40,15 @@ class DocsSnippetsTest {
   private static final Set<String> CODE_LANGUAGES = Set.of("java", "sh", "xml", "kotlin");
   private static final Set<String> KINDS =
       Set.of(
-          "compile", "statements", "generated", "commands", "server", "ci", "consumer", "manual");
+          "compile",
+          "statements",
+          "members",
+          "generated",
+          "commands",
+          "server",
+          "ci",
+          "consumer",
+          "manual");
 
   private static final Path ROOT = Path.of(System.getProperty("agenttrace.root", "..")).normalize();
 
