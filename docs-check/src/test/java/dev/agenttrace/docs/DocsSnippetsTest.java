@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code <!-- check: compile -->}: a whole Java file; the page's files compile together.
  *   <li>{@code <!-- check: statements -->}: Java statements, compiled in a method; a multi-line
  *       marker holds hidden imports and declarations they need.
+ *   <li>{@code <!-- check: members -->}: methods of an interface, compiled in one; a multi-line
+ *       marker holds hidden imports and the types they use.
  *   <li>{@code <!-- check: generated pkg.NameTraced -->}: an excerpt of the proxy the processor
  *       writes for the page's files; its lines must appear there, in order.
  *   <li>{@code <!-- check: commands -->}, {@code <!-- check: server URL -->}: shell commands that
@@ -38,7 +40,15 @@ class DocsSnippetsTest {
   private static final Set<String> CODE_LANGUAGES = Set.of("java", "sh", "xml", "kotlin");
   private static final Set<String> KINDS =
       Set.of(
-          "compile", "statements", "generated", "commands", "server", "ci", "consumer", "manual");
+          "compile",
+          "statements",
+          "members",
+          "generated",
+          "commands",
+          "server",
+          "ci",
+          "consumer",
+          "manual");
 
   private static final Path ROOT = Path.of(System.getProperty("agenttrace.root", "..")).normalize();
 
@@ -91,7 +101,8 @@ class DocsSnippetsTest {
     for (Map.Entry<Path, List<Snippet>> page : pages().entrySet()) {
       List<Snippet> java =
           page.getValue().stream()
-              .filter(s -> Set.of("compile", "statements", "generated").contains(s.kind()))
+              .filter(
+                  s -> Set.of("compile", "statements", "members", "generated").contains(s.kind()))
               .toList();
       if (java.isEmpty()) {
         continue;
@@ -109,6 +120,7 @@ class DocsSnippetsTest {
       switch (snippet.kind()) {
         case "compile" -> compiler.addFile(snippet);
         case "statements" -> compiler.addStatements(snippet, packageName);
+        case "members" -> compiler.addMembers(snippet, packageName);
         default -> {}
       }
     }

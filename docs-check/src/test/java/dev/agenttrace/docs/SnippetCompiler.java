@@ -46,11 +46,43 @@ final class SnippetCompiler {
     String text = snippet.code();
     Matcher pkg = PACKAGE.matcher(text);
     Matcher type = TYPE.matcher(text);
-    if (!type.find()) {
+    String dir = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+    String name;
+    if (type.find()) {
+      name = type.group(1);
+    } else if (!dir.isEmpty()) {
+      name = "package-info"; // a package declaration with annotations and no type
+    } else {
       throw new AssertionError(snippet.where(root) + ": no class, interface, record or enum");
     }
-    String dir = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
-    sources.add(new Source(dir + type.group(1) + ".java", text, snippet, snippet.line() + 1));
+    sources.add(new Source(dir + name + ".java", text, snippet, snippet.line() + 1));
+  }
+
+  /**
+   * Members of an interface (methods with their annotations), in an interface of their own in
+   * {@code packageName}; the marker's hidden setup gives the imports and the types they use
+   * (declared inside that interface, before the snippet).
+   */
+  void addMembers(Snippet snippet, String packageName) {
+    List<String> imports = new ArrayList<>();
+    List<String> prelude = new ArrayList<>();
+    for (String line : snippet.setup()) {
+      (line.trim().startsWith("import ") ? imports : prelude).add(line.trim());
+    }
+    String name = "Snippet" + snippet.line();
+    StringBuilder text = new StringBuilder();
+    text.append("package ").append(packageName).append(";\n");
+    imports.forEach(line -> text.append(line).append('\n'));
+    text.append("interface ").append(name).append(" {\n");
+    prelude.forEach(line -> text.append(line).append('\n'));
+    int firstLine = 3 + imports.size() + prelude.size();
+    text.append(snippet.code()).append("}\n");
+    sources.add(
+        new Source(
+            packageName.replace('.', '/') + "/" + name + ".java",
+            text.toString(),
+            snippet,
+            snippet.line() + 1 - firstLine));
   }
 
   /**
