@@ -276,6 +276,21 @@ final class RecordingSpan implements ReadWriteSpan {
     return builder.build();
   }
 
+  /** Reads one attribute without copying the attributes: metrics read spans this way. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T attribute(AttributeKey<T> key) {
+    synchronized (this) {
+      Object[] current = attributes;
+      for (int i = 0; i < attributeCount * 2; i += 2) {
+        if (current[i].equals(key)) {
+          return (T) current[i + 1];
+        }
+      }
+    }
+    return initialAttributes.get(key);
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> void putUnchecked(
       Attributes.Builder builder, AttributeKey<T> key, Object value) {
