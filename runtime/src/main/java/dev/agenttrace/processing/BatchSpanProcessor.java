@@ -3,7 +3,7 @@ package dev.agenttrace.processing;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.metrics.MetricsSnapshot;
-import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.spi.ExportResult;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanExporter;
@@ -68,7 +68,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final int maxExportBatchSize;
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
-  private final PipelineMetrics metrics;
+  private final TracingMetrics metrics;
   private final RateLimitedLogger warnings;
   private final Thread worker;
   private final Thread watchdog;
@@ -112,7 +112,10 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.maxExportBatchSize = builder.maxExportBatchSize;
     this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
     this.exportTimeoutNanos = builder.exportTimeout.toNanos();
-    this.metrics = builder.metrics == null ? new PipelineMetrics() : builder.metrics;
+    this.metrics =
+        builder.metrics == null
+            ? TracingMetrics.builder().genAiMetrics(false).operationLatency(false).build()
+            : builder.metrics;
     this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
@@ -418,7 +421,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);
     private Duration warningInterval = Duration.ofMinutes(1);
-    private PipelineMetrics metrics;
+    private TracingMetrics metrics;
     private boolean registerShutdownHook;
     private Logger warningLogger = logger;
 
@@ -472,8 +475,11 @@ public final class BatchSpanProcessor implements SpanProcessor {
       return this;
     }
 
-    /** Counters to update, shared with other parts of the pipeline; a private set by default. */
-    public Builder metrics(PipelineMetrics metrics) {
+    /**
+     * The metrics that count this processor's export outcomes, drops and queue, usually those the
+     * tracer also has as a processor; a private set by default (see {@link #metrics()}).
+     */
+    public Builder metrics(TracingMetrics metrics) {
       this.metrics = requireNonNull(metrics, "metrics");
       return this;
     }
