@@ -8,6 +8,9 @@ import dev.agenttrace.config.TracingConfig;
 import dev.agenttrace.context.Conversation;
 import dev.agenttrace.export.json.SpanJson;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
+import dev.agenttrace.metrics.GenAiConventions;
+import dev.agenttrace.metrics.PrometheusTextFormat;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.HttpClientPropagation;
 import dev.agenttrace.spi.SpanData;
@@ -36,6 +39,9 @@ import java.util.concurrent.ExecutorService;
  * traceparent}, {@code tracestate} and {@code baggage}, so the refund is one trace with spans from
  * both services. Each question is its own conversation, whose id travels as baggage and is set on
  * every span as {@code gen_ai.conversation.id}.
+ *
+ * <p>Both services record into one {@link TracingMetrics}; after the traces the run prints the
+ * GenAI metrics it measured (calls, tokens, agent and tool runs, in the Prometheus text format).
  *
  * <p>Where else the spans go is configured as for any program, for example {@code
  * OTEL_TRACES_EXPORTER=zipkin} sends them to a Zipkin server on localhost; the run then also lists
@@ -122,8 +128,17 @@ public final class SupportApp {
    * trees. Each service gets its own tracing from the same configuration, under its own name.
    */
   static List<SpanData> run(ChatModel model, PrintStream out, TracingConfig.Builder config) {
+    return run(model, out, config, TracingMetrics.create());
+  }
+
+  /**
+   * As {@link #run(ChatModel, PrintStream, TracingConfig.Builder)}, measured into {@code metrics}.
+   */
+  static List<SpanData> run(
+      ChatModel model, PrintStream out, TracingConfig.Builder config, TracingMetrics metrics) {
     InMemorySpanCollector collector = new InMemorySpanCollector();
     config
+        .metrics(metrics)
         .console(false)
         .shutdownHook(false)
         .addSpanProcessor(Conversation.spanProcessor())
@@ -151,6 +166,7 @@ public final class SupportApp {
       }
       List<SpanData> spans = collector.finishedSpans();
       out.print(TreeRenderer.render(spans));
+      printGenAiMetrics(metrics, out);
       if (!supportTracing.exporters().isEmpty()) {
         supportTracing.forceFlush(Duration.ofSeconds(30));
         billingTracing.forceFlush(Duration.ofSeconds(30));
@@ -166,6 +182,24 @@ public final class SupportApp {
       supportThreads.shutdownNow();
       billingThreads.shutdownNow();
     }
+  }
+
+  /**
+   * The counts of the GenAI metrics and the token sums, as lines of the Prometheus text format; a
+   * scrape of {@link PrometheusTextFormat#write(TracingMetrics)} has these and more.
+   */
+  private static void printGenAiMetrics(TracingMetrics metrics, PrintStream out) {
+    out.println();
+    out.println(
+        "Metrics (OpenTelemetry GenAI conventions "
+            + GenAiConventions.VERSION
+            + "; a full scrape adds buckets, sums and AgentTrace's own counters):");
+    PrometheusTextFormat.write(metrics.snapshot())
+        .lines()
+        .filter(line -> line.startsWith("gen_ai_"))
+        .filter(
+            line -> line.contains("_count{") || line.startsWith("gen_ai_client_token_usage_sum"))
+        .forEach(out::println);
   }
 
   private static void printWhereTracesWent(

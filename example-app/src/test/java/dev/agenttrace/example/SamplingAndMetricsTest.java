@@ -72,10 +72,7 @@ class SamplingAndMetricsTest {
             .keepProbability(0)
             .slowerThan(Duration.ofMinutes(1))
             .build();
-    install(
-        TracerSdk.builder()
-            .addSpanProcessor(tracing)
-            .addSpanProcessor(tail));
+    install(TracerSdk.builder().addSpanProcessor(tracing).addSpanProcessor(tail));
     SupportAgent agent = SupportDesk.create(new ScriptedChatModel(1));
 
     for (String question : SupportApp.QUESTIONS) {

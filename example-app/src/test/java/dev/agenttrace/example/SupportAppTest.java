@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SupportAppTest {
+  private static final String CHAT =
+      "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"scripted\","
+          + "gen_ai_request_model=\"scripted-model\"";
 
   private static String runExample() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -23,7 +26,7 @@ class SupportAppTest {
   }
 
   @Test
-  void printsBothAnswersAndTheTreeOfEachTrace() {
+  void printsBothAnswersTheTreeOfEachTraceAndTheGenAiMetrics() {
     String output = normalized(runExample());
 
     assertThat(output)
@@ -49,6 +52,21 @@ class SupportAppTest {
                ├─ chat scripted-model (<duration>)
                ├─ execute_tool lookup_order (<duration>) ✗ ERROR OrderNotFoundException: No order ORD-4040
                └─ chat scripted-model (<duration>)
-            """);
+
+            Metrics (OpenTelemetry GenAI conventions 1.42.0-dev; a full scrape adds buckets, sums \
+            and AgentTrace's own counters):
+            gen_ai_client_operation_duration_seconds_count{LABELS} 5
+            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="input"} 37
+            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="input"} 5
+            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="output"} 21
+            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="output"} 5
+            gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name="billing"} 1
+            gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name="orchestrator"} 2
+            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="lookup_order"} 1
+            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="update_order"} 1
+            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="lookup_order",\
+            error_type="dev.agenttrace.example.OrderNotFoundException"} 1
+            """
+                .replace("LABELS", CHAT));
   }
 }

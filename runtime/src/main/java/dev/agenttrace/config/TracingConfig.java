@@ -86,6 +86,7 @@ public final class TracingConfig {
     private boolean shutdownHook = true;
     private ConfigProperties config = ConfigProperties.of(Map.of(), Map.of());
     private boolean operationLatency;
+    private TracingMetrics metrics;
     private InetSocketAddress prometheusAddress;
     private Logger summaryLogger;
 
@@ -205,8 +206,20 @@ public final class TracingConfig {
     }
 
     /**
+     * Records into {@code metrics} instead of a model of its own: for thresholds or latency windows
+     * of your choice, or to count several tracings of one process (services built from one
+     * configuration) together. {@link #operationLatency} then has no effect.
+     */
+    public Builder metrics(TracingMetrics metrics) {
+      this.metrics = requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
      * Serves the metrics in the Prometheus text format at {@code http://address/metrics} while
      * tracing runs (see {@code PrometheusEndpoint}); off by default. Prefer a loopback address.
+     * Each {@link #build()} starts an endpoint, so a process that builds several tracings from one
+     * configuration sets a fixed port on one of them only (or port 0 on each).
      */
     public Builder prometheusEndpoint(InetSocketAddress address) {
       this.prometheusAddress = requireNonNull(address, "address");
@@ -430,7 +443,9 @@ public final class TracingConfig {
               exportTimeout,
               List.copyOf(redactKeys),
               List.copyOf(redactValues),
-              TracingMetrics.builder().operationLatency(operationLatency).build(),
+              metrics != null
+                  ? metrics
+                  : TracingMetrics.builder().operationLatency(operationLatency).build(),
               prometheusAddress,
               shutdownHook,
               summaryLogger));
