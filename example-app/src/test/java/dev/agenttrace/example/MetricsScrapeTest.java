@@ -2,6 +2,7 @@ package dev.agenttrace.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenttrace.AttributeKey;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.metrics.GenAiConventions;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prometheus scrapes the example's metrics over HTTP after its two conversations: the series and
- * counts match the spans the run recorded.
+ * Prometheus scrapes each service of the example over HTTP after its two conversations: the series
+ * and counts match the spans the service recorded.
  */
 class MetricsScrapeTest {
   private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (.+)");
@@ -37,45 +38,57 @@ class MetricsScrapeTest {
           + "gen_ai_request_model=\"scripted-model\"";
 
   private static List<SpanData> spans;
-  private static HttpResponse<String> scrape;
-  private static Map<String, String> samples;
+  private static final Map<String, HttpResponse<String>> scrapes = new LinkedHashMap<>();
+  private static final Map<String, Map<String, String>> samples = new LinkedHashMap<>();
 
   @BeforeAll
-  static void runTheExampleAndScrape() throws Exception {
-    TracingMetrics metrics = TracingMetrics.create();
+  static void runTheExampleAndScrapeEachService() throws Exception {
+    Map<String, TracingMetrics> measured = new LinkedHashMap<>();
     spans =
         SupportApp.run(
             new ScriptedChatModel(0),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             SupportApp.config(),
-            metrics);
-    try (PrometheusEndpoint endpoint =
-        PrometheusEndpoint.start(
-            metrics, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      scrape =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(endpoint.uri()).build(),
-                  HttpResponse.BodyHandlers.ofString());
-    }
-    samples = new LinkedHashMap<>();
-    for (String line : scrape.body().lines().toList()) {
-      if (!line.startsWith("#")) {
-        Matcher sample = SAMPLE.matcher(line);
-        assertThat(sample.matches()).as(line).isTrue();
-        samples.put(
-            sample.group(1) + (sample.group(2) == null ? "" : sample.group(2)), sample.group(3));
+            measured::put);
+    for (Map.Entry<String, TracingMetrics> service : measured.entrySet()) {
+      try (PrometheusEndpoint endpoint =
+          PrometheusEndpoint.start(
+              service.getValue(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        HttpResponse<String> scrape =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(endpoint.uri()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        scrapes.put(service.getKey(), scrape);
+        samples.put(service.getKey(), parse(scrape.body()));
       }
     }
   }
 
-  private static long count(String series) {
-    assertThat(samples).containsKey(series);
-    return Long.parseLong(samples.get(series));
+  private static Map<String, String> parse(String text) {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    for (String line : text.lines().toList()) {
+      if (!line.startsWith("#")) {
+        Matcher sample = SAMPLE.matcher(line);
+        assertThat(sample.matches()).as(line).isTrue();
+        parsed.put(
+            sample.group(1) + (sample.group(2) == null ? "" : sample.group(2)), sample.group(3));
+      }
+    }
+    return parsed;
   }
 
-  private static long tokens(dev.agenttrace.AttributeKey<Long> key) {
-    return spans.stream()
+  private static long count(String service, String series) {
+    assertThat(samples.get(service)).containsKey(series);
+    return Long.parseLong(samples.get(service).get(series));
+  }
+
+  private static List<SpanData> spansOf(String service) {
+    return spans.stream().filter(span -> span.resource().serviceName().equals(service)).toList();
+  }
+
+  private static long tokens(String service, AttributeKey<Long> key) {
+    return spansOf(service).stream()
         .map(span -> span.attributes().get(key))
         .filter(value -> value != null)
         .mapToLong(Long::longValue)
@@ -83,82 +96,97 @@ class MetricsScrapeTest {
   }
 
   @Test
-  void theScrapeIsPrometheusText() {
-    assertThat(scrape.statusCode()).isEqualTo(200);
-    assertThat(scrape.headers().firstValue("Content-Type"))
-        .hasValue(PrometheusTextFormat.CONTENT_TYPE);
-    assertThat(scrape.body())
-        .contains("# TYPE gen_ai_client_operation_duration_seconds histogram\n")
-        .contains("# TYPE gen_ai_client_token_usage histogram\n")
-        .contains("# TYPE agenttrace_spans_ended_total counter\n");
+  void eachServicesScrapeIsPrometheusText() {
+    assertThat(scrapes).containsOnlyKeys(SupportApp.SUPPORT_SERVICE, SupportApp.BILLING_SERVICE);
+    for (HttpResponse<String> scrape : scrapes.values()) {
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.headers().firstValue("Content-Type"))
+          .hasValue(PrometheusTextFormat.CONTENT_TYPE);
+      assertThat(scrape.body())
+          .contains("# TYPE gen_ai_client_operation_duration_seconds histogram\n")
+          .contains("# TYPE gen_ai_client_token_usage histogram\n")
+          .contains("# TYPE agenttrace_spans_ended_total counter\n");
+    }
   }
 
   @Test
-  void tracingsOwnCountersMatchTheRecordedSpans() {
-    long localRoots =
-        spans.stream()
-            .filter(
-                span -> !span.parentSpanContext().isValid() || span.parentSpanContext().isRemote())
-            .count();
-    long failed = spans.stream().filter(span -> span.statusCode() == StatusCode.ERROR).count();
+  void tracingsOwnCountersMatchTheSpansEachServiceRecorded() {
+    for (String service : scrapes.keySet()) {
+      List<SpanData> own = spansOf(service);
+      long localRoots =
+          own.stream()
+              .filter(
+                  span ->
+                      !span.parentSpanContext().isValid() || span.parentSpanContext().isRemote())
+              .count();
+      long failed = own.stream().filter(span -> span.statusCode() == StatusCode.ERROR).count();
 
-    assertThat(count("agenttrace_spans_started_total")).isEqualTo(spans.size());
-    assertThat(count("agenttrace_spans_ended_total")).isEqualTo(spans.size());
-    assertThat(count("agenttrace_spans_active")).isZero();
-    assertThat(count("agenttrace_traces_total")).isEqualTo(localRoots);
-    assertThat(count("agenttrace_spans_error_total")).isEqualTo(failed).isPositive();
+      assertThat(count(service, "agenttrace_spans_started_total")).isEqualTo(own.size());
+      assertThat(count(service, "agenttrace_spans_ended_total")).isEqualTo(own.size());
+      assertThat(count(service, "agenttrace_spans_active")).isZero();
+      assertThat(count(service, "agenttrace_traces_total")).isEqualTo(localRoots);
+      assertThat(count(service, "agenttrace_spans_error_total")).isEqualTo(failed);
+    }
+    assertThat(count(SupportApp.SUPPORT_SERVICE, "agenttrace_spans_error_total")).isEqualTo(1);
   }
 
   @Test
   void everyModelCallIsCountedInTheConventionsBuckets() {
-    long modelCalls =
-        spans.stream().filter(span -> span.name().equals("chat scripted-model")).count();
     String series = "gen_ai_client_operation_duration_seconds";
+    for (String service : scrapes.keySet()) {
+      long modelCalls =
+          spansOf(service).stream()
+              .filter(span -> span.name().equals("chat scripted-model"))
+              .count();
 
-    assertThat(count(series + "_count{" + CHAT + "}")).isEqualTo(modelCalls).isEqualTo(5);
-    assertThat(count(series + "_bucket{" + CHAT + ",le=\"+Inf\"}")).isEqualTo(modelCalls);
-    List<Long> cumulative = new ArrayList<>();
-    for (double boundary : GenAiConventions.OPERATION_DURATION_BUCKETS) {
-      String le = boundary == Math.rint(boundary) ? Long.toString((long) boundary) : "" + boundary;
-      cumulative.add(count(series + "_bucket{" + CHAT + ",le=\"" + le + "\"}"));
+      assertThat(count(service, series + "_count{" + CHAT + "}")).isEqualTo(modelCalls);
+      assertThat(count(service, series + "_bucket{" + CHAT + ",le=\"+Inf\"}"))
+          .isEqualTo(modelCalls);
+      List<Long> cumulative = new ArrayList<>();
+      for (double boundary : GenAiConventions.OPERATION_DURATION_BUCKETS) {
+        cumulative.add(count(service, series + "_bucket{" + CHAT + ",le=\"" + boundary + "\"}"));
+      }
+      assertThat(cumulative).isSorted().hasSize(14);
+      assertThat(cumulative.get(cumulative.size() - 1)).isLessThanOrEqualTo(modelCalls);
     }
-    assertThat(cumulative).isSorted().hasSize(14);
-    assertThat(cumulative.get(cumulative.size() - 1)).isLessThanOrEqualTo(modelCalls);
+    assertThat(count(SupportApp.SUPPORT_SERVICE, series + "_count{" + CHAT + "}")).isEqualTo(4);
+    assertThat(count(SupportApp.BILLING_SERVICE, series + "_count{" + CHAT + "}")).isEqualTo(1);
   }
 
   @Test
   void tokenUsageSumsTheTokensOfTheModelCallSpans() {
     String series = "gen_ai_client_token_usage";
-
-    assertThat(count(series + "_sum{" + CHAT + ",gen_ai_token_type=\"input\"}"))
-        .isEqualTo(tokens(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS))
-        .isPositive();
-    assertThat(count(series + "_sum{" + CHAT + ",gen_ai_token_type=\"output\"}"))
-        .isEqualTo(tokens(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS))
-        .isPositive();
-    assertThat(count(series + "_count{" + CHAT + ",gen_ai_token_type=\"input\"}")).isEqualTo(5);
+    for (String service : scrapes.keySet()) {
+      assertThat(count(service, series + "_sum{" + CHAT + ",gen_ai_token_type=\"input\"}"))
+          .isEqualTo(tokens(service, SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS))
+          .isPositive();
+      assertThat(count(service, series + "_sum{" + CHAT + ",gen_ai_token_type=\"output\"}"))
+          .isEqualTo(tokens(service, SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS))
+          .isPositive();
+    }
   }
 
   @Test
   void agentsAndToolsHaveTheirDurationsAndTheFailedLookupItsErrorType() {
-    assertThat(
-            count("gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name=\"orchestrator\"}"))
-        .isEqualTo(2);
-    assertThat(count("gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name=\"billing\"}"))
-        .isEqualTo(1);
-    assertThat(
-            count("gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name=\"lookup_order\"}"))
-        .isEqualTo(1);
+    String agents = "gen_ai_invoke_agent_duration_seconds_count";
+    String tools = "gen_ai_execute_tool_duration_seconds_count";
+    String support = SupportApp.SUPPORT_SERVICE;
+    String billing = SupportApp.BILLING_SERVICE;
+
+    assertThat(count(support, agents + "{gen_ai_agent_name=\"orchestrator\"}")).isEqualTo(2);
+    assertThat(count(billing, agents + "{gen_ai_agent_name=\"billing\"}")).isEqualTo(1);
     assertThat(
             count(
-                "gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name=\"lookup_order\","
+                support,
+                tools
+                    + "{gen_ai_tool_name=\"lookup_order\","
                     + "error_type=\"dev.agenttrace.example.OrderNotFoundException\"}"))
         .isEqualTo(1);
-    assertThat(
-            count("gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name=\"update_order\"}"))
-        .isEqualTo(1);
+    assertThat(count(billing, tools + "{gen_ai_tool_name=\"lookup_order\"}")).isEqualTo(1);
+    assertThat(count(billing, tools + "{gen_ai_tool_name=\"update_order\"}")).isEqualTo(1);
     assertThat(
             count(
+                support,
                 "agenttrace_metric_overflow_recordings_total"
                     + "{metric=\"gen_ai.client.operation.duration\"}"))
         .isZero();

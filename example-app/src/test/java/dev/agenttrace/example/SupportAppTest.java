@@ -53,19 +53,26 @@ class SupportAppTest {
                ├─ execute_tool lookup_order (<duration>) ✗ ERROR OrderNotFoundException: No order ORD-4040
                └─ chat scripted-model (<duration>)
 
-            Metrics (OpenTelemetry GenAI conventions 1.42.0-dev; a full scrape adds buckets, sums \
-            and AgentTrace's own counters):
-            gen_ai_client_operation_duration_seconds_count{LABELS} 5
-            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="input"} 37
-            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="input"} 5
-            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="output"} 21
-            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="output"} 5
-            gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name="billing"} 1
+            GenAI metrics (OpenTelemetry conventions 1.42.0-dev), counts and token sums; \
+            a scrape adds buckets and AgentTrace's own counters:
+            # support-desk
+            gen_ai_client_operation_duration_seconds_count{LABELS} 4
+            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="input"} 32
+            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="input"} 4
+            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="output"} 20
+            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="output"} 4
             gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name="orchestrator"} 2
-            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="lookup_order"} 1
-            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="update_order"} 1
             gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="lookup_order",\
             error_type="dev.agenttrace.example.OrderNotFoundException"} 1
+            # billing-service
+            gen_ai_client_operation_duration_seconds_count{LABELS} 1
+            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="input"} 5
+            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="input"} 1
+            gen_ai_client_token_usage_sum{LABELS,gen_ai_token_type="output"} 1
+            gen_ai_client_token_usage_count{LABELS,gen_ai_token_type="output"} 1
+            gen_ai_invoke_agent_duration_seconds_count{gen_ai_agent_name="billing"} 1
+            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="lookup_order"} 1
+            gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name="update_order"} 1
             """
                 .replace("LABELS", CHAT));
   }

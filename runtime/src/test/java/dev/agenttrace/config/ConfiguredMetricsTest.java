@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agenttrace.metrics.GenAiConventions;
 import dev.agenttrace.metrics.OperationKey;
 import dev.agenttrace.metrics.PrometheusEndpoint;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.io.IOException;
 import java.net.URI;
@@ -66,6 +67,21 @@ class ConfiguredMetricsTest {
     }
     URI closed = uri;
     assertThatThrownBy(() -> scrape(closed)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void tracingsBuiltWithOneSharedModelCountTogether() {
+    TracingMetrics shared = TracingMetrics.create();
+    TracingConfig.Builder config =
+        TracingConfig.builder().shutdownHook(false).exporters("none").metrics(shared);
+    try (ConfiguredTracing first = config.serviceName("support").build();
+        ConfiguredTracing second = config.serviceName("billing").build()) {
+      modelCall(first);
+      modelCall(second);
+
+      assertThat(first.tracingMetrics()).isSameAs(shared).isSameAs(second.tracingMetrics());
+      assertThat(shared.snapshot().spansEnded()).isEqualTo(2);
+    }
   }
 
   @Test
