@@ -6,6 +6,8 @@ import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.GenAiValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,10 @@ public final class ChatModelTraced implements ChatModel {
 
   private static final SpanTemplate CHAT_LATER = SpanTemplates.llmCall("gemini-2.5-flash",
       "gcp.gemini", "test.ChatModel.chatLater");
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final ChatModel delegate;
 
@@ -52,8 +58,8 @@ public final class ChatModelTraced implements ChatModel {
     try {
       Reply result = delegate.chat(prompt);
       if (span.isRecording()) {
-        try {
-          if (result != null) {
+        if (result != null) {
+          try {
             var usage = result.usage();
             if (usage != null) {
               var promptTokenCount = usage.promptTokenCount();
@@ -61,17 +67,21 @@ public final class ChatModelTraced implements ChatModel {
                 span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, promptTokenCount);
               }
             }
+          } catch (Throwable unreadable) {
+            GenAiValues.skipped();
+          }
+          try {
             var usage_ = result.usage();
             if (usage_ != null) {
               var candidatesTokenCount = usage_.candidatesTokenCount();
-              if (candidatesTokenCount != null && candidatesTokenCount >= 0) {
+              if (candidatesTokenCount != null && candidatesTokenCount.longValue() >= 0) {
                 span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
                     candidatesTokenCount.longValue());
               }
             }
+          } catch (Throwable unreadable) {
+            GenAiValues.skipped();
           }
-        } catch (Throwable ignored) {
-          // Reading token usage for the span must never fail the call.
         }
       }
       return result;
@@ -113,8 +123,8 @@ public final class ChatModelTraced implements ChatModel {
       result.whenComplete((value, failure) -> {
         if (failure == null) {
           if (span.isRecording()) {
-            try {
-              if (value != null) {
+            if (value != null) {
+              try {
                 var usage = value.usage();
                 if (usage != null) {
                   var promptTokenCount = usage.promptTokenCount();
@@ -123,17 +133,21 @@ public final class ChatModelTraced implements ChatModel {
                         promptTokenCount);
                   }
                 }
+              } catch (Throwable unreadable) {
+                GenAiValues.skipped();
+              }
+              try {
                 var usage_ = value.usage();
                 if (usage_ != null) {
                   var candidatesTokenCount = usage_.candidatesTokenCount();
-                  if (candidatesTokenCount != null && candidatesTokenCount >= 0) {
+                  if (candidatesTokenCount != null && candidatesTokenCount.longValue() >= 0) {
                     span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
                         candidatesTokenCount.longValue());
                   }
                 }
+              } catch (Throwable unreadable) {
+                GenAiValues.skipped();
               }
-            } catch (Throwable ignored) {
-              // Reading token usage for the span must never fail the call.
             }
           }
         } else {

@@ -87,8 +87,10 @@ class MetricsScrapeTest {
     return spans.stream().filter(span -> span.resource().serviceName().equals(service)).toList();
   }
 
+  /** The tokens of the model call spans; agent spans carry their totals, which are not counted. */
   private static long tokens(String service, AttributeKey<Long> key) {
     return spansOf(service).stream()
+        .filter(span -> span.name().equals("chat scripted-model"))
         .map(span -> span.attributes().get(key))
         .filter(value -> value != null)
         .mapToLong(Long::longValue)
@@ -179,11 +181,19 @@ class MetricsScrapeTest {
             count(
                 support,
                 tools
-                    + "{gen_ai_tool_name=\"lookup_order\","
+                    + "{gen_ai_tool_name=\"lookup_order\",gen_ai_tool_type=\"function\","
                     + "error_type=\"dev.agenttrace.example.OrderNotFoundException\"}"))
         .isEqualTo(1);
-    assertThat(count(billing, tools + "{gen_ai_tool_name=\"lookup_order\"}")).isEqualTo(1);
-    assertThat(count(billing, tools + "{gen_ai_tool_name=\"update_order\"}")).isEqualTo(1);
+    assertThat(
+            count(
+                billing,
+                tools + "{gen_ai_tool_name=\"lookup_order\",gen_ai_tool_type=\"function\"}"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                billing,
+                tools + "{gen_ai_tool_name=\"update_order\",gen_ai_tool_type=\"function\"}"))
+        .isEqualTo(1);
     assertThat(
             count(
                 support,

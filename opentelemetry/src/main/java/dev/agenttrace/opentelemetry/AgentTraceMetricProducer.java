@@ -9,6 +9,7 @@ import dev.agenttrace.metrics.LongMetric;
 import dev.agenttrace.metrics.LongPoint;
 import dev.agenttrace.metrics.MetricsSnapshot;
 import dev.agenttrace.metrics.TracingMetrics;
+import dev.agenttrace.spi.Clock;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.GaugeData;
@@ -74,7 +75,7 @@ public final class AgentTraceMetricProducer implements MetricProducer {
   public Collection<MetricData> produce(Resource resource) {
     MetricsSnapshot snapshot = metrics.snapshot();
     long start = snapshot.startEpochNanos();
-    long now = snapshot.epochNanos();
+    long now = Math.max(start, Clock.system().epochNanos());
     List<MetricData> produced = new ArrayList<>();
     for (LongMetric metric : snapshot.longMetrics()) {
       if (!metric.points().isEmpty()) {

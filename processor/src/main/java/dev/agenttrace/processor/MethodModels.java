@@ -16,8 +16,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Describes one method a proxy overrides: how its result is handled (plain, void, or a {@code
- * CompletionStage} the span waits for), its span, parameter attributes, token usage and capture,
- * and the lint categories its mirrored signature needs suppressed.
+ * CompletionStage} the span waits for), its span, parameter attributes, the GenAI values it reads
+ * (request and response paths, token usage, tool call id, messages) and tool capture, and the lint
+ * categories its mirrored signature needs suppressed.
  */
 final class MethodModels {
   private final Elements elements;
@@ -25,7 +26,7 @@ final class MethodModels {
   private final MethodCollector collector;
   private final SpanDescriptors spans;
   private final ParameterRules parameters;
-  private final TokenUsageResolver tokens;
+  private final GenAiPaths genAiPaths;
   private final Lint lint;
 
   MethodModels(
@@ -34,14 +35,14 @@ final class MethodModels {
       MethodCollector collector,
       SpanDescriptors spans,
       ParameterRules parameters,
-      TokenUsageResolver tokens,
+      GenAiPaths genAiPaths,
       Lint lint) {
     this.elements = elements;
     this.types = types;
     this.collector = collector;
     this.spans = spans;
     this.parameters = parameters;
-    this.tokens = tokens;
+    this.genAiPaths = genAiPaths;
     this.lint = lint;
   }
 
@@ -60,22 +61,32 @@ final class MethodModels {
     List<String> suppressed = lint.forMethod(method, type, result == ResultKind.ASYNC);
     boolean traced = methodSettings != null || typeSettings != null;
     if (!traced) {
-      parameters.attributes(candidate.annotated(), type, null);
+      reportMisplacedParameterAnnotations(candidate);
       return new ProxyMethod(
           method, type, candidate.thrownTypes(), null, List.of(), result, null, null, suppressed);
     }
     SpanDescriptor span =
         spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
     List<ParameterAttribute> attributes = parameters.attributes(candidate.annotated(), type, span);
-    TokenUsagePaths usage = null;
-    if (span.operation() == Operation.LLM_CALL) {
+    GenAiReads genAi = null;
+    if (span.genAiOperation() != null) {
       TypeMirror valueType =
           switch (result) {
             case VOID -> null;
             case VALUE -> type.getReturnType();
             case ASYNC -> asyncValueType(type.getReturnType());
           };
-      usage = tokens.resolve(method, valueType, methodSettings, sameOperation(typeSettings, span));
+      genAi =
+          genAiPaths.resolve(
+              candidate.annotated(),
+              type,
+              span,
+              methodSettings,
+              sameOperation(typeSettings, span),
+              valueType);
+      genAi = genAi.isEmpty() ? null : genAi;
+    } else {
+      genAiPaths.checkUntraced(candidate.annotated());
     }
     Capture capture = null;
     if (span.operation() == Operation.TOOL) {
@@ -90,9 +101,15 @@ final class MethodModels {
         span,
         attributes,
         result,
-        usage,
+        genAi,
         capture,
         suppressed);
+  }
+
+  /** Reports {@code @SpanAttribute} and {@code @ToolCallId} on a method that is not traced. */
+  void reportMisplacedParameterAnnotations(Candidate candidate) {
+    parameters.attributes(candidate.annotated(), candidate.type(), null);
+    genAiPaths.checkUntraced(candidate.annotated());
   }
 
   private static OperationSettings sameOperation(OperationSettings type, SpanDescriptor span) {

@@ -2,9 +2,12 @@ package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
 import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_VALUES;
+import static dev.agenttrace.processor.RuntimeNames.CONTENT_CAPTURE;
+import static dev.agenttrace.processor.RuntimeNames.MESSAGE_JSON;
 import static dev.agenttrace.processor.RuntimeNames.SCOPE;
 import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
 import static dev.agenttrace.processor.RuntimeNames.SPAN;
+import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATES;
 import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
 import static dev.agenttrace.processor.RuntimeNames.TRACER;
 
@@ -14,7 +17,6 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import dev.agenttrace.processor.ProxyType.Style;
-import dev.agenttrace.processor.TokenUsagePaths.Accessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -55,6 +57,10 @@ final class MethodWriter {
           "SemanticAttributes",
           "ToolCallJson",
           "AttributeValues",
+          "GenAiValues",
+          "MessageJson",
+          "ContentCapture",
+          "SpanTemplates",
           "CompletionException",
           "Throwable",
           "RuntimeException",
@@ -197,6 +203,7 @@ final class MethodWriter {
     private final MethodSpec.Builder builder;
     private final CodeBlock call;
     private final String span;
+    private final ValueReads reads;
 
     TracedBody(
         ProxyMethod method,
@@ -212,6 +219,7 @@ final class MethodWriter {
       this.builder = builder;
       this.call = call;
       this.span = names.newName("span");
+      this.reads = new ValueReads(names);
     }
 
     void write() {
@@ -224,11 +232,13 @@ final class MethodWriter {
         builder.addStatement("return $L", call);
       }
       builder.endControlFlow();
-      builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+      startSpan(tracer);
       List<CodeBlock> start = startAttributes();
-      if (!start.isEmpty()) {
+      CodeBlock genAiStart = genAiStart();
+      if (!start.isEmpty() || !genAiStart.isEmpty()) {
         builder.beginControlFlow("if ($N.isRecording())", span);
         start.forEach(builder::addStatement);
+        builder.addCode(genAiStart);
         builder.endControlFlow();
       }
       if (method.result() == ResultKind.ASYNC) {
@@ -236,6 +246,58 @@ final class MethodWriter {
       } else {
         writeSync();
       }
+    }
+
+    /**
+     * Starts the span from the method's template, or, when the model is read from an argument, from
+     * a copy named after it, so that samplers see the model.
+     */
+    private void startSpan(String tracer) {
+      GenAiReads genAi = method.genAi();
+      if (genAi == null || genAi.requestModel() == null) {
+        builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+        return;
+      }
+      ValuePath path = genAi.requestModel();
+      String model = names.newName("model");
+      builder.addStatement("$T $N = null", String.class, model);
+      builder.addCode(
+          reads.read(
+              path,
+              parameters.get(path.parameterIndex()),
+              value -> CodeBlock.of("$N = $L", model, value)));
+      builder.addStatement(
+          "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
+          SPAN,
+          span,
+          tracer,
+          SPAN_TEMPLATES,
+          constants.template(),
+          method.span().genAiOperation(),
+          model);
+    }
+
+    /** GenAI values read from the arguments, and the input messages, when the span starts. */
+    private CodeBlock genAiStart() {
+      GenAiReads genAi = method.genAi();
+      CodeBlock.Builder code = CodeBlock.builder();
+      if (genAi == null) {
+        return code.build();
+      }
+      for (ValuePath path : genAi.request()) {
+        code.add(reads.record(path, parameters.get(path.parameterIndex()), span));
+      }
+      if (genAi.messages() != null && !genAi.messages().inputs().isEmpty()) {
+        CodeBlock values =
+            genAi.messages().inputs().stream()
+                .map(index -> CodeBlock.of("$N", parameters.get(index)))
+                .collect(CodeBlock.joining(", "));
+        code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
+            .addStatement(
+                "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values)
+            .endControlFlow();
+      }
+      return code.build();
     }
 
     private void writeSync() {
@@ -347,11 +409,13 @@ final class MethodWriter {
       return statements;
     }
 
-    /** Token usage and the captured result, read from {@code value} when the call succeeded. */
+    /** GenAI values, output messages and the captured result, read when the call succeeded. */
     private CodeBlock resultAttributes(String value) {
-      TokenUsagePaths usage = method.tokenUsage();
+      GenAiReads genAi = method.genAi();
       boolean captureResult = method.capture() != null && method.capture().result();
-      if (usage == null && !captureResult) {
+      boolean response = genAi != null && !genAi.response().isEmpty();
+      boolean output = genAi != null && genAi.messages() != null && genAi.messages().output();
+      if (!response && !output && !captureResult) {
         return CodeBlock.of("");
       }
       CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($N.isRecording())", span);
@@ -363,55 +427,19 @@ final class MethodWriter {
             TOOL_CALL_JSON,
             value);
       }
-      if (usage != null) {
-        String ignored = names.newName("ignored");
-        code.beginControlFlow("try");
+      if (response) {
         code.beginControlFlow("if ($N != null)", value);
-        tokenCount(code, value, usage.input(), "GEN_AI_USAGE_INPUT_TOKENS");
-        tokenCount(code, value, usage.output(), "GEN_AI_USAGE_OUTPUT_TOKENS");
+        for (ValuePath path : genAi.response()) {
+          code.add(reads.record(path, value, span));
+        }
         code.endControlFlow();
-        code.nextControlFlow("catch ($T $N)", Throwable.class, ignored);
-        code.add("// Reading token usage for the span must never fail the call.\n");
-        code.endControlFlow();
+      }
+      if (output) {
+        code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
+            .addStatement("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value)
+            .endControlFlow();
       }
       return code.endControlFlow().build();
-    }
-
-    /** Follows {@code path} from {@code value}, null-safely, and records a known count. */
-    private void tokenCount(
-        CodeBlock.Builder code, String value, List<Accessor> path, String attribute) {
-      if (path.isEmpty()) {
-        return;
-      }
-      String current = value;
-      int opened = 0;
-      for (int i = 0; i < path.size(); i++) {
-        Accessor accessor = path.get(i);
-        String next = names.newName(accessor.name());
-        code.addStatement("var $N = $N.$N()", next, current, accessor.name());
-        current = next;
-        if (i < path.size() - 1) {
-          code.beginControlFlow("if ($N != null)", current);
-          opened++;
-        } else if (accessor.primitive()) {
-          code.beginControlFlow("if ($N >= 0)", current);
-          code.addStatement(
-              "$N.setAttribute($T.$L,$W$N)", span, SEMANTIC_ATTRIBUTES, attribute, current);
-          code.endControlFlow();
-        } else {
-          code.beginControlFlow("if ($N != null && $N >= 0)", current, current);
-          code.addStatement(
-              "$N.setAttribute($T.$L,$W$N.longValue())",
-              span,
-              SEMANTIC_ATTRIBUTES,
-              attribute,
-              current);
-          code.endControlFlow();
-        }
-      }
-      for (int i = 0; i < opened; i++) {
-        code.endControlFlow();
-      }
     }
   }
 

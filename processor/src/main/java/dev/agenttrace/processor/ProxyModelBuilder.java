@@ -30,7 +30,7 @@ import javax.lang.model.util.Types;
  *
  * <p>Interfaces get a delegating proxy; non-final classes a subclass overriding the traced methods.
  * Span names and attributes come from {@link SpanDescriptors}, parameter attributes and capture
- * from {@link ParameterRules}, token usage from {@link TokenUsageResolver}.
+ * from {@link ParameterRules}, GenAI request and response values from {@link GenAiPaths}.
  */
 final class ProxyModelBuilder {
   private final Elements elements;
@@ -57,7 +57,7 @@ final class ProxyModelBuilder {
             collector,
             spans,
             parameters,
-            new TokenUsageResolver(elements, types, errors),
+            new GenAiPaths(elements, types, errors),
             lint);
   }
 
@@ -81,9 +81,9 @@ final class ProxyModelBuilder {
         isInterface ? collector.interfaceMethods(type) : collector.classMethods(type);
     checkStaticAndPrivateMethods(type);
     if (typeSettings == null && !anyOperation(candidates)) {
-      // Only @SpanAttribute or @Sensitive brought the type here: report misplaced attributes.
+      // Only parameter annotations brought the type here: report misplaced ones.
       for (Candidate candidate : candidates) {
-        parameters.attributes(candidate.annotated(), candidate.type(), null);
+        methodModels.reportMisplacedParameterAnnotations(candidate);
       }
       return Optional.empty();
     }
@@ -120,7 +120,7 @@ final class ProxyModelBuilder {
         }
       }
       if (!traced && !isInterface) {
-        parameters.attributes(candidate.annotated(), candidate.type(), null);
+        methodModels.reportMisplacedParameterAnnotations(candidate);
         continue;
       }
       methods.add(
@@ -199,7 +199,13 @@ final class ProxyModelBuilder {
     if (proxyNameValue != null) {
       String simpleName = String.valueOf(proxyNameValue.getValue());
       if (!SourceVersion.isName(simpleName) || simpleName.contains(".")) {
-        errors.error(owner, request, proxyNameValue, Messages.INVALID_PROXY_NAME, simpleName);
+        errors.error(
+            owner,
+            request,
+            proxyNameValue,
+            Messages.INVALID_PROXY_NAME,
+            simpleName,
+            target.getSimpleName());
         return Optional.empty();
       }
       proxyName = ClassName.get(packageName, simpleName);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated source of representative proxies (an interface of tools, an annotated class, a
- * model call with token usage and a structured result), compared line for line with reviewed golden
- * files, so that any change to the generated code shows up in review.
+ * model call with token usage and a structured result, a model call with request and response paths
+ * and message capture), compared line for line with reviewed golden files, so that any change to
+ * the generated code shows up in review.
  *
  * <p>To accept a deliberate change, regenerate the file and review its diff:
  *
@@ -152,6 +153,52 @@ class GoldenFileTest {
             "test.ChatModelTraced");
 
     assertMatchesGolden(generated, "ChatModelTraced.java");
+  }
+
+  @Test
+  void generatedGenAiModelProxyMatchesGoldenFile() throws IOException {
+    String generated =
+        generatedSource(
+            compiled(
+                sources(
+                    """
+                    package test;
+
+                    import java.util.List;
+
+                    public record Request(String model, Double temperature, List<String> stop) {}
+
+                    package test;
+
+                    public record Response(String id, String finishReason, int inputTokens) {}
+
+                    package test;
+
+                    import dev.agenttrace.annotations.LlmCall;
+                    import dev.agenttrace.annotations.RequestPaths;
+                    import dev.agenttrace.annotations.ResponsePaths;
+                    import dev.agenttrace.annotations.Sensitive;
+
+                    /** A model whose request names the model, with message capture. */
+                    @LlmCall(
+                        provider = "openai",
+                        serverAddress = "api.openai.com",
+                        serverPort = 443,
+                        captureMessages = true,
+                        inputTokens = "inputTokens",
+                        request =
+                            @RequestPaths(
+                                model = "request.model",
+                                temperature = "request.temperature",
+                                stopSequences = "request.stop"),
+                        response = @ResponsePaths(id = "id", finishReasons = "finishReason"))
+                    public interface Assistant {
+                      Response ask(String prompt, Request request, @Sensitive String user);
+                    }
+                    """)),
+            "test.AssistantTraced");
+
+    assertMatchesGolden(generated, "AssistantTraced.java");
   }
 
   private static void assertMatchesGolden(String generated, String file) throws IOException {

@@ -9,6 +9,7 @@ import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.processing.RedactingSpanProcessor;
 import dev.agenttrace.processing.Sampler;
 import dev.agenttrace.processing.TraceListenerProcessor;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanExporter;
@@ -215,9 +216,27 @@ public final class ConfiguredTracing implements AutoCloseable {
     if (prometheus != null) {
       prometheus.close();
     }
-    summaryLogger.info(
-        "AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
+    MetricsSnapshot summary = metrics.snapshot();
+    summaryLogger.info("AgentTrace shut down (exporters {}): {}", exporterNames, summary);
+    if (summary.spansStarted() == 0) {
+      summaryLogger.warn(nothingRecordedHint(ProxyClasses.anyInitialized()));
+    }
     return done;
+  }
+
+  /**
+   * Why tracing recorded no span, for the shutdown summary: the usual set-up mistakes, checked
+   * without cost on the traced calls (proxies announce themselves when their class initialises).
+   */
+  static String nothingRecordedHint(boolean anyProxyCreated) {
+    if (!anyProxyCreated) {
+      return "Tracing was configured but no AgentTrace proxy was called: is agenttrace-processor"
+          + " on the annotation processor path, and are your objects wrapped with the generated"
+          + " XxxTraced.wrap(...)? See docs/troubleshooting.md.";
+    }
+    return "AgentTrace proxies were created but no span was recorded: was this tracing installed"
+        + " (TracingConfig...install(), or AgentTrace.install(tracing.tracer())), and does the"
+        + " sampler keep anything? See docs/troubleshooting.md.";
   }
 
   private void shutdownFromHook() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
+import dev.agenttrace.ContentCapture;
 import dev.agenttrace.export.JsonLinesSpanExporter;
 import dev.agenttrace.export.LoggingSpanExporter;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
@@ -57,9 +58,21 @@ public final class TracingConfig {
     return new Builder();
   }
 
-  /** Tracing configured only from system properties and environment variables. */
-  public static ConfiguredTracing fromEnvironment() {
-    return builder().readEnvironment().build();
+  /**
+   * Tracing configured only from system properties and environment variables, installed as the
+   * global tracer: the same as {@code builder().readEnvironment().install()}. The name says
+   * "install" because a configuration that is built but not installed records nothing.
+   *
+   * <pre>{@code
+   * try (ConfiguredTracing tracing = TracingConfig.installFromEnvironment()) {
+   *   agent.answer("Where is my order?");
+   * }
+   * }</pre>
+   *
+   * @throws ConfigurationException for a setting that cannot be used
+   */
+  public static ConfiguredTracing installFromEnvironment() {
+    return builder().readEnvironment().install();
   }
 
   /** Builds a {@link ConfiguredTracing}. */
@@ -89,6 +102,7 @@ public final class TracingConfig {
     private TracingMetrics metrics;
     private InetSocketAddress prometheusAddress;
     private Logger summaryLogger;
+    private Boolean captureMessageContent;
 
     private Builder() {}
 
@@ -181,6 +195,17 @@ public final class TracingConfig {
       return redactKeys(RedactionPatterns.SECRET_KEY_NAMES)
           .redactValues(
               RedactionPatterns.EMAIL, RedactionPatterns.API_KEY, RedactionPatterns.BEARER_TOKEN);
+    }
+
+    /**
+     * Whether traced model and agent calls that ask for message capture record content ({@code
+     * gen_ai.input.messages} and friends) once installed; see {@link ContentCapture}. Unset, the
+     * switch keeps its value (off unless the JVM started with {@value ContentCapture#PROPERTY} or
+     * {@value ContentCapture#ENVIRONMENT_VARIABLE} set to true).
+     */
+    public Builder captureMessageContent(boolean capture) {
+      this.captureMessageContent = capture;
+      return this;
     }
 
     /** Whether {@code embedded} prints each trace; on by default. */
@@ -305,6 +330,8 @@ public final class TracingConfig {
       if (values != null) {
         redactValues.add(pattern("agenttrace.redaction.values", values));
       }
+      captureMessageContent =
+          orElse(config.getBoolean(ContentCapture.PROPERTY), captureMessageContent);
       console = orElse(config.getBoolean("agenttrace.console"), console);
       shutdownHook = orElse(config.getBoolean("agenttrace.shutdown.hook"), shutdownHook);
       operationLatency = orElse(config.getBoolean("agenttrace.metrics.latency"), operationLatency);
@@ -451,10 +478,16 @@ public final class TracingConfig {
               summaryLogger));
     }
 
-    /** Builds and installs as the global tracer ({@link AgentTrace#install}). */
+    /**
+     * Builds and installs as the global tracer ({@link AgentTrace#install}), and sets the global
+     * {@link ContentCapture} switch when {@link #captureMessageContent} was configured.
+     */
     public ConfiguredTracing install() {
       ConfiguredTracing tracing = build();
       AgentTrace.install(tracing.tracer());
+      if (captureMessageContent != null) {
+        ContentCapture.setEnabled(captureMessageContent);
+      }
       return tracing;
     }
 
@@ -471,7 +504,9 @@ public final class TracingConfig {
           name,
           "one of "
               + offered
-              + (name.equals("otlp") ? " (add agenttrace-opentelemetry for otlp)" : ""));
+              + (name.equals("otlp")
+                  ? " (for otlp, add dev.agenttrace:agenttrace-opentelemetry to the run-time class path)"
+                  : ""));
     }
   }
 }

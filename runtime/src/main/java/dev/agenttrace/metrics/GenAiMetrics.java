@@ -35,15 +35,14 @@ final class GenAiMetrics {
   static final AttributeKey<String> OPERATION = SemanticAttributes.GEN_AI_OPERATION_NAME;
   static final AttributeKey<String> PROVIDER = SemanticAttributes.GEN_AI_PROVIDER_NAME;
   static final AttributeKey<String> REQUEST_MODEL = SemanticAttributes.GEN_AI_REQUEST_MODEL;
-  static final AttributeKey<String> RESPONSE_MODEL =
-      AttributeKey.stringKey("gen_ai.response.model");
-  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+  static final AttributeKey<String> RESPONSE_MODEL = SemanticAttributes.GEN_AI_RESPONSE_MODEL;
+  static final AttributeKey<String> SERVER_ADDRESS = SemanticAttributes.SERVER_ADDRESS;
+  static final AttributeKey<Long> SERVER_PORT = SemanticAttributes.SERVER_PORT;
   static final AttributeKey<String> ERROR_TYPE = SemanticAttributes.ERROR_TYPE;
   static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
   static final AttributeKey<String> AGENT_NAME = SemanticAttributes.GEN_AI_AGENT_NAME;
   static final AttributeKey<String> TOOL_NAME = SemanticAttributes.GEN_AI_TOOL_NAME;
-  static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+  static final AttributeKey<String> TOOL_TYPE = SemanticAttributes.GEN_AI_TOOL_TYPE;
   static final AttributeKey<String> WORKFLOW_NAME = AttributeKey.stringKey("gen_ai.workflow.name");
   static final AttributeKey<Double> TIME_TO_FIRST_CHUNK =
       AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");

@@ -21,7 +21,6 @@ import java.util.TreeMap;
  *
  * @param startEpochNanos when counting started (the metrics were created), nanoseconds since the
  *     epoch
- * @param epochNanos when this snapshot was taken
  * @param traces traces seen starting here: spans ended with no parent or a remote parent (the local
  *     roots)
  * @param spansStarted recorded spans started
@@ -43,7 +42,6 @@ import java.util.TreeMap;
  */
 public record MetricsSnapshot(
     long startEpochNanos,
-    long epochNanos,
     long traces,
     long spansStarted,
     long spansEnded,

@@ -87,14 +87,23 @@ public final class PrometheusTextFormat {
     family(out, spans, "counter", "Spans the tail sampler handed on or dropped.");
     sample(out, spans, "{outcome=\"forwarded\"}", tail.spansForwarded());
     sample(out, spans, "{outcome=\"dropped\"}", tail.spansDropped());
+    counter(
+        out,
+        "agenttrace_tail_sampling_traces_seen_total",
+        "Traces the tail sampler saw; each is counted once by decision, or pending.",
+        tail.tracesSeen());
     String traces = "agenttrace_tail_sampling_traces_total";
     family(out, traces, "counter", "Traces the tail sampler decided, by reason.");
     sample(out, traces, "{decision=\"kept_error\"}", tail.tracesKeptForError());
     sample(out, traces, "{decision=\"kept_latency\"}", tail.tracesKeptForLatency());
     sample(out, traces, "{decision=\"kept_probability\"}", tail.tracesKeptByProbability());
-    sample(out, traces, "{decision=\"kept_evicted\"}", tail.tracesEvicted());
     sample(out, traces, "{decision=\"kept_truncated\"}", tail.tracesTruncated());
     sample(out, traces, "{decision=\"dropped\"}", tail.tracesDropped());
+    counter(
+        out,
+        "agenttrace_tail_sampling_traces_evicted_total",
+        "Traces decided early, by the usual rules, because maxTraces were pending.",
+        tail.tracesEvicted());
     family(
         out, "agenttrace_tail_sampling_traces_pending", "gauge", "Traces waiting for a decision.");
     sample(out, "agenttrace_tail_sampling_traces_pending", "", tail.tracesPending());
@@ -178,6 +187,11 @@ public final class PrometheusTextFormat {
     } catch (IllegalArgumentException noMinuteWindow) {
       return operation.total();
     }
+  }
+
+  private static void counter(StringBuilder out, String name, String help, long value) {
+    family(out, name, "counter", help);
+    sample(out, name, "", value);
   }
 
   private static void family(StringBuilder out, String name, String type, String help) {

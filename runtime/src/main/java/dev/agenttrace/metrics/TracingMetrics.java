@@ -194,7 +194,6 @@ public final class TracingMetrics implements SpanProcessor {
     }
     return new MetricsSnapshot(
         startEpochNanos,
-        clock.epochNanos(),
         traces.sum(),
         started,
         ended,

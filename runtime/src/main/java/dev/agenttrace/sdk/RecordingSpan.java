@@ -47,6 +47,11 @@ final class RecordingSpan implements ReadWriteSpan {
   private final long startEpochNanos;
   private final long startNanoTime;
 
+  /** The totals of the nearest enclosing agent span (this one's own if it is one), or null. */
+  private final AgentUsage agentUsage;
+
+  private final boolean isAgent;
+
   // Guarded by this.
   private Object[] attributes;
   private int attributeCount;
@@ -67,7 +72,8 @@ final class RecordingSpan implements ReadWriteSpan {
       SpanProcessor processor,
       Clock clock,
       long startEpochNanos,
-      long startNanoTime) {
+      long startNanoTime,
+      AgentUsage agentUsage) {
     this.spanContext = spanContext;
     this.parentSpanContext = parentSpanContext;
     this.name = name;
@@ -79,6 +85,13 @@ final class RecordingSpan implements ReadWriteSpan {
     this.clock = clock;
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
+    this.agentUsage = agentUsage;
+    this.isAgent = agentUsage != null && AgentUsage.isAgent(initialAttributes);
+  }
+
+  /** The totals a child of this span adds its tokens to, or null outside any agent. */
+  AgentUsage agentUsage() {
+    return agentUsage;
   }
 
   /** The wall-clock time now, on this span's time line (for children and events). */
@@ -101,10 +114,7 @@ final class RecordingSpan implements ReadWriteSpan {
     if (key == null || value == null) {
       return this;
     }
-    Object stored =
-        value instanceof String text && text.length() > AttributeLimits.MAX_SPAN_STRING_LENGTH
-            ? AttributeLimits.truncate(text, AttributeLimits.MAX_SPAN_STRING_LENGTH)
-            : value;
+    Object stored = AttributeLimits.limitValue(value, AttributeLimits.MAX_SPAN_STRING_LENGTH);
     synchronized (this) {
       if (ended) {
         return this;
@@ -224,6 +234,9 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   private void endAt(long nanoTime) {
+    if (agentUsage != null && isAgent) {
+      recordAgentTotals();
+    }
     synchronized (this) {
       if (ended) {
         return;
@@ -231,7 +244,41 @@ final class RecordingSpan implements ReadWriteSpan {
       durationNanos = Math.max(0, nanoTime - startNanoTime);
       ended = true;
     }
+    if (agentUsage != null && !isAgent) {
+      addToAgentTotals();
+    }
     processor.onEnd(this);
+  }
+
+  /** An agent span ending: its model calls' totals, unless the call set its own counts. */
+  private void recordAgentTotals() {
+    setIfAbsent(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, agentUsage.inputTokens());
+    setIfAbsent(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS, agentUsage.outputTokens());
+  }
+
+  private void setIfAbsent(AttributeKey<Long> key, long total) {
+    if (total >= 0 && value(key) == null) {
+      setAttribute(key, total);
+    }
+  }
+
+  /** A model call ending inside an agent: its counts go to the enclosing agents' totals. */
+  private void addToAgentTotals() {
+    if (AgentUsage.isModelCall(value(SemanticAttributes.GEN_AI_OPERATION_NAME))) {
+      agentUsage.add(
+          value(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS),
+          value(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS));
+    }
+  }
+
+  /** The current value of {@code key}: set on the span, else from the start. */
+  private synchronized Object value(AttributeKey<?> key) {
+    for (int i = 0; i < attributeCount * 2; i += 2) {
+      if (((AttributeKey<?>) attributes[i]).name().equals(key.name())) {
+        return attributes[i + 1];
+      }
+    }
+    return initialAttributes.get(key.name());
   }
 
   @Override

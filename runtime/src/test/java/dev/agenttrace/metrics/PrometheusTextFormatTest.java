@@ -12,6 +12,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTextFormatTest {
+  /** A sample line: a name, labels with escaped values, a number. */
+  private static final String SAMPLE =
+      "[a-zA-Z_][a-zA-Z0-9_]*"
+          + "(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})?"
+          + " (-?[0-9.]+(E-?[0-9]+)?|\\+Inf)";
+
   private final ManualClock clock = new ManualClock();
   private final TracingMetrics metrics =
       TracingMetrics.builder().clock(clock).operationLatency(true).build();
@@ -140,11 +146,7 @@ class PrometheusTextFormatTest {
     assertThat(text.lines())
         .allMatch(
             line ->
-                line.startsWith("# HELP ")
-                    || line.startsWith("# TYPE ")
-                    || line.matches(
-                        "[a-zA-Z_][a-zA-Z0-9_]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})?"
-                            + " (-?[0-9.]+(E-?[0-9]+)?|\\+Inf)"));
+                line.startsWith("# HELP ") || line.startsWith("# TYPE ") || line.matches(SAMPLE));
     assertThat(text).contains("gen_ai_tool_name=\"say \\\"hi\\\"\\\\\\nthere\"");
   }
 
@@ -163,8 +165,9 @@ class PrometheusTextFormatTest {
 
   @Test
   void writesTailSamplingDecisionsInThePrometheusTextFormat() {
-    TailSamplingStats stats = new TailSamplingStats(20, 12, 6, 2, 1, 2, 1, 3, 4, 0, 1, 0, 0, 0);
+    TailSamplingStats stats = new TailSamplingStats(20, 12, 6, 2, 12, 1, 2, 1, 3, 4, 0, 1, 1, 0, 0);
 
+    assertThat(stats.decidedTraces() + stats.tracesPending()).isEqualTo(stats.tracesSeen());
     assertThat(PrometheusTextFormat.write(stats))
         .isEqualTo(
             "# HELP agenttrace_tail_sampling_spans_total Spans the tail sampler handed on or"
@@ -172,15 +175,22 @@ class PrometheusTextFormatTest {
                 + "# TYPE agenttrace_tail_sampling_spans_total counter\n"
                 + "agenttrace_tail_sampling_spans_total{outcome=\"forwarded\"} 12\n"
                 + "agenttrace_tail_sampling_spans_total{outcome=\"dropped\"} 6\n"
+                + "# HELP agenttrace_tail_sampling_traces_seen_total Traces the tail sampler saw;"
+                + " each is counted once by decision, or pending.\n"
+                + "# TYPE agenttrace_tail_sampling_traces_seen_total counter\n"
+                + "agenttrace_tail_sampling_traces_seen_total 12\n"
                 + "# HELP agenttrace_tail_sampling_traces_total Traces the tail sampler decided,"
                 + " by reason.\n"
                 + "# TYPE agenttrace_tail_sampling_traces_total counter\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"kept_error\"} 2\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"kept_latency\"} 1\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"kept_probability\"} 3\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_evicted\"} 1\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_truncated\"} 0\n"
+                + "agenttrace_tail_sampling_traces_total{decision=\"kept_truncated\"} 1\n"
                 + "agenttrace_tail_sampling_traces_total{decision=\"dropped\"} 4\n"
+                + "# HELP agenttrace_tail_sampling_traces_evicted_total Traces decided early, by"
+                + " the usual rules, because maxTraces were pending.\n"
+                + "# TYPE agenttrace_tail_sampling_traces_evicted_total counter\n"
+                + "agenttrace_tail_sampling_traces_evicted_total 1\n"
                 + "# HELP agenttrace_tail_sampling_traces_pending Traces waiting for a decision.\n"
                 + "# TYPE agenttrace_tail_sampling_traces_pending gauge\n"
                 + "agenttrace_tail_sampling_traces_pending 1\n"

@@ -1,0 +1,31 @@
+package dev.agenttrace.processor;
+
+import java.util.List;
+
+/**
+ * What a GenAI span reads while its call runs, all checked at compile time.
+ *
+ * @param requestModel the path of the requested model, read before the span starts, or null
+ * @param request values read from the arguments when the span starts
+ * @param response values read from the result when the call succeeded
+ * @param messages the message content to capture, or null
+ */
+record GenAiReads(
+    ValuePath requestModel,
+    List<ValuePath> request,
+    List<ValuePath> response,
+    MessageCapture messages) {
+
+  /** Whether there is nothing to read. */
+  boolean isEmpty() {
+    return requestModel == null && request.isEmpty() && response.isEmpty() && messages == null;
+  }
+
+  /**
+   * The message content a call captures, when {@code ContentCapture} is on.
+   *
+   * @param inputs the parameters that are (or hold) input messages, in order
+   * @param output whether the result is (or holds) output messages
+   */
+  record MessageCapture(List<Integer> inputs, boolean output) {}
+}
