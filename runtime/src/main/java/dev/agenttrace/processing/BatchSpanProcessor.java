@@ -2,9 +2,8 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.metrics.ExportObserver;
 import dev.agenttrace.metrics.MetricsSnapshot;
-import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.spi.ExportResult;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanExporter;
@@ -46,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       returns: meanwhile no other batch is exported, new spans wait in the queue and, once it is
  *       full, are dropped and counted, so memory stays bounded and traced calls never wait.
  *   <li><b>Exact accounting:</b> every sampled span handed to {@link #onEnd} ends up in exactly one
- *       of exported, failed and dropped ({@link #metrics()}, and the {@link ExportObserver} given
- *       to the builder), and once {@link #shutdown} has returned the three add up to all of them.
+ *       of exported, failed and dropped ({@link #metrics()}, counted in the {@link TracingMetrics}
+ *       given to the builder), and once {@link #shutdown} has returned the three add up to all of
+ *       them.
  *   <li>{@link #forceFlush} and {@link #shutdown} export everything queued when they were called,
  *       within their timeout. After shutdown, spans are dropped and counted.
  *   <li><b>After {@link #shutdown} returns, no exporter call starts.</b> If the worker is still
@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * BatchSpanProcessor batch = BatchSpanProcessor.builder(zipkinExporter)
  *     .maxQueueSize(8192)
  *     .scheduleDelay(Duration.ofSeconds(1))
- *     .exportObserver(tracingMetrics)          // export outcomes into the self-metrics
+ *     .metrics(tracingMetrics)                 // export outcomes into the self-metrics
  *     .registerShutdownHook(true)
  *     .build();
  * }</pre>
@@ -75,8 +75,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final int maxExportBatchSize;
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
-  private final PipelineMetrics metrics;
-  private final ExportObserver observer;
+  private final TracingMetrics metrics;
   private final RateLimitedLogger warnings;
   private final Logger warningLogger;
   private final Thread worker;
@@ -122,18 +121,6 @@ public final class BatchSpanProcessor implements SpanProcessor {
 
   private static final Abandoned ABANDONED = new Abandoned();
 
-  private static final ExportObserver NO_OBSERVER =
-      new ExportObserver() {
-        @Override
-        public void exportSucceeded(int spans) {}
-
-        @Override
-        public void exportFailed(int spans) {}
-
-        @Override
-        public void spansDropped(int spans) {}
-      };
-
   /** How long shutdown waits for a worker that is not inside an exporter call to stop. */
   private static final long WORKER_GRACE_MILLIS = 1_000;
 
@@ -155,8 +142,10 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.maxExportBatchSize = builder.maxExportBatchSize;
     this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
     this.exportTimeoutNanos = builder.exportTimeout.toNanos();
-    this.metrics = builder.metrics == null ? new PipelineMetrics() : builder.metrics;
-    this.observer = builder.observer == null ? NO_OBSERVER : builder.observer;
+    this.metrics =
+        builder.metrics == null
+            ? TracingMetrics.builder().genAiMetrics(false).operationLatency(false).build()
+            : builder.metrics;
     this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
     this.warningLogger = builder.warningLogger;
     this.wakeThreshold = maxExportBatchSize;
@@ -213,7 +202,6 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private void drop() {
     long droppedNow = dropped.incrementAndGet();
     metrics.recordDropped(1);
-    observer.spansDropped(1);
     if (warnings.acquire()) {
       warnings.log(
           "Export queue of {} spans is full or shut down; dropping spans ({} dropped so far)."
@@ -227,18 +215,15 @@ public final class BatchSpanProcessor implements SpanProcessor {
     if (count > 0) {
       dropped.addAndGet(count);
       metrics.recordDropped(count);
-      observer.spansDropped((int) count);
     }
   }
 
   private void recordExported(int count) {
     metrics.recordExported(count);
-    observer.exportSucceeded(count);
   }
 
   private void recordFailed(int count) {
     metrics.recordFailed(count);
-    observer.exportFailed(count);
   }
 
   /** Spans dropped because the queue was full or the processor shut down. */
@@ -577,8 +562,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);
     private Duration warningInterval = Duration.ofMinutes(1);
-    private PipelineMetrics metrics;
-    private ExportObserver observer;
+    private TracingMetrics metrics;
     private boolean registerShutdownHook;
     private Logger warningLogger = logger;
 
@@ -632,19 +616,14 @@ public final class BatchSpanProcessor implements SpanProcessor {
       return this;
     }
 
-    /** Counters to update, shared with other parts of the pipeline; a private set by default. */
-    public Builder metrics(PipelineMetrics metrics) {
-      this.metrics = requireNonNull(metrics, "metrics");
-      return this;
-    }
-
     /**
-     * Where export outcomes go besides {@link #metrics}: spans exported, failed and dropped, each
-     * reported once (for example a {@code TracingMetrics}, whose Prometheus scrape then shows
-     * them). Called from the worker, and from the traced call's thread for a drop.
+     * The metrics that count this processor's export outcomes, drops and queue, usually those the
+     * tracer also has as a processor (so a Prometheus scrape shows them); a private set by default
+     * (see {@link #metrics()}). Called from the worker, and from the traced call's thread for a
+     * drop; each call allocates nothing.
      */
-    public Builder exportObserver(ExportObserver observer) {
-      this.observer = requireNonNull(observer, "observer");
+    public Builder metrics(TracingMetrics metrics) {
+      this.metrics = requireNonNull(metrics, "metrics");
       return this;
     }
 

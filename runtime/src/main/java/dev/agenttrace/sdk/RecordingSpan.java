@@ -59,7 +59,13 @@ final class RecordingSpan implements ReadWriteSpan {
   private StatusCode status = StatusCode.UNSET;
   private String statusDescription;
   private long durationNanos;
-  private boolean ended;
+
+  /**
+   * Set once, under the lock, after every other field; volatile so that a reader who sees it set
+   * also sees everything the span recorded, and may then read without the lock (nothing changes any
+   * more). Metrics read several attributes of every ended span this way.
+   */
+  private volatile boolean ended;
 
   RecordingSpan(
       SpanContext spanContext,
@@ -307,8 +313,13 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized long durationNanos() {
-    return durationNanos;
+  public long durationNanos() {
+    if (ended) {
+      return durationNanos;
+    }
+    synchronized (this) {
+      return durationNanos;
+    }
   }
 
   @Override
@@ -321,6 +332,35 @@ final class RecordingSpan implements ReadWriteSpan {
       putUnchecked(builder, (AttributeKey<?>) attributes[i], attributes[i + 1]);
     }
     return builder.build();
+  }
+
+  /**
+   * Reads one attribute without copying the attributes, and once the span has ended without the
+   * lock: metrics read several attributes of every ended span this way.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T attribute(AttributeKey<T> key) {
+    Object set;
+    if (ended) {
+      set = setValue(key);
+    } else {
+      synchronized (this) {
+        set = setValue(key);
+      }
+    }
+    return set != null ? (T) set : initialAttributes.get(key);
+  }
+
+  /** The value set on the span (not from the start) for {@code key}, or null. */
+  private Object setValue(AttributeKey<?> key) {
+    Object[] current = attributes;
+    for (int i = 0; i < attributeCount * 2; i += 2) {
+      if (current[i].equals(key)) {
+        return current[i + 1];
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")
@@ -340,8 +380,13 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized StatusCode statusCode() {
-    return status;
+  public StatusCode statusCode() {
+    if (ended) {
+      return status;
+    }
+    synchronized (this) {
+      return status;
+    }
   }
 
   @Override

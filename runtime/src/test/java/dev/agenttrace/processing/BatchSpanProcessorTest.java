@@ -8,7 +8,6 @@ import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.metrics.MetricsSnapshot;
 import dev.agenttrace.metrics.TracingMetrics;
-import dev.agenttrace.metrics.TracingMetricsSnapshot;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.ExportResult;
 import dev.agenttrace.spi.SpanData;
@@ -305,15 +304,15 @@ class BatchSpanProcessorTest {
   }
 
   @Test
-  void exportOutcomesReachTheExportObserver() {
-    TracingMetrics observed = new TracingMetrics();
+  void exportOutcomesReachTheMetricsGivenToTheBuilder() {
+    TracingMetrics observed = TracingMetrics.create();
     exporter.failing(true);
     processor =
         BatchSpanProcessor.builder(exporter)
             .maxQueueSize(16)
             .maxExportBatchSize(16)
             .scheduleDelay(Duration.ofHours(1))
-            .exportObserver(observed)
+            .metrics(observed)
             .build();
     TestSpans.spans(3).forEach(processor::onEnd);
     processor.forceFlush(Duration.ofSeconds(5));
@@ -323,7 +322,7 @@ class BatchSpanProcessorTest {
     processor.shutdown(Duration.ofSeconds(5));
     processor.onEnd(TestSpans.span("late", Attributes.empty()));
 
-    TracingMetricsSnapshot metrics = observed.snapshot();
+    MetricsSnapshot metrics = observed.snapshot();
     assertThat(metrics.spansFailed()).isEqualTo(3);
     assertThat(metrics.spansExported()).isEqualTo(5);
     assertThat(metrics.spansDropped()).isEqualTo(1);

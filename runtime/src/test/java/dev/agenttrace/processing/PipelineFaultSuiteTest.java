@@ -10,7 +10,6 @@ import dev.agenttrace.metrics.MetricsSnapshot;
 import dev.agenttrace.metrics.PrometheusTextFormat;
 import dev.agenttrace.metrics.TailSamplingStats;
 import dev.agenttrace.metrics.TracingMetrics;
-import dev.agenttrace.metrics.TracingMetricsSnapshot;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.testing.CallCountingExporter;
 import dev.agenttrace.testing.LoopbackServer;
@@ -44,7 +43,7 @@ class PipelineFaultSuiteTest {
           "WARN Span export to .* gave up on it: (\\d+) spans in flight counted as failed,"
               + " (\\d+) still queued counted as dropped");
 
-  private final TracingMetrics tracing = new TracingMetrics();
+  private final TracingMetrics tracing = TracingMetrics.create();
   private final RecordingLogger warnings = new RecordingLogger("export");
   private final ScheduledExecutorService asyncTools = Executors.newSingleThreadScheduledExecutor();
   private CallCountingExporter exporter;
@@ -79,7 +78,7 @@ class PipelineFaultSuiteTest {
             .maxExportBatchSize(Math.min(128, queueSize / 4))
             .scheduleDelay(Duration.ofMillis(20))
             .exportTimeout(attemptTimeout.multipliedBy(4))
-            .exportObserver(tracing)
+            .metrics(tracing)
             .warningLogger(warnings)
             .warningInterval(Duration.ofHours(1))
             .build();
@@ -135,7 +134,7 @@ class PipelineFaultSuiteTest {
     int callsAtShutdown = exporter.calls();
     int requestsAtShutdown = requests.getAsInt();
     MetricsSnapshot batchAtShutdown = batch.metrics();
-    TracingMetricsSnapshot metrics = tracing.snapshot();
+    MetricsSnapshot metrics = tracing.snapshot();
     TailSamplingStats decisions = tail.stats();
     Thread.sleep(400); // longer than any attempt: a stuck call returns meanwhile
 
@@ -173,7 +172,7 @@ class PipelineFaultSuiteTest {
     assertThat(decisions.decidedTraces()).isEqualTo(decisions.tracesSeen());
     assertThat(decisions.tracesKeptForError()).isEqualTo(TRACES / 10);
 
-    String scrape = PrometheusTextFormat.write(metrics, null);
+    String scrape = PrometheusTextFormat.write(metrics);
     assertThat(scrape)
         .contains(
             "agenttrace_export_spans_total{outcome=\"success\"} " + metrics.spansExported() + "\n",
@@ -204,7 +203,7 @@ class PipelineFaultSuiteTest {
         logged++;
       }
     }
-    TracingMetricsSnapshot metrics = tracing.snapshot();
+    MetricsSnapshot metrics = tracing.snapshot();
     long failedBatches = metrics.exportBatchesFailed() - (failedAtGiveUp > 0 ? 1 : 0);
     long droppedFromFullQueue = metrics.spansDropped() - droppedAtGiveUp;
     assertThat(logged).isLessThanOrEqualTo(2);

@@ -16,11 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class LatencyMetricsProcessorTest {
+class OperationLatencyTest {
   private final ManualClock clock = new ManualClock();
   private final List<ThresholdViolation> alerts = new ArrayList<>();
 
-  private TracerSdk tracer(LatencyMetricsProcessor latency) {
+  private TracerSdk tracer(TracingMetrics latency) {
     return TracerSdk.builder().clock(clock).addSpanProcessor(latency).build();
   }
 
@@ -38,7 +38,7 @@ class LatencyMetricsProcessorTest {
 
   @Test
   void measuresEachSpanUnderItsNameToolAndModel() {
-    LatencyMetricsProcessor latency = LatencyMetricsProcessor.builder().clock(clock).build();
+    TracingMetrics latency = TracingMetrics.builder().clock(clock).operationLatency(true).build();
     TracerSdk tracer = tracer(latency);
 
     toolCall(tracer, "lookup_order", "gpt-4o", 100);
@@ -67,7 +67,7 @@ class LatencyMetricsProcessorTest {
 
   @Test
   void theLastMinuteForgetsOlderSpansWhileTheTotalKeepsThem() {
-    LatencyMetricsProcessor latency = LatencyMetricsProcessor.builder().clock(clock).build();
+    TracingMetrics latency = TracingMetrics.builder().clock(clock).operationLatency(true).build();
     TracerSdk tracer = tracer(latency);
     toolCall(tracer, "lookup_order", "gpt-4o", 900);
 
@@ -84,7 +84,7 @@ class LatencyMetricsProcessorTest {
 
   @Test
   void comparesThisHourWithThePreviousHour() {
-    LatencyMetricsProcessor latency = LatencyMetricsProcessor.builder().clock(clock).build();
+    TracingMetrics latency = TracingMetrics.builder().clock(clock).operationLatency(true).build();
     TracerSdk tracer = tracer(latency);
     for (int i = 0; i < 20; i++) {
       toolCall(tracer, "lookup_order", "gpt-4o", 200);
@@ -113,8 +113,8 @@ class LatencyMetricsProcessorTest {
         LatencyThreshold.of(OperationKey.tool("lookup_order"), 95, Duration.ofSeconds(2));
     LatencyThreshold fastModel =
         LatencyThreshold.of(OperationKey.model("gpt-4o"), 50, Duration.ofSeconds(5));
-    LatencyMetricsProcessor latency =
-        LatencyMetricsProcessor.builder()
+    TracingMetrics latency =
+        TracingMetrics.builder()
             .clock(clock)
             .threshold(slowTool)
             .threshold(fastModel)
@@ -146,8 +146,8 @@ class LatencyMetricsProcessorTest {
     LatencyThreshold threshold =
         LatencyThreshold.of(OperationKey.tool("lookup_order"), 99, Duration.ofMillis(100))
             .minCount(3);
-    LatencyMetricsProcessor latency =
-        LatencyMetricsProcessor.builder().clock(clock).threshold(threshold).build();
+    TracingMetrics latency =
+        TracingMetrics.builder().clock(clock).operationLatency(true).threshold(threshold).build();
     TracerSdk tracer = tracer(latency);
 
     toolCall(tracer, "lookup_order", "gpt-4o", 1_000);
@@ -163,8 +163,8 @@ class LatencyMetricsProcessorTest {
 
   @Test
   void operationsBeyondTheLimitAreMeasuredTogetherAndCounted() {
-    LatencyMetricsProcessor latency =
-        LatencyMetricsProcessor.builder().clock(clock).maxOperations(3).build();
+    TracingMetrics latency =
+        TracingMetrics.builder().clock(clock).operationLatency(true).maxOperations(3).build();
     TracerSdk tracer = tracer(latency);
 
     for (int i = 0; i < 10; i++) {
@@ -173,8 +173,8 @@ class LatencyMetricsProcessorTest {
 
     assertThat(latency.operations())
         .contains(
-            OperationKey.spanName(LatencyMetricsProcessor.OTHER),
-            OperationKey.tool(LatencyMetricsProcessor.OTHER))
+            OperationKey.spanName(TracingMetrics.OTHER_OPERATION),
+            OperationKey.tool(TracingMetrics.OTHER_OPERATION))
         .hasSize(5);
     long measured =
         latency.operations().stream()
@@ -184,12 +184,13 @@ class LatencyMetricsProcessorTest {
     assertThat(measured).isEqualTo(10);
     // The first span took all three slots (its name, its tool, its model); the nine others'
     // names and tools overflowed.
-    assertThat(latency.overflowedRecordings()).isEqualTo(9 + 9);
+    assertThat(latency.snapshot().overflowedRecordings().get(TracingMetrics.OPERATION_LATENCY))
+        .isEqualTo(9 + 9);
   }
 
   @Test
   void askingForAWindowLongerThanAnyKeptOneFailsClearly() {
-    LatencyMetricsProcessor latency = LatencyMetricsProcessor.builder().clock(clock).build();
+    TracingMetrics latency = TracingMetrics.builder().clock(clock).operationLatency(true).build();
     toolCall(tracer(latency), "lookup_order", "gpt-4o", 10);
     OperationLatency lookup = latency.latency(OperationKey.tool("lookup_order")).orElseThrow();
 
@@ -202,8 +203,8 @@ class LatencyMetricsProcessorTest {
 
   @Test
   void spansEndingOnManyThreadsAreAllMeasuredWithinTheOperationLimit() throws Exception {
-    LatencyMetricsProcessor latency =
-        LatencyMetricsProcessor.builder().clock(clock).maxOperations(50).build();
+    TracingMetrics latency =
+        TracingMetrics.builder().clock(clock).operationLatency(true).maxOperations(50).build();
     TracerSdk tracer = tracer(latency);
     int threads = 4;
     int perThread = 20_000;
@@ -245,9 +246,10 @@ class LatencyMetricsProcessorTest {
     assertThat(tools).isEqualTo((long) threads * perThread);
     // Fifty real operations, plus at most one "_other" per dimension that overflowed.
     assertThat(operations)
-        .filteredOn(key -> !key.value().equals(LatencyMetricsProcessor.OTHER))
+        .filteredOn(key -> !key.value().equals(TracingMetrics.OTHER_OPERATION))
         .hasSize(50);
     assertThat(operations).hasSizeBetween(51, 52);
-    assertThat(latency.overflowedRecordings()).isPositive();
+    assertThat(latency.snapshot().overflowedRecordings().get(TracingMetrics.OPERATION_LATENCY))
+        .isPositive();
   }
 }
