@@ -68,7 +68,7 @@ public class QueueFullDropBenchmark {
               .maxExportBatchSize(16)
               .scheduleDelay(Duration.ofMillis(1))
               .exportTimeout(Duration.ofHours(1))
-              .metrics(new TracingMetrics())
+              .metrics(TracingMetrics.create())
               .build();
       span = EndedSpans.toolCall();
       // Fill the queue behind the stuck export: from now on every span is dropped.
