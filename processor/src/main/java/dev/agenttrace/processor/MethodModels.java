@@ -29,6 +29,12 @@ final class MethodModels {
   private final GenAiPaths genAiPaths;
   private final Lint lint;
 
+  /** {@code CompletionStage}, erased, and {@code Object}: looked up once, asked for per method. */
+  private final TypeElement stage;
+
+  private final TypeMirror erasedStage;
+  private final TypeMirror object;
+
   MethodModels(
       Elements elements,
       Types types,
@@ -44,6 +50,9 @@ final class MethodModels {
     this.parameters = parameters;
     this.genAiPaths = genAiPaths;
     this.lint = lint;
+    this.stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
+    this.erasedStage = types.erasure(stage.asType());
+    this.object = elements.getTypeElement("java.lang.Object").asType();
   }
 
   /**
@@ -145,9 +154,8 @@ final class MethodModels {
     if (returnType.getKind() == TypeKind.VOID) {
       return ResultKind.VOID;
     }
-    TypeElement stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
     if (returnType.getKind() == TypeKind.DECLARED
-        && types.isAssignable(types.erasure(returnType), types.erasure(stage.asType()))) {
+        && types.isAssignable(types.erasure(returnType), erasedStage)) {
       return ResultKind.ASYNC;
     }
     return ResultKind.VALUE;
@@ -155,7 +163,6 @@ final class MethodModels {
 
   /** {@code T} of the {@code CompletionStage<T>} that {@code type} is; Object when raw. */
   private TypeMirror asyncValueType(TypeMirror type) {
-    TypeElement stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
     TypeMirror current = type;
     while (current instanceof DeclaredType declared) {
       if (declared.asElement().equals(stage)) {
@@ -164,21 +171,19 @@ final class MethodModels {
         }
         TypeMirror argument = declared.getTypeArguments().get(0);
         if (argument instanceof WildcardType wildcard) {
-          return wildcard.getExtendsBound() != null
-              ? wildcard.getExtendsBound()
-              : elements.getTypeElement("java.lang.Object").asType();
+          return wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : object;
         }
         return argument;
       }
       TypeMirror next = null;
       for (TypeMirror supertype : types.directSupertypes(current)) {
-        if (types.isAssignable(types.erasure(supertype), types.erasure(stage.asType()))) {
+        if (types.isAssignable(types.erasure(supertype), erasedStage)) {
           next = supertype;
           break;
         }
       }
       current = next;
     }
-    return elements.getTypeElement("java.lang.Object").asType();
+    return object;
   }
 }
