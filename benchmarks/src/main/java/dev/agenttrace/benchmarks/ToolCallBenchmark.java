@@ -191,6 +191,7 @@ public class ToolCallBenchmark {
             .setAttribute(OtelSetup.TOOL_NAME, "lookup_order")
             .setAttribute(OtelSetup.TOOL_DESCRIPTION, "Find an order by id")
             .setAttribute(OtelSetup.FUNCTION, "dev.agenttrace.benchmarks.OrderLookup.lookup")
+            .setAttribute(OtelSetup.TOOL_TYPE, "function")
             .startSpan();
     span.setAttribute(OtelSetup.ORDER_ID, (long) orderId);
     try (Scope scope = span.makeCurrent()) {

@@ -8,11 +8,11 @@ import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanLink;
 import dev.agenttrace.StatusCode;
-import dev.agenttrace.spi.Clock;
+import dev.agenttrace.TraceState;
+import dev.agenttrace.internal.Ids;
 import dev.agenttrace.spi.ReadWriteSpan;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanEvent;
-import dev.agenttrace.spi.SpanProcessor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -35,15 +35,29 @@ final class RecordingSpan implements ReadWriteSpan {
   static final int MAX_ATTRIBUTES = 128;
   static final int MAX_EVENTS = 128;
 
-  private final SpanContext spanContext;
+  // This span's identity, held as numbers: the SpanContext object is made only when asked for.
+  private final long traceIdHigh;
+  private final long traceIdLow;
+  private final long spanId;
+  private final byte flags;
+  private final TraceState traceState;
+
+  /**
+   * Made on the first {@link #spanContext()} (by a child, a propagator, a processor that wants it);
+   * many spans are never asked. A racy single check is safe: SpanContext is immutable, so a thread
+   * that sees another's reference sees it whole, and at worst two equal objects are made.
+   */
+  private SpanContext spanContext;
+
   private final SpanContext parentSpanContext;
   private final String name;
   private final SpanKind kind;
   private final Attributes initialAttributes;
   private final List<SpanLink> links;
-  private final Resource resource;
-  private final SpanProcessor processor;
-  private final Clock clock;
+
+  /** The tracer that started this span: its resource, processor and clock, in one field. */
+  private final TracerSdk tracer;
+
   private final long startEpochNanos;
   private final long startNanoTime;
 
@@ -68,27 +82,31 @@ final class RecordingSpan implements ReadWriteSpan {
   private volatile boolean ended;
 
   RecordingSpan(
-      SpanContext spanContext,
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      byte flags,
+      TraceState traceState,
       SpanContext parentSpanContext,
       String name,
       SpanKind kind,
       Attributes initialAttributes,
       List<SpanLink> links,
-      Resource resource,
-      SpanProcessor processor,
-      Clock clock,
+      TracerSdk tracer,
       long startEpochNanos,
       long startNanoTime,
       AgentUsage agentUsage) {
-    this.spanContext = spanContext;
+    this.traceIdHigh = traceIdHigh;
+    this.traceIdLow = traceIdLow;
+    this.spanId = spanId;
+    this.flags = flags;
+    this.traceState = traceState;
     this.parentSpanContext = parentSpanContext;
     this.name = name;
     this.kind = kind;
     this.initialAttributes = initialAttributes;
     this.links = links;
-    this.resource = resource;
-    this.processor = processor;
-    this.clock = clock;
+    this.tracer = tracer;
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
     this.agentUsage = agentUsage;
@@ -107,7 +125,27 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public SpanContext spanContext() {
-    return spanContext;
+    SpanContext context = spanContext;
+    if (context == null) {
+      context = SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState);
+      spanContext = context;
+    }
+    return context;
+  }
+
+  @Override
+  public boolean isSampled() {
+    return (flags & SpanContext.FLAG_SAMPLED) != 0;
+  }
+
+  @Override
+  public String traceId() {
+    return Ids.traceIdHex(traceIdHigh, traceIdLow);
+  }
+
+  @Override
+  public String spanId() {
+    return Ids.spanIdHex(spanId);
   }
 
   @Override
@@ -137,7 +175,8 @@ final class RecordingSpan implements ReadWriteSpan {
         return this;
       }
       if (current == null) {
-        current = attributes = new Object[8];
+        // Room for two: a proxy typically sets one or two attributes at run time.
+        current = attributes = new Object[4];
       } else if (current.length == attributeCount * 2) {
         current = attributes = Arrays.copyOf(current, current.length * 2);
       }
@@ -156,7 +195,7 @@ final class RecordingSpan implements ReadWriteSpan {
     SpanEvent event =
         new SpanEvent(
             name,
-            epochNanosNow(clock.nanoTime()),
+            epochNanosNow(tracer.clock().nanoTime()),
             attributes == null
                 ? Attributes.empty()
                 : AttributeLimits.limit(attributes, AttributeLimits.MAX_EVENT_STRING_LENGTH));
@@ -231,7 +270,7 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public void end() {
-    endAt(clock.nanoTime());
+    endAt(tracer.clock().nanoTime());
   }
 
   @Override
@@ -253,7 +292,7 @@ final class RecordingSpan implements ReadWriteSpan {
     if (agentUsage != null && !isAgent) {
       addToAgentTotals();
     }
-    processor.onEnd(this);
+    tracer.processor().onEnd(this);
   }
 
   /** An agent span ending: its model calls' totals, unless the call set its own counts. */
@@ -327,7 +366,8 @@ final class RecordingSpan implements ReadWriteSpan {
     if (attributeCount == 0) {
       return initialAttributes;
     }
-    Attributes.Builder builder = initialAttributes.toBuilder();
+    Attributes.Builder builder =
+        Attributes.builder(initialAttributes.size() + attributeCount).putAll(initialAttributes);
     for (int i = 0; i < attributeCount * 2; i += 2) {
       putUnchecked(builder, (AttributeKey<?>) attributes[i], attributes[i + 1]);
     }
@@ -401,11 +441,11 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public Resource resource() {
-    return resource;
+    return tracer.resource();
   }
 
   @Override
   public String toString() {
-    return "RecordingSpan{" + name + ", " + spanContext + '}';
+    return "RecordingSpan{" + name + ", " + spanContext() + '}';
   }
 }
