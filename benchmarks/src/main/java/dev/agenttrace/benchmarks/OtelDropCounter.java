@@ -22,9 +22,11 @@ final class OtelDropCounter implements MetricReader {
   private static final AttributeKey<Boolean> DROPPED = AttributeKey.booleanKey("dropped");
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+  // Declared before the meter provider, whose construction calls register(): a later initializer
+  // would overwrite the registration.
+  private volatile CollectionRegistration registration = CollectionRegistration.noop();
   final SdkMeterProvider meterProvider =
       SdkMeterProvider.builder().registerMetricReader(this).build();
-  private volatile CollectionRegistration registration = CollectionRegistration.noop();
 
   /** Spans the processor counted as dropped (queue full) so far. */
   long dropped() {
