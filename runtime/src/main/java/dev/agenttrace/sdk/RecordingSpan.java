@@ -67,7 +67,11 @@ final class RecordingSpan implements ReadWriteSpan {
   private final boolean isAgent;
 
   // Guarded by this.
-  private Object[] attributes;
+  // Attributes set after the start, in order: the first in two fields (most proxy methods set one
+  // at run time, so most spans need no array), the others in pairs in moreAttributes.
+  private AttributeKey<?> firstKey;
+  private Object firstValue;
+  private Object[] moreAttributes;
   private int attributeCount;
   private List<SpanEvent> events;
   private StatusCode status = StatusCode.UNSET;
@@ -163,25 +167,24 @@ final class RecordingSpan implements ReadWriteSpan {
       if (ended) {
         return this;
       }
-      Object[] current = attributes;
-      for (int i = 0; i < attributeCount * 2; i += 2) {
-        if (((AttributeKey<?>) current[i]).name().equals(key.name())) {
-          current[i] = key;
-          current[i + 1] = stored;
+      for (int i = 0; i < attributeCount; i++) {
+        if (keyAt(i).name().equals(key.name())) {
+          setAt(i, key, stored);
           return this;
         }
       }
       if (attributeCount >= MAX_ATTRIBUTES) {
         return this;
       }
-      if (current == null) {
-        // Room for two: a proxy typically sets one or two attributes at run time.
-        current = attributes = new Object[4];
-      } else if (current.length == attributeCount * 2) {
-        current = attributes = Arrays.copyOf(current, current.length * 2);
+      if (attributeCount > 0) {
+        int slots = attributeCount * 2; // for the pairs after the first, this one included
+        if (moreAttributes == null) {
+          moreAttributes = new Object[4];
+        } else if (moreAttributes.length < slots) {
+          moreAttributes = Arrays.copyOf(moreAttributes, moreAttributes.length * 2);
+        }
       }
-      current[attributeCount * 2] = key;
-      current[attributeCount * 2 + 1] = stored;
+      setAt(attributeCount, key, stored);
       attributeCount++;
     }
     return this;
@@ -318,9 +321,9 @@ final class RecordingSpan implements ReadWriteSpan {
 
   /** The current value of {@code key}: set on the span, else from the start. */
   private synchronized Object value(AttributeKey<?> key) {
-    for (int i = 0; i < attributeCount * 2; i += 2) {
-      if (((AttributeKey<?>) attributes[i]).name().equals(key.name())) {
-        return attributes[i + 1];
+    for (int i = 0; i < attributeCount; i++) {
+      if (keyAt(i).name().equals(key.name())) {
+        return valueAt(i);
       }
     }
     return initialAttributes.get(key.name());
@@ -368,8 +371,8 @@ final class RecordingSpan implements ReadWriteSpan {
     }
     Attributes.Builder builder =
         Attributes.builder(initialAttributes.size() + attributeCount).putAll(initialAttributes);
-    for (int i = 0; i < attributeCount * 2; i += 2) {
-      putUnchecked(builder, (AttributeKey<?>) attributes[i], attributes[i + 1]);
+    for (int i = 0; i < attributeCount; i++) {
+      putUnchecked(builder, keyAt(i), valueAt(i));
     }
     return builder.build();
   }
@@ -394,13 +397,33 @@ final class RecordingSpan implements ReadWriteSpan {
 
   /** The value set on the span (not from the start) for {@code key}, or null. */
   private Object setValue(AttributeKey<?> key) {
-    Object[] current = attributes;
-    for (int i = 0; i < attributeCount * 2; i += 2) {
-      if (current[i].equals(key)) {
-        return current[i + 1];
+    for (int i = 0; i < attributeCount; i++) {
+      if (keyAt(i).equals(key)) {
+        return valueAt(i);
       }
     }
     return null;
+  }
+
+  /** The key of the {@code i}th attribute set after the start. */
+  private AttributeKey<?> keyAt(int i) {
+    return i == 0 ? firstKey : (AttributeKey<?>) moreAttributes[2 * i - 2];
+  }
+
+  /** The value of the {@code i}th attribute set after the start. */
+  private Object valueAt(int i) {
+    return i == 0 ? firstValue : moreAttributes[2 * i - 1];
+  }
+
+  /** Sets the {@code i}th attribute; the array has room for it. */
+  private void setAt(int i, AttributeKey<?> key, Object value) {
+    if (i == 0) {
+      firstKey = key;
+      firstValue = value;
+    } else {
+      moreAttributes[2 * i - 2] = key;
+      moreAttributes[2 * i - 1] = value;
+    }
   }
 
   @SuppressWarnings("unchecked")
