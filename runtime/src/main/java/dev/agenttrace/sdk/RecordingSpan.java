@@ -81,7 +81,7 @@ final class RecordingSpan implements ReadWriteSpan {
   /**
    * Set once, under the lock, after every other field; volatile so that a reader who sees it set
    * also sees everything the span recorded, and may then read without the lock (nothing changes any
-   * more). Metrics read several attributes of every ended span this way.
+   * more). Exporters and metrics read every ended span this way.
    */
   private volatile boolean ended;
 
@@ -350,8 +350,13 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized long endEpochNanos() {
-    return ended ? startEpochNanos + durationNanos : 0;
+  public long endEpochNanos() {
+    if (ended) {
+      return startEpochNanos + durationNanos;
+    }
+    synchronized (this) {
+      return ended ? startEpochNanos + durationNanos : 0;
+    }
   }
 
   @Override
@@ -365,7 +370,17 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized Attributes attributes() {
+  public Attributes attributes() {
+    if (ended) {
+      return mergedAttributes();
+    }
+    synchronized (this) {
+      return mergedAttributes();
+    }
+  }
+
+  /** The attributes from the start, then those set since; under the lock or once ended. */
+  private Attributes mergedAttributes() {
     if (attributeCount == 0) {
       return initialAttributes;
     }
@@ -433,7 +448,16 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized List<SpanEvent> events() {
+  public List<SpanEvent> events() {
+    if (ended) {
+      return eventsCopy();
+    }
+    synchronized (this) {
+      return eventsCopy();
+    }
+  }
+
+  private List<SpanEvent> eventsCopy() {
     return events == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(events));
   }
 
@@ -453,12 +477,17 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized String statusDescription() {
-    return statusDescription;
+  public String statusDescription() {
+    if (ended) {
+      return statusDescription;
+    }
+    synchronized (this) {
+      return statusDescription;
+    }
   }
 
   @Override
-  public synchronized boolean hasEnded() {
+  public boolean hasEnded() {
     return ended;
   }
 
