@@ -142,9 +142,17 @@ class MessageCaptureTest {
         public class Driver implements Callable<Object> {
           @Override
           public Object call() throws Exception {
-            Chat chat = ChatTraced.wrap(request -> CompletableFuture.supplyAsync(
-                () -> new Response(List.of(GenAiMessage.assistant("A"), GenAiMessage.assistant("B")))));
-            return chat.send(new Request(List.of(GenAiMessage.user("Where is order 42?")))).get();
+            // Completed on another thread, joined before reading: the span ends in the
+            // stage's callback, which has run once the completing thread is done.
+            CompletableFuture<Response> response = new CompletableFuture<>();
+            Chat chat = ChatTraced.wrap(request -> response);
+            CompletableFuture<Response> answer =
+                chat.send(new Request(List.of(GenAiMessage.user("Where is order 42?"))));
+            Thread model = new Thread(() -> response.complete(
+                new Response(List.of(GenAiMessage.assistant("A"), GenAiMessage.assistant("B")))));
+            model.start();
+            model.join();
+            return answer.get();
           }
         }
         """);

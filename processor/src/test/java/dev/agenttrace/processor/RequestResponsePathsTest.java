@@ -285,8 +285,15 @@ class RequestResponsePathsTest {
         public class Driver implements Callable<Object> {
           @Override
           public Object call() throws Exception {
-            return ModelTraced.wrap(p -> CompletableFuture.supplyAsync(
-                () -> new Reply("chatcmpl-9", List.of("stop", "length")))).chat("hi").get();
+            // Completed on another thread, joined before reading: the span ends in the
+            // stage's callback, which has run once the completing thread is done.
+            CompletableFuture<Reply> reply = new CompletableFuture<>();
+            CompletableFuture<Reply> answer = ModelTraced.wrap(p -> reply).chat("hi");
+            Thread model = new Thread(
+                () -> reply.complete(new Reply("chatcmpl-9", List.of("stop", "length"))));
+            model.start();
+            model.join();
+            return answer.get();
           }
         }
         """);
