@@ -51,29 +51,7 @@ public final class ChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       Reply result = delegate.chat(prompt);
-      if (span.isRecording()) {
-        try {
-          if (result != null) {
-            var usage = result.usage();
-            if (usage != null) {
-              var promptTokenCount = usage.promptTokenCount();
-              if (promptTokenCount >= 0) {
-                span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, promptTokenCount);
-              }
-            }
-            var usage_ = result.usage();
-            if (usage_ != null) {
-              var candidatesTokenCount = usage_.candidatesTokenCount();
-              if (candidatesTokenCount != null && candidatesTokenCount >= 0) {
-                span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
-                    candidatesTokenCount.longValue());
-              }
-            }
-          }
-        } catch (Throwable ignored) {
-          // Reading token usage for the span must never fail the call.
-        }
-      }
+      recordReplyUsage(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -112,30 +90,7 @@ public final class ChatModelTraced implements ChatModel {
     try {
       result.whenComplete((value, failure) -> {
         if (failure == null) {
-          if (span.isRecording()) {
-            try {
-              if (value != null) {
-                var usage = value.usage();
-                if (usage != null) {
-                  var promptTokenCount = usage.promptTokenCount();
-                  if (promptTokenCount >= 0) {
-                    span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS,
-                        promptTokenCount);
-                  }
-                }
-                var usage_ = value.usage();
-                if (usage_ != null) {
-                  var candidatesTokenCount = usage_.candidatesTokenCount();
-                  if (candidatesTokenCount != null && candidatesTokenCount >= 0) {
-                    span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
-                        candidatesTokenCount.longValue());
-                  }
-                }
-              }
-            } catch (Throwable ignored) {
-              // Reading token usage for the span must never fail the call.
-            }
-          }
+          recordReplyUsage(span, value);
         } else {
           span.recordError(failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause() : failure);
@@ -162,5 +117,27 @@ public final class ChatModelTraced implements ChatModel {
   @Override
   public String toString() {
     return delegate.toString();
+  }
+
+  private static void recordReplyUsage(Span span, Reply value) {
+    if (value == null || !span.isRecording()) {
+      return;
+    }
+    try {
+      var usage = value.usage();
+      if (usage != null) {
+        var promptTokenCount = usage.promptTokenCount();
+        if (promptTokenCount >= 0) {
+          span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, promptTokenCount);
+        }
+        var candidatesTokenCount = usage.candidatesTokenCount();
+        if (candidatesTokenCount != null && candidatesTokenCount >= 0) {
+          span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
+              candidatesTokenCount.longValue());
+        }
+      }
+    } catch (Throwable ignored) {
+      // Reading token usage for the span must never fail the call.
+    }
   }
 }

@@ -84,6 +84,11 @@ public final class AgentTraceProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(ProxyModelBuilder.NOTHING_TRACED_OPTION);
+  }
+
+  @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }

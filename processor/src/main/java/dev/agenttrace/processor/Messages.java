@@ -29,8 +29,14 @@ final class Messages {
       "@%s on %s cannot be traced: it is abstract, so the generated subclass has no"
           + " implementation to call. Annotate the method where it is implemented.";
   static final String NOTHING_TRACED =
-      "@%s on %s traces nothing: none of its methods can be overridden and traced (final,"
-          + " static, private or abstract). Annotate the methods to trace, or remove it.";
+      "@%s on %s traces nothing: no method can be traced (an interface's abstract methods and"
+          + " default methods with parameters, a class's overridable methods). Annotate the methods"
+          + " to trace, or remove the annotation (-Aagenttrace.nothingTraced=warning makes this a"
+          + " warning).";
+  static final String TRACE_INTERFACE_NOTHING_TRACED =
+      "@TraceInterface(%s.class) traces nothing: %s has no abstract method and no default method"
+          + " with parameters. Name the methods to trace with methods = {\"...\"}, or remove the"
+          + " request (-Aagenttrace.nothingTraced=warning makes this a warning).";
   static final String LLM_CALL_WITHOUT_MODEL =
       "@LlmCall on %s names no model. Set model = \"...\" here or on the enclosing type's"
           + " @LlmCall.";

@@ -3,8 +3,10 @@ package dev.agenttrace.processor;
 import dev.agenttrace.processor.MethodCollector.Candidate;
 import dev.agenttrace.processor.ProxyMethod.Capture;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
@@ -53,7 +55,8 @@ final class MethodModels {
       TypeElement target,
       Candidate candidate,
       OperationSettings methodSettings,
-      OperationSettings typeSettings) {
+      OperationSettings typeSettings,
+      TokenUsageResolver.SharedPaths shared) {
     ExecutableElement method = candidate.element();
     ExecutableType type = candidate.type();
     ResultKind result = resultKind(type.getReturnType());
@@ -62,7 +65,16 @@ final class MethodModels {
     if (!traced) {
       parameters.attributes(candidate.annotated(), type, null);
       return new ProxyMethod(
-          method, type, candidate.thrownTypes(), null, List.of(), result, null, null, suppressed);
+          method,
+          type,
+          candidate.thrownTypes(),
+          null,
+          List.of(),
+          result,
+          null,
+          null,
+          suppressed,
+          false);
     }
     SpanDescriptor span =
         spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
@@ -75,7 +87,9 @@ final class MethodModels {
             case VALUE -> type.getReturnType();
             case ASYNC -> asyncValueType(type.getReturnType());
           };
-      usage = tokens.resolve(method, valueType, methodSettings, sameOperation(typeSettings, span));
+      usage =
+          tokens.resolve(
+              method, valueType, methodSettings, sameOperation(typeSettings, span), shared);
     }
     Capture capture = null;
     if (span.operation() == Operation.TOOL) {
@@ -92,11 +106,52 @@ final class MethodModels {
         result,
         usage,
         capture,
-        suppressed);
+        suppressed,
+        false);
   }
 
   private static OperationSettings sameOperation(OperationSettings type, SpanDescriptor span) {
     return type != null && type.operation() == span.operation() ? type : null;
+  }
+
+  /** A fresh tracker for the type-level token paths of one proxy. */
+  TokenUsageResolver.SharedPaths sharedPaths() {
+    return tokens.sharedPaths();
+  }
+
+  /**
+   * {@code methods} of a delegating proxy, with the model calls that must run the interface's
+   * default code marked: a default method traced by the type's or the request's settings whose
+   * result cannot carry the token counts ({@code String chat(String)}), in a proxy where another
+   * traced method's result can. Running its default code on a view of the delegate makes the call
+   * it funnels into ({@code chat(ChatRequest)}) go through that view, which records the counts on
+   * this call's one span. Every other method is forwarded, so a delegate's own implementation of it
+   * is called.
+   */
+  List<ProxyMethod> withDefaultCodeRuns(List<ProxyMethod> methods) {
+    boolean anyUsage = methods.stream().anyMatch(m -> m.isTraced() && m.tokenUsage() != null);
+    List<ProxyMethod> marked = new ArrayList<>();
+    for (ProxyMethod method : methods) {
+      boolean runsDefaultCode =
+          anyUsage
+              && method.isTraced()
+              && method.span().operation() == Operation.LLM_CALL
+              && method.tokenUsage() == null
+              && method.element().getModifiers().contains(Modifier.DEFAULT)
+              && !hasOwnOperation(method.element())
+              && (method.result() == ResultKind.VALUE || method.result() == ResultKind.VOID);
+      marked.add(runsDefaultCode ? method.runningDefaultCode() : method);
+    }
+    return marked;
+  }
+
+  private static boolean hasOwnOperation(ExecutableElement method) {
+    for (Operation operation : Operation.values()) {
+      if (Annotations.find(method, operation.annotationName()) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void addObjectForwarders(List<ProxyMethod> methods) {
@@ -119,7 +174,8 @@ final class MethodModels {
                 resultKind(type.getReturnType()),
                 null,
                 null,
-                List.of()));
+                List.of(),
+                false));
       }
     }
   }

@@ -1,32 +1,19 @@
 package dev.agenttrace.processor;
 
-import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
-import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_VALUES;
-import static dev.agenttrace.processor.RuntimeNames.SCOPE;
-import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
-import static dev.agenttrace.processor.RuntimeNames.SPAN;
-import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
-import static dev.agenttrace.processor.RuntimeNames.TRACER;
-
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import dev.agenttrace.processor.ProxyType.Style;
-import dev.agenttrace.processor.TokenUsagePaths.Accessor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
@@ -34,14 +21,11 @@ import javax.lang.model.util.Types;
 /**
  * Writes one overriding method of a proxy: the signature mirrored from the traced type (type
  * arguments substituted, type-use annotations kept) and a body that forwards the call or runs it
- * inside a span.
+ * inside a span ({@link TracedBody}).
  *
- * <p>A traced body checks {@code tracer.isEnabled()} first and otherwise calls straight through,
- * allocating nothing; reads only constants; and names its locals through a {@link NameAllocator}
- * that already holds the proxy's fields, the simple names of the types the body uses and the user's
- * parameters, which are renamed if they would clash (parameter names are not part of a signature).
- * Asynchronous results end their span when they complete, and the caller gets the very future the
- * traced code returned.
+ * <p>Bodies name their locals through a {@link NameAllocator} that already holds the proxy's
+ * fields, the simple names of the types the body uses and the user's parameters, which are renamed
+ * if they would clash (parameter names are not part of a signature).
  */
 final class MethodWriter {
   /** Simple names the bodies use for types; a parameter named like one would obscure it. */
@@ -65,7 +49,8 @@ final class MethodWriter {
           "Boolean",
           "Arrays",
           "Override",
-          "SuppressWarnings");
+          "SuppressWarnings",
+          ProxyWriter.FUNNEL);
 
   private static final Set<Modifier> NOT_COPIED =
       EnumSet.of(
@@ -89,41 +74,39 @@ final class MethodWriter {
   private final Set<String> reservedNames;
   private final Types types;
   private final TypeName anyProxy;
+  private final ClassName target;
+  private final UsageHelpers usage;
+  private final AttributeValueCode attributeValues;
 
   /**
+   * @param reservedNames the proxy's field names, which parameters must not shadow
    * @param anyProxy the proxy class with wildcard type arguments, to recognise another proxy
+   * @param target the traced type, for {@code Target.super.method()}
+   * @param usage the proxy's token usage helpers
    */
-  MethodWriter(Style style, Set<String> reservedNames, Types types, TypeName anyProxy) {
+  MethodWriter(
+      Style style,
+      Set<String> reservedNames,
+      Types types,
+      TypeName anyProxy,
+      ClassName target,
+      UsageHelpers usage) {
     this.style = style;
     this.reservedNames = reservedNames;
     this.types = types;
     this.anyProxy = anyProxy;
+    this.target = target;
+    this.usage = usage;
+    this.attributeValues = new AttributeValueCode(types);
   }
 
+  /** The proxy's override of {@code method}. */
   MethodSpec write(ProxyMethod method, Constants constants) {
-    NameAllocator names = new NameAllocator();
-    for (String reserved : reservedNames) {
-      names.newName(reserved, "field " + reserved);
-    }
-    for (String typeName : TYPE_NAMES) {
-      names.newName(typeName, "type " + typeName);
-    }
-    ExecutableElement element = method.element();
-    List<String> parameters = new ArrayList<>();
-    for (int i = 0; i < element.getParameters().size(); i++) {
-      parameters.add(
-          names.newName(element.getParameters().get(i).getSimpleName().toString(), "p" + i));
-    }
+    NameAllocator names = names(Set.of());
+    List<String> parameters = parameterNames(method, names);
     MethodSpec.Builder builder = signature(method, parameters);
-    if (!method.suppressedWarnings().isEmpty()) {
-      builder.addAnnotation(ProxyWriter.suppressWarnings(method.suppressedWarnings()));
-    }
     CodeBlock call =
-        CodeBlock.of(
-            "$L.$N($L)",
-            style == Style.DELEGATE ? ProxyWriter.DELEGATE : "super",
-            element.getSimpleName().toString(),
-            String.join(", ", parameters));
+        call(style == Style.DELEGATE ? ProxyWriter.DELEGATE : "super", method, parameters);
     boolean returnsVoid = method.result() == ResultKind.VOID;
     if (style == Style.DELEGATE && isEqualsOfObject(method)) {
       // A proxy equals only a proxy of the same type whose delegate its own delegate equals: the
@@ -144,8 +127,83 @@ final class MethodWriter {
     if (!method.isTraced()) {
       return builder.addStatement(returnsVoid ? "$L" : "return $L", call).build();
     }
-    new TracedBody(method, constants, names, parameters, builder, call).write();
+    CodeBlock untracedCall = call;
+    if (method.runsDefaultCode()) {
+      // The interface's own code, run on this proxy: what it calls goes through the proxy.
+      untracedCall = call(CodeBlock.of("$T.super", target), method, parameters);
+    }
+    new TracedBody(
+            method,
+            constants,
+            names,
+            parameters,
+            builder,
+            untracedCall,
+            span ->
+                method.runsDefaultCode()
+                    ? call(CodeBlock.of("new $N($N)", ProxyWriter.FUNNEL, span), method, parameters)
+                    : call,
+            returnType(method),
+            usage,
+            attributeValues)
+        .write();
     return builder.build();
+  }
+
+  /**
+   * The funnel's override of {@code method} (see {@code ProxyWriter}): forwards to the delegate,
+   * and records the token counts of a traced model call on {@code spanField}, the span of the call
+   * that runs a default method.
+   */
+  MethodSpec writeFunnel(ProxyMethod method, String spanField) {
+    NameAllocator names = names(Set.of(spanField));
+    List<String> parameters = parameterNames(method, names);
+    MethodSpec.Builder builder = signature(method, parameters);
+    CodeBlock call = call(ProxyWriter.DELEGATE, method, parameters);
+    if (method.result() == ResultKind.VOID) {
+      return builder.addStatement("$L", call).build();
+    }
+    if (!method.isTraced() || method.tokenUsage() == null || method.result() != ResultKind.VALUE) {
+      return builder.addStatement("return $L", call).build();
+    }
+    String result = names.newName("result");
+    return builder
+        .addStatement("$T $N = $L", returnType(method), result, call)
+        .addStatement("$N($N, $N)", usage.helperFor(method.tokenUsage()), spanField, result)
+        .addStatement("return $N", result)
+        .build();
+  }
+
+  private NameAllocator names(Set<String> extraFields) {
+    NameAllocator names = new NameAllocator();
+    for (String reserved : reservedNames) {
+      names.newName(reserved, "field " + reserved);
+    }
+    for (String field : extraFields) {
+      names.newName(field, "field " + field);
+    }
+    for (String typeName : TYPE_NAMES) {
+      names.newName(typeName, "type " + typeName);
+    }
+    return names;
+  }
+
+  private static List<String> parameterNames(ProxyMethod method, NameAllocator names) {
+    ExecutableElement element = method.element();
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < element.getParameters().size(); i++) {
+      parameters.add(
+          names.newName(element.getParameters().get(i).getSimpleName().toString(), "p" + i));
+    }
+    return parameters;
+  }
+
+  private static CodeBlock call(Object receiver, ProxyMethod method, List<String> parameters) {
+    return CodeBlock.of(
+        "$L.$N($L)",
+        receiver,
+        method.element().getSimpleName().toString(),
+        String.join(", ", parameters));
   }
 
   private static boolean isEqualsOfObject(ProxyMethod method) {
@@ -161,6 +219,9 @@ final class MethodWriter {
     ExecutableType type = method.type();
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(element.getSimpleName().toString()).addAnnotation(Override.class);
+    if (!method.suppressedWarnings().isEmpty()) {
+      builder.addAnnotation(ProxyWriter.suppressWarnings(method.suppressedWarnings()));
+    }
     for (Modifier modifier : element.getModifiers()) {
       if (!NOT_COPIED.contains(modifier)) {
         builder.addModifiers(modifier);
@@ -169,7 +230,7 @@ final class MethodWriter {
     for (TypeVariable variable : type.getTypeVariables()) {
       builder.addTypeVariable(TypeNames.declaration(variable));
     }
-    builder.returns(TypeNames.of(declaredIfSame(element.getReturnType(), type.getReturnType())));
+    builder.returns(returnType(method));
     for (int i = 0; i < parameters.size(); i++) {
       TypeMirror declared = element.getParameters().get(i).asType();
       builder.addParameter(
@@ -183,273 +244,13 @@ final class MethodWriter {
     return builder;
   }
 
+  private TypeName returnType(ProxyMethod method) {
+    return TypeNames.of(
+        declaredIfSame(method.element().getReturnType(), method.type().getReturnType()));
+  }
+
   /** The declared type, which carries type-use annotations, unless substitution changed it. */
   private TypeMirror declaredIfSame(TypeMirror declared, TypeMirror member) {
     return types.isSameType(declared, member) ? declared : member;
-  }
-
-  /** The body of one traced method. */
-  private final class TracedBody {
-    private final ProxyMethod method;
-    private final Constants constants;
-    private final NameAllocator names;
-    private final List<String> parameters;
-    private final MethodSpec.Builder builder;
-    private final CodeBlock call;
-    private final String span;
-
-    TracedBody(
-        ProxyMethod method,
-        Constants constants,
-        NameAllocator names,
-        List<String> parameters,
-        MethodSpec.Builder builder,
-        CodeBlock call) {
-      this.method = method;
-      this.constants = constants;
-      this.names = names;
-      this.parameters = parameters;
-      this.builder = builder;
-      this.call = call;
-      this.span = names.newName("span");
-    }
-
-    void write() {
-      String tracer = names.newName("tracer");
-      builder.addStatement("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE);
-      builder.beginControlFlow("if (!$N.isEnabled())", tracer);
-      if (method.result() == ResultKind.VOID) {
-        builder.addStatement("$L", call).addStatement("return");
-      } else {
-        builder.addStatement("return $L", call);
-      }
-      builder.endControlFlow();
-      builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
-      List<CodeBlock> start = startAttributes();
-      if (!start.isEmpty()) {
-        builder.beginControlFlow("if ($N.isRecording())", span);
-        start.forEach(builder::addStatement);
-        builder.endControlFlow();
-      }
-      if (method.result() == ResultKind.ASYNC) {
-        writeAsync();
-      } else {
-        writeSync();
-      }
-    }
-
-    private void writeSync() {
-      boolean returnsVoid = method.result() == ResultKind.VOID;
-      String scope = names.newName("scope");
-      String result = names.newName("result");
-      String error = names.newName("e");
-      builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
-      builder.beginControlFlow("try");
-      if (returnsVoid) {
-        builder.addStatement("$L", call);
-      } else {
-        builder.addStatement("$T $N = $L", returnType(), result, call);
-        builder.addCode(resultAttributes(result));
-      }
-      if (!returnsVoid) {
-        builder.addStatement("return $N", result);
-      }
-      builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-      builder.addStatement("$N.recordError($N)", span, error);
-      builder.addStatement("throw $N", error);
-      builder.nextControlFlow("finally");
-      builder.addStatement("$N.close()", scope);
-      builder.addStatement("$N.end()", span);
-      builder.endControlFlow();
-    }
-
-    private void writeAsync() {
-      String scope = names.newName("scope");
-      String result = names.newName("result");
-      String error = names.newName("e");
-      String rejected = names.newName("rejected");
-      String value = names.newName("value");
-      String failure = names.newName("failure");
-      builder.addStatement("$T $N", returnType(), result);
-      // As on the synchronous path, the scope closes before the span ends.
-      builder.beginControlFlow("try");
-      builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
-      builder.beginControlFlow("try");
-      builder.addStatement("$N = $L", result, call);
-      builder.nextControlFlow("finally");
-      builder.addStatement("$N.close()", scope);
-      builder.endControlFlow();
-      builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-      builder.addStatement("$N.recordError($N)", span, error);
-      builder.addStatement("$N.end()", span);
-      builder.addStatement("throw $N", error);
-      builder.endControlFlow();
-      builder.beginControlFlow("if ($N == null)", result);
-      builder.addStatement("$N.end()", span);
-      builder.addStatement("return $N", result);
-      builder.endControlFlow();
-      builder.addComment("The span ends when the stage completes; the caller gets the same stage.");
-      builder.beginControlFlow("try");
-      builder.addCode("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure);
-      builder.beginControlFlow("if ($N == null)", failure);
-      builder.addCode(resultAttributes(value));
-      builder.nextControlFlow("else");
-      builder.addStatement(
-          "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
-          span,
-          failure,
-          CompletionException.class,
-          failure,
-          failure,
-          failure);
-      builder.endControlFlow();
-      builder.addStatement("$N.end()", span);
-      builder.addCode("$<});\n");
-      builder.nextControlFlow("catch ($T $N)", RuntimeException.class, rejected);
-      builder.addComment("A stage that refuses callbacks is returned as it is, untraced.");
-      builder.addStatement("$N.end()", span);
-      builder.endControlFlow();
-      builder.addStatement("return $N", result);
-    }
-
-    private TypeName returnType() {
-      return TypeNames.of(
-          declaredIfSame(method.element().getReturnType(), method.type().getReturnType()));
-    }
-
-    /** Parameter attributes and captured arguments, recorded when the span starts. */
-    private List<CodeBlock> startAttributes() {
-      List<CodeBlock> statements = new ArrayList<>();
-      for (int i = 0; i < method.attributes().size(); i++) {
-        ParameterAttribute attribute = method.attributes().get(i);
-        statements.add(
-            CodeBlock.of(
-                "$N.setAttribute($N,$W$L)",
-                span,
-                constants.attributeKeys().get(i),
-                attributeValue(attribute, parameters.get(attribute.index()))));
-      }
-      if (constants.argumentNames() != null) {
-        CodeBlock values =
-            method.capture().argumentIndexes().stream()
-                .map(index -> CodeBlock.of("$N", parameters.get(index)))
-                .collect(CodeBlock.joining(", "));
-        statements.add(
-            CodeBlock.of(
-                "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS,$W$T.arguments($N,$Wnew $T[] {$L}))",
-                span,
-                SEMANTIC_ATTRIBUTES,
-                TOOL_CALL_JSON,
-                constants.argumentNames(),
-                Object.class,
-                values));
-      }
-      return statements;
-    }
-
-    /** Token usage and the captured result, read from {@code value} when the call succeeded. */
-    private CodeBlock resultAttributes(String value) {
-      TokenUsagePaths usage = method.tokenUsage();
-      boolean captureResult = method.capture() != null && method.capture().result();
-      if (usage == null && !captureResult) {
-        return CodeBlock.of("");
-      }
-      CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($N.isRecording())", span);
-      if (captureResult) {
-        code.addStatement(
-            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
-            span,
-            SEMANTIC_ATTRIBUTES,
-            TOOL_CALL_JSON,
-            value);
-      }
-      if (usage != null) {
-        String ignored = names.newName("ignored");
-        code.beginControlFlow("try");
-        code.beginControlFlow("if ($N != null)", value);
-        tokenCount(code, value, usage.input(), "GEN_AI_USAGE_INPUT_TOKENS");
-        tokenCount(code, value, usage.output(), "GEN_AI_USAGE_OUTPUT_TOKENS");
-        code.endControlFlow();
-        code.nextControlFlow("catch ($T $N)", Throwable.class, ignored);
-        code.add("// Reading token usage for the span must never fail the call.\n");
-        code.endControlFlow();
-      }
-      return code.endControlFlow().build();
-    }
-
-    /** Follows {@code path} from {@code value}, null-safely, and records a known count. */
-    private void tokenCount(
-        CodeBlock.Builder code, String value, List<Accessor> path, String attribute) {
-      if (path.isEmpty()) {
-        return;
-      }
-      String current = value;
-      int opened = 0;
-      for (int i = 0; i < path.size(); i++) {
-        Accessor accessor = path.get(i);
-        String next = names.newName(accessor.name());
-        code.addStatement("var $N = $N.$N()", next, current, accessor.name());
-        current = next;
-        if (i < path.size() - 1) {
-          code.beginControlFlow("if ($N != null)", current);
-          opened++;
-        } else if (accessor.primitive()) {
-          code.beginControlFlow("if ($N >= 0)", current);
-          code.addStatement(
-              "$N.setAttribute($T.$L,$W$N)", span, SEMANTIC_ATTRIBUTES, attribute, current);
-          code.endControlFlow();
-        } else {
-          code.beginControlFlow("if ($N != null && $N >= 0)", current, current);
-          code.addStatement(
-              "$N.setAttribute($T.$L,$W$N.longValue())",
-              span,
-              SEMANTIC_ATTRIBUTES,
-              attribute,
-              current);
-          code.endControlFlow();
-        }
-      }
-      for (int i = 0; i < opened; i++) {
-        code.endControlFlow();
-      }
-    }
-  }
-
-  /** The expression recording a parameter with its type kept; null stays null (not recorded). */
-  private CodeBlock attributeValue(ParameterAttribute attribute, String name) {
-    TypeMirror type = attribute.type();
-    boolean primitive = attribute.primitive();
-    return switch (attribute.valueKind()) {
-      case BOOLEAN, STRING -> CodeBlock.of("$N", name);
-      case LONG -> numeric(type, primitive, name, TypeKind.LONG, "long", "java.lang.Long");
-      case DOUBLE -> numeric(type, primitive, name, TypeKind.DOUBLE, "double", "java.lang.Double");
-      case CHAR ->
-          primitive
-              ? CodeBlock.of("$T.valueOf($N)", String.class, name)
-              : CodeBlock.of("$N == null ? null : $N.toString()", name, name);
-      case ENUM -> CodeBlock.of("$N == null ? null : $N.name()", name, name);
-      // Only these run user code (toString()), so only these go through the helper that never
-      // throws; a primitive array's text cannot fail.
-      case ARRAY ->
-          ((ArrayType) type).getComponentType().getKind().isPrimitive()
-              ? CodeBlock.of("$N == null ? null : $T.toString($N)", name, Arrays.class, name)
-              : CodeBlock.of("$T.deepToStringSafely($N)", ATTRIBUTE_VALUES, name);
-      case OTHER -> CodeBlock.of("$T.toStringSafely($N)", ATTRIBUTE_VALUES, name);
-    };
-  }
-
-  private CodeBlock numeric(
-      TypeMirror type, boolean primitive, String name, TypeKind kind, String cast, String box) {
-    if (primitive) {
-      return type.getKind() == kind
-          ? CodeBlock.of("$N", name)
-          : CodeBlock.of("($L) $N", cast, name);
-    }
-    boolean exactBox =
-        type.getKind() == TypeKind.DECLARED
-            && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(box);
-    return exactBox
-        ? CodeBlock.of("$N", name)
-        : CodeBlock.of("$N == null ? null : $N.$LValue()", name, name, cast);
   }
 }

@@ -18,6 +18,10 @@ import javax.lang.model.type.TypeMirror;
  * @param tokenUsage how token counts are read from the result, or {@code null}
  * @param capture what the call records of its arguments and result, or {@code null}
  * @param suppressedWarnings lint categories the mirrored signature would trip, to suppress
+ * @param runsDefaultCode whether the traced override runs the interface's own default code (on a
+ *     view of the delegate that records into this call's span) instead of forwarding the call: a
+ *     model call whose result cannot carry the token counts, so that the call it funnels into
+ *     supplies them
  */
 record ProxyMethod(
     ExecutableElement element,
@@ -28,10 +32,26 @@ record ProxyMethod(
     ResultKind result,
     TokenUsagePaths tokenUsage,
     Capture capture,
-    List<String> suppressedWarnings) {
+    List<String> suppressedWarnings,
+    boolean runsDefaultCode) {
 
   boolean isTraced() {
     return span != null;
+  }
+
+  /** This method, running the interface's default code instead of forwarding. */
+  ProxyMethod runningDefaultCode() {
+    return new ProxyMethod(
+        element,
+        type,
+        thrownTypes,
+        span,
+        attributes,
+        result,
+        tokenUsage,
+        capture,
+        suppressedWarnings,
+        true);
   }
 
   /** What the method returns, which decides when its span ends. */

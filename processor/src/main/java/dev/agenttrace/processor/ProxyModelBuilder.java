@@ -41,8 +41,13 @@ final class ProxyModelBuilder {
   private final ParameterRules parameters;
   private final MethodModels methodModels;
   private final Lint lint;
+  private final boolean nothingTracedIsWarning;
+
+  /** The processor option that turns "traces nothing" from an error into a warning. */
+  static final String NOTHING_TRACED_OPTION = "agenttrace.nothingTraced";
 
   ProxyModelBuilder(ProcessingEnvironment env, ErrorReporter errors) {
+    this.nothingTracedIsWarning = "warning".equals(env.getOptions().get(NOTHING_TRACED_OPTION));
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.errors = errors;
@@ -99,25 +104,20 @@ final class ProxyModelBuilder {
     checkNameFree(type, proxyName);
 
     List<ProxyMethod> methods = new ArrayList<>();
-    List<Candidate> traceable = new ArrayList<>();
+    int unnamedTools = 0;
+    TokenUsageResolver.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       OperationSettings methodSettings =
           operationOf(candidate.annotated(), candidate.annotated().getSimpleName() + "()");
       boolean traced;
       if (isInterface) {
         traced =
-            methodSettings != null
-                || (typeSettings != null
-                    && candidate.element().getModifiers().contains(Modifier.ABSTRACT)
-                    && !collector.isObjectMethod(candidate.element()));
-        if (traced && methodSettings == null) {
-          traceable.add(candidate);
-        }
+            methodSettings != null || (typeSettings != null && isOperation(candidate.element()));
       } else {
         traced = classMethodTraced(candidate.element(), methodSettings, typeSettings);
-        if (traced && methodSettings == null) {
-          traceable.add(candidate);
-        }
+      }
+      if (traced && methodSettings == null && isAbstract(candidate.element())) {
+        unnamedTools++;
       }
       if (!traced && !isInterface) {
         parameters.attributes(candidate.annotated(), candidate.type(), null);
@@ -125,17 +125,23 @@ final class ProxyModelBuilder {
       }
       methods.add(
           methodModels.describe(
-              type, candidate, traced ? methodSettings : null, traced ? typeSettings : null));
+              type,
+              candidate,
+              traced ? methodSettings : null,
+              traced ? typeSettings : null,
+              shared));
     }
+    shared.report();
     if (isInterface) {
       checkWrapFree(type, candidates);
+      methods = methodModels.withDefaultCodeRuns(methods);
       methodModels.addObjectForwarders(methods);
     }
     if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
-      spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), traceable.size());
+      spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), unnamedTools);
     }
     if (typeSettings != null && methods.stream().noneMatch(ProxyMethod::isTraced)) {
-      errors.warning(type, typeSettings.mirror(), Messages.NOTHING_TRACED, annotationName, type);
+      nothingTraced(type, typeSettings.mirror(), Messages.NOTHING_TRACED, annotationName, type);
     }
     if (errors.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -211,19 +217,25 @@ final class ProxyModelBuilder {
     checkListedMethods(owner, request, target, candidates, only);
     checkWrapFree(target, candidates);
     List<ProxyMethod> methods = new ArrayList<>();
-    int traced = 0;
+    TokenUsageResolver.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       String name = candidate.element().getSimpleName().toString();
-      boolean isTraced =
-          only.isEmpty()
-              ? isAbstract(candidate.element()) && !collector.isObjectMethod(candidate.element())
-              : only.contains(name);
-      traced += isTraced ? 1 : 0;
-      methods.add(methodModels.describe(target, candidate, null, isTraced ? settings : null));
+      boolean isTraced = only.isEmpty() ? isOperation(candidate.element()) : only.contains(name);
+      methods.add(
+          methodModels.describe(target, candidate, null, isTraced ? settings : null, shared));
     }
+    shared.report();
+    methods = methodModels.withDefaultCodeRuns(methods);
     methodModels.addObjectForwarders(methods);
-    if (operation == Operation.TOOL) {
-      spans.checkTypeLevelToolName(settings, target.getSimpleName(), traced);
+    // A requested tool name covers every traced method: they are variants of one tool (such as
+    // execute and executeWithContext of a tool executor), and the interface cannot be annotated.
+    if (only.isEmpty() && methods.stream().noneMatch(ProxyMethod::isTraced)) {
+      nothingTraced(
+          owner,
+          request,
+          Messages.TRACE_INTERFACE_NOTHING_TRACED,
+          target.getSimpleName(),
+          target.getSimpleName());
     }
     if (errors.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -481,6 +493,33 @@ final class ProxyModelBuilder {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a type-level annotation or a {@code TraceInterface} traces {@code method} of an
+   * interface: every abstract method, and every default method with parameters (a default method
+   * without, such as {@code provider()} or {@code dimension()}, reads a property rather than
+   * performing the operation); never {@code equals}, {@code hashCode} or {@code toString}.
+   */
+  private boolean isOperation(ExecutableElement method) {
+    if (collector.isObjectMethod(method)) {
+      return false;
+    }
+    return isAbstract(method)
+        || (method.getModifiers().contains(Modifier.DEFAULT) && !method.getParameters().isEmpty());
+  }
+
+  /**
+   * Reports an annotation that traces no method: an error, or a warning when the build asked for it
+   * with {@code -Aagenttrace.nothingTraced=warning}.
+   */
+  private void nothingTraced(
+      Element element, AnnotationMirror mirror, String format, Object... args) {
+    if (nothingTracedIsWarning) {
+      errors.warning(element, mirror, format, args);
+    } else {
+      errors.error(element, mirror, format, args);
+    }
   }
 
   private static boolean isAbstract(ExecutableElement method) {

@@ -2,8 +2,11 @@ package dev.agenttrace.processor;
 
 import dev.agenttrace.processor.TokenUsagePaths.Accessor;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javax.lang.model.element.AnnotationValue;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -39,14 +42,53 @@ final class TokenUsageResolver {
   }
 
   /**
-   * The accessor chains for a call returning {@code valueType} (the completed value for an async
-   * call; {@code null} for void), or {@code null} when no token usage is recorded.
+   * Tracks, for one proxy, whether the token paths of its type-level settings (or of its {@code
+   * TraceInterface}) fit the result of at least one traced method. A path that fits some methods
+   * and not others applies where it fits; one that fits none is reported, with the reason it did
+   * not fit the first method tried.
+   */
+  final class SharedPaths {
+    private final Map<String, Failure> failures = new LinkedHashMap<>();
+    private final Set<String> resolved = new HashSet<>();
+
+    private void failed(Failure failure) {
+      failures.putIfAbsent(failure.setting(), failure);
+    }
+
+    private void resolved(String setting) {
+      resolved.add(setting);
+    }
+
+    /** Reports each path that fit no traced method's result. */
+    void report() {
+      for (Failure failure : failures.values()) {
+        if (!resolved.contains(failure.setting())) {
+          failure.report(errors);
+        }
+      }
+    }
+  }
+
+  /** A fresh tracker for the type-level token paths of one proxy. */
+  SharedPaths sharedPaths() {
+    return new SharedPaths();
+  }
+
+  /**
+   * The accessor chains for a call whose result (for an async call the completed value, for a
+   * streamed call the final response or each element) is {@code valueType}, or {@code null} when no
+   * token usage is recorded. {@code valueType} is {@code null} when there is no result.
+   *
+   * <p>Paths named on the method's own annotation must fit its result (else an error now); paths
+   * inherited from the type or a {@code TraceInterface} apply where they fit, tracked by {@code
+   * shared}.
    */
   TokenUsagePaths resolve(
       ExecutableElement method,
       TypeMirror valueType,
       OperationSettings methodSettings,
-      OperationSettings typeSettings) {
+      OperationSettings typeSettings,
+      SharedPaths shared) {
     OperationSettings inputOwner =
         OperationSettings.definingString(methodSettings, typeSettings, INPUT);
     OperationSettings outputOwner =
@@ -55,7 +97,7 @@ final class TokenUsageResolver {
     if (inputOwner == null && outputOwner == null) {
       return valueType != null && implementsTokenUsage(valueType)
           ? new TokenUsagePaths(
-              List.of(new Accessor(INPUT, true)), List.of(new Accessor(OUTPUT, true)))
+              valueType, List.of(new Accessor(INPUT, true)), List.of(new Accessor(OUTPUT, true)))
           : null;
     }
     if (valueType == null) {
@@ -71,61 +113,81 @@ final class TokenUsageResolver {
       }
       return null;
     }
-    List<Accessor> input = path(inputOwner, INPUT, methodName, valueType);
-    List<Accessor> output = path(outputOwner, OUTPUT, methodName, valueType);
-    if (input == null || output == null) {
+    List<Accessor> input =
+        path(inputOwner, inputOwner == methodSettings, INPUT, methodName, valueType, shared);
+    List<Accessor> output =
+        path(outputOwner, outputOwner == methodSettings, OUTPUT, methodName, valueType, shared);
+    if (input == null || output == null || (input.isEmpty() && output.isEmpty())) {
       return null;
     }
-    return new TokenUsagePaths(input, output);
+    return new TokenUsagePaths(valueType, input, output);
   }
 
-  /** The chain for one count; empty when not named; null after reporting an error. */
+  /**
+   * The chain for one count: empty when not named or (for an inherited path) when it does not fit
+   * this result; null after reporting an error for a path of the method's own annotation.
+   */
   private List<Accessor> path(
-      OperationSettings owner, String setting, String methodName, TypeMirror valueType) {
+      OperationSettings owner,
+      boolean ownAnnotation,
+      String setting,
+      String methodName,
+      TypeMirror valueType,
+      SharedPaths shared) {
     if (owner == null) {
       return List.of();
     }
     String path = owner.string(setting);
-    AnnotationValue value = owner.value(setting);
     List<Accessor> accessors = new ArrayList<>();
     TypeMirror current = valueType;
     String[] names = path.split("\\.", -1);
     for (int i = 0; i < names.length; i++) {
       String name = names[i];
       ExecutableElement accessor = accessor(current, name);
+      Failure failure = null;
+      TypeMirror returned = null;
       if (accessor == null) {
-        errors.error(
-            owner.element(),
-            owner.mirror(),
-            value,
-            Messages.TOKEN_ACCESSOR_MISSING,
-            setting,
-            path,
-            methodName,
-            current,
-            name);
-        return null;
+        failure =
+            new Failure(
+                owner,
+                setting,
+                Messages.TOKEN_ACCESSOR_MISSING,
+                new Object[] {setting, path, methodName, current, name});
+      } else {
+        returned =
+            ((ExecutableType) types.asMemberOf((DeclaredType) declaredView(current), accessor))
+                .getReturnType();
+        if (i == names.length - 1 && !isIntegral(returned)) {
+          failure =
+              new Failure(
+                  owner,
+                  setting,
+                  Messages.TOKEN_ACCESSOR_NOT_INTEGRAL,
+                  new Object[] {setting, path, name, returned});
+        }
       }
-      TypeMirror returned =
-          ((ExecutableType) types.asMemberOf((DeclaredType) declaredView(current), accessor))
-              .getReturnType();
-      boolean last = i == names.length - 1;
-      if (last && !isIntegral(returned)) {
-        errors.error(
-            owner.element(),
-            owner.mirror(),
-            value,
-            Messages.TOKEN_ACCESSOR_NOT_INTEGRAL,
-            setting,
-            path,
-            name,
-            returned);
-        return null;
+      if (failure != null) {
+        if (ownAnnotation) {
+          failure.report(errors);
+          return null;
+        }
+        shared.failed(failure);
+        return List.of();
       }
       accessors.add(new Accessor(name, returned.getKind().isPrimitive()));
       current = returned;
     }
+    if (!ownAnnotation) {
+      shared.resolved(setting);
+    }
     return List.copyOf(accessors);
+  }
+
+  /** Why a token path does not fit a result, reported on the setting. */
+  private record Failure(OperationSettings owner, String setting, String format, Object[] args) {
+    void report(ErrorReporter errors) {
+      errors.error(owner.element(), owner.mirror(), owner.value(setting), format, args);
+    }
   }
 
   /** A public, non-static, no-argument, non-void method {@code name} of {@code type}, or null. */

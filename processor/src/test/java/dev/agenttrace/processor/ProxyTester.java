@@ -83,7 +83,8 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
     return compile(options, List.of(), sources);
   }
 
-  private static Compilation compile(
+  /** Compiles {@code sources} with the processor against the runtime and {@code libraries}. */
+  static Compilation compile(
       List<String> options, List<File> libraries, JavaFileObject... sources) {
     List<File> classpath = new ArrayList<>(classpath());
     classpath.addAll(libraries);

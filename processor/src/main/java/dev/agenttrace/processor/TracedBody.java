@@ -1,0 +1,216 @@
+package dev.agenttrace.processor;
+
+import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
+import static dev.agenttrace.processor.RuntimeNames.SCOPE;
+import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
+import static dev.agenttrace.processor.RuntimeNames.SPAN;
+import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
+import static dev.agenttrace.processor.RuntimeNames.TRACER;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import dev.agenttrace.processor.MethodWriter.Constants;
+import dev.agenttrace.processor.ProxyMethod.ResultKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The body of one traced method: no-op check first, then the span around the call, ended when the
+ * method returns or, for a {@code CompletionStage}, when the stage completes.
+ */
+final class TracedBody {
+  private final ProxyMethod method;
+  private final Constants constants;
+  private final NameAllocator names;
+  private final List<String> parameters;
+  private final MethodSpec.Builder builder;
+  private final CodeBlock untracedCall;
+  private final Function<String, CodeBlock> tracedCall;
+  private final TypeName returnType;
+  private final UsageHelpers usage;
+  private final AttributeValueCode attributeValues;
+  private final String span;
+
+  /**
+   * @param untracedCall the call when tracing is off
+   * @param tracedCall the call inside the span, given the span's local name
+   * @param returnType the declared return type
+   */
+  TracedBody(
+      ProxyMethod method,
+      Constants constants,
+      NameAllocator names,
+      List<String> parameters,
+      MethodSpec.Builder builder,
+      CodeBlock untracedCall,
+      Function<String, CodeBlock> tracedCall,
+      TypeName returnType,
+      UsageHelpers usage,
+      AttributeValueCode attributeValues) {
+    this.method = method;
+    this.constants = constants;
+    this.names = names;
+    this.parameters = parameters;
+    this.builder = builder;
+    this.untracedCall = untracedCall;
+    this.tracedCall = tracedCall;
+    this.returnType = returnType;
+    this.usage = usage;
+    this.attributeValues = attributeValues;
+    this.span = names.newName("span");
+  }
+
+  void write() {
+    String tracer = names.newName("tracer");
+    builder.addStatement("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE);
+    builder.beginControlFlow("if (!$N.isEnabled())", tracer);
+    if (method.result() == ResultKind.VOID) {
+      builder.addStatement("$L", untracedCall).addStatement("return");
+    } else {
+      builder.addStatement("return $L", untracedCall);
+    }
+    builder.endControlFlow();
+    builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+    List<CodeBlock> start = startAttributes();
+    if (!start.isEmpty()) {
+      builder.beginControlFlow("if ($N.isRecording())", span);
+      start.forEach(builder::addStatement);
+      builder.endControlFlow();
+    }
+    if (method.result() == ResultKind.ASYNC) {
+      writeAsync();
+    } else {
+      writeSync();
+    }
+  }
+
+  private void writeSync() {
+    boolean returnsVoid = method.result() == ResultKind.VOID;
+    String scope = names.newName("scope");
+    String result = names.newName("result");
+    String error = names.newName("e");
+    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
+    builder.beginControlFlow("try");
+    if (returnsVoid) {
+      builder.addStatement("$L", tracedCall.apply(span));
+    } else {
+      builder.addStatement("$T $N = $L", returnType, result, tracedCall.apply(span));
+      builder.addCode(resultAttributes(result));
+      builder.addStatement("return $N", result);
+    }
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("throw $N", error);
+    builder.nextControlFlow("finally");
+    builder.addStatement("$N.close()", scope);
+    builder.addStatement("$N.end()", span);
+    builder.endControlFlow();
+  }
+
+  private void writeAsync() {
+    String scope = names.newName("scope");
+    String result = names.newName("result");
+    String error = names.newName("e");
+    String rejected = names.newName("rejected");
+    String value = names.newName("value");
+    String failure = names.newName("failure");
+    builder.addStatement("$T $N", returnType, result);
+    // As on the synchronous path, the scope closes before the span ends.
+    builder.beginControlFlow("try");
+    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
+    builder.beginControlFlow("try");
+    builder.addStatement("$N = $L", result, tracedCall.apply(span));
+    builder.nextControlFlow("finally");
+    builder.addStatement("$N.close()", scope);
+    builder.endControlFlow();
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("throw $N", error);
+    builder.endControlFlow();
+    builder.beginControlFlow("if ($N == null)", result);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("return $N", result);
+    builder.endControlFlow();
+    builder.addComment("The span ends when the stage completes; the caller gets the same stage.");
+    builder.beginControlFlow("try");
+    builder.addCode("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure);
+    CodeBlock onValue = resultAttributes(value);
+    if (onValue.isEmpty()) {
+      builder.beginControlFlow("if ($N != null)", failure);
+    } else {
+      builder.beginControlFlow("if ($N == null)", failure);
+      builder.addCode(onValue);
+      builder.nextControlFlow("else");
+    }
+    builder.addStatement(
+        "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
+        span,
+        failure,
+        CompletionException.class,
+        failure,
+        failure,
+        failure);
+    builder.endControlFlow();
+    builder.addStatement("$N.end()", span);
+    builder.addCode("$<});\n");
+    builder.nextControlFlow("catch ($T $N)", RuntimeException.class, rejected);
+    builder.addComment("A stage that refuses callbacks is returned as it is, untraced.");
+    builder.addStatement("$N.end()", span);
+    builder.endControlFlow();
+    builder.addStatement("return $N", result);
+  }
+
+  /** Parameter attributes and captured arguments, recorded when the span starts. */
+  private List<CodeBlock> startAttributes() {
+    List<CodeBlock> statements = new ArrayList<>();
+    for (int i = 0; i < method.attributes().size(); i++) {
+      ParameterAttribute attribute = method.attributes().get(i);
+      statements.add(
+          CodeBlock.of(
+              "$N.setAttribute($N,$W$L)",
+              span,
+              constants.attributeKeys().get(i),
+              attributeValues.of(attribute, parameters.get(attribute.index()))));
+    }
+    if (constants.argumentNames() != null) {
+      CodeBlock values =
+          method.capture().argumentIndexes().stream()
+              .map(index -> CodeBlock.of("$N", parameters.get(index)))
+              .collect(CodeBlock.joining(", "));
+      statements.add(
+          CodeBlock.of(
+              "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS,$W$T.arguments($N,$Wnew $T[] {$L}))",
+              span,
+              SEMANTIC_ATTRIBUTES,
+              TOOL_CALL_JSON,
+              constants.argumentNames(),
+              Object.class,
+              values));
+    }
+    return statements;
+  }
+
+  /** Token usage and the captured result, read from {@code value} when the call succeeded. */
+  private CodeBlock resultAttributes(String value) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (method.capture() != null && method.capture().result()) {
+      code.beginControlFlow("if ($N.isRecording())", span);
+      code.addStatement(
+          "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
+          span,
+          SEMANTIC_ATTRIBUTES,
+          TOOL_CALL_JSON,
+          value);
+      code.endControlFlow();
+    }
+    if (method.tokenUsage() != null) {
+      code.addStatement("$N($N, $N)", usage.helperFor(method.tokenUsage()), span, value);
+    }
+    return code.build();
+  }
+}
