@@ -34,16 +34,18 @@ import java.lang.annotation.Target;
  *
  * <p><b>Which methods, and how.</b> Traced are the abstract methods and the default methods that
  * take parameters (or those listed in {@link #methods()}); a default method without parameters
- * ({@code provider()}, {@code dimension()}) reads a property and is forwarded, as are {@code
- * equals}/{@code hashCode}/{@code toString}. A traced method is forwarded to the wrapped instance
- * inside its span, so the instance's own implementation runs and the calls it makes on itself
- * record nothing more: one user-level call, one span. Agent frameworks ship model interfaces made
- * of default methods that funnel into one another ({@code chat(String)} into {@code
- * chat(ChatRequest)}); for a model call whose result cannot carry the token counts ({@code String
- * chat(String)}), the proxy instead runs the interface's own default code, on a view of the wrapped
- * instance, so that the call it funnels into records the counts of the response it produced on the
- * same one span. The trade-off: an override of that one method in the wrapped instance is not
- * called (its override of the method funnelled into is); every other override is.
+ * ({@code provider()}, {@code dimension()}) or a getter ({@code getToolDefinition()}) reads a
+ * property and is forwarded, as are {@code equals}/{@code hashCode}/{@code toString}; a default
+ * method returning the interface ({@code addListener}) runs on the proxy, so what it builds stays
+ * traced. A traced method is forwarded to the wrapped instance inside its span, so the instance's
+ * own implementation runs and the calls it makes on itself record nothing more: one user-level
+ * call, one span. Agent frameworks ship model interfaces made of default methods that funnel into
+ * one another ({@code chat(String)} into {@code chat(ChatRequest)}); for a model call whose result
+ * cannot carry the token counts ({@code String chat(String)}), the proxy instead runs the
+ * interface's own default code, on a view of the wrapped instance, so that the call it funnels into
+ * records the counts of the response it produced on the same one span. The trade-off: an override
+ * of that one method in the wrapped instance is not called (its override of the method funnelled
+ * into is); every other override is.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -120,29 +120,44 @@ final class MethodModels {
   }
 
   /**
-   * {@code methods} of a delegating proxy, with the model calls that must run the interface's
-   * default code marked: a default method traced by the type's or the request's settings whose
-   * result cannot carry the token counts ({@code String chat(String)}), in a proxy where another
-   * traced method's result can. Running its default code on a view of the delegate makes the call
-   * it funnels into ({@code chat(ChatRequest)}) go through that view, which records the counts on
-   * this call's one span. Every other method is forwarded, so a delegate's own implementation of it
-   * is called.
+   * {@code methods} of a delegating proxy for {@code target}, with those marked that run the
+   * interface's own default code instead of forwarding to the delegate:
+   *
+   * <ul>
+   *   <li>a model call traced by the type's or the request's settings whose result cannot carry the
+   *       token counts ({@code String chat(String)}), in a proxy where another traced method's
+   *       result can. Its default code runs on a view of the delegate, so that the call it funnels
+   *       into ({@code chat(ChatRequest)}) records the counts on this call's one span;
+   *   <li>an untraced default method returning the interface itself ({@code addListener}): it runs
+   *       on the proxy, so that the instance it builds around {@code this} stays traced.
+   * </ul>
+   *
+   * Every other method is forwarded, so a delegate's own implementation of it is called.
    */
-  List<ProxyMethod> withDefaultCodeRuns(List<ProxyMethod> methods) {
+  List<ProxyMethod> withDefaultCodeRuns(TypeElement target, List<ProxyMethod> methods) {
     boolean anyUsage = methods.stream().anyMatch(m -> m.isTraced() && m.tokenUsage() != null);
     List<ProxyMethod> marked = new ArrayList<>();
     for (ProxyMethod method : methods) {
+      boolean isDefault = method.element().getModifiers().contains(Modifier.DEFAULT);
       boolean runsDefaultCode =
-          anyUsage
-              && method.isTraced()
-              && method.span().operation() == Operation.LLM_CALL
-              && method.tokenUsage() == null
-              && method.element().getModifiers().contains(Modifier.DEFAULT)
-              && !hasOwnOperation(method.element())
-              && (method.result() == ResultKind.VALUE || method.result() == ResultKind.VOID);
+          isDefault
+              && (method.isTraced()
+                  ? anyUsage
+                      && method.span().operation() == Operation.LLM_CALL
+                      && method.tokenUsage() == null
+                      && !hasOwnOperation(method.element())
+                      && (method.result() == ResultKind.VALUE || method.result() == ResultKind.VOID)
+                  : returnsOwnType(types, target, method.type()));
       marked.add(runsDefaultCode ? method.runningDefaultCode() : method);
     }
     return marked;
+  }
+
+  /** Whether a method of {@code target}, seen as {@code method}, returns {@code target} itself. */
+  static boolean returnsOwnType(Types types, TypeElement target, ExecutableType method) {
+    TypeMirror returned = method.getReturnType();
+    return returned.getKind() == TypeKind.DECLARED
+        && types.isSameType(types.erasure(returned), types.erasure(target.asType()));
   }
 
   private static boolean hasOwnOperation(ExecutableElement method) {

@@ -124,13 +124,13 @@ final class MethodWriter {
               ProxyWriter.DELEGATE)
           .build();
     }
-    if (!method.isTraced()) {
-      return builder.addStatement(returnsVoid ? "$L" : "return $L", call).build();
-    }
     CodeBlock untracedCall = call;
     if (method.runsDefaultCode()) {
       // The interface's own code, run on this proxy: what it calls goes through the proxy.
       untracedCall = call(CodeBlock.of("$T.super", target), method, parameters);
+    }
+    if (!method.isTraced()) {
+      return builder.addStatement(returnsVoid ? "$L" : "return $L", untracedCall).build();
     }
     new TracedBody(
             method,

@@ -18,10 +18,10 @@ import javax.lang.model.type.TypeMirror;
  * @param tokenUsage how token counts are read from the result, or {@code null}
  * @param capture what the call records of its arguments and result, or {@code null}
  * @param suppressedWarnings lint categories the mirrored signature would trip, to suppress
- * @param runsDefaultCode whether the traced override runs the interface's own default code (on a
- *     view of the delegate that records into this call's span) instead of forwarding the call: a
- *     model call whose result cannot carry the token counts, so that the call it funnels into
- *     supplies them
+ * @param runsDefaultCode whether the override runs the interface's own default code instead of
+ *     forwarding the call: when traced, on a view of the delegate that records into this call's
+ *     span (a model call whose result cannot carry the token counts, so that the call it funnels
+ *     into supplies them); when not, on the proxy itself (a method returning the interface)
  */
 record ProxyMethod(
     ExecutableElement element,

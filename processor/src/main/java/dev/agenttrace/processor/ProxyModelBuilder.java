@@ -112,7 +112,7 @@ final class ProxyModelBuilder {
       boolean traced;
       if (isInterface) {
         traced =
-            methodSettings != null || (typeSettings != null && isOperation(candidate.element()));
+            methodSettings != null || (typeSettings != null && isOperation(type, candidate, false));
       } else {
         traced = classMethodTraced(candidate.element(), methodSettings, typeSettings);
       }
@@ -134,7 +134,7 @@ final class ProxyModelBuilder {
     shared.report();
     if (isInterface) {
       checkWrapFree(type, candidates);
-      methods = methodModels.withDefaultCodeRuns(methods);
+      methods = methodModels.withDefaultCodeRuns(type, methods);
       methodModels.addObjectForwarders(methods);
     }
     if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
@@ -220,12 +220,13 @@ final class ProxyModelBuilder {
     TokenUsageResolver.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       String name = candidate.element().getSimpleName().toString();
-      boolean isTraced = only.isEmpty() ? isOperation(candidate.element()) : only.contains(name);
+      boolean isTraced =
+          only.isEmpty() ? isOperation(target, candidate, true) : only.contains(name);
       methods.add(
           methodModels.describe(target, candidate, null, isTraced ? settings : null, shared));
     }
     shared.report();
-    methods = methodModels.withDefaultCodeRuns(methods);
+    methods = methodModels.withDefaultCodeRuns(target, methods);
     methodModels.addObjectForwarders(methods);
     // A requested tool name covers every traced method: they are variants of one tool (such as
     // execute and executeWithContext of a tool executor), and the interface cannot be annotated.
@@ -496,17 +497,44 @@ final class ProxyModelBuilder {
   }
 
   /**
-   * Whether a type-level annotation or a {@code TraceInterface} traces {@code method} of an
-   * interface: every abstract method, and every default method with parameters (a default method
-   * without, such as {@code provider()} or {@code dimension()}, reads a property rather than
-   * performing the operation); never {@code equals}, {@code hashCode} or {@code toString}.
+   * Whether a type-level annotation or a {@code TraceInterface} ({@code requested}) traces {@code
+   * candidate} of interface {@code type}: every abstract method and every default method with
+   * parameters, but never
+   *
+   * <ul>
+   *   <li>a default method without parameters ({@code provider()}, {@code dimension()}), which
+   *       reads a property rather than performing the operation;
+   *   <li>a default method returning the interface itself ({@code addListener(listener)}), which
+   *       builds a new instance around {@code this} and so runs on the proxy (see {@link
+   *       MethodModels#withDefaultCodeRuns});
+   *   <li>in a requested interface, a JavaBean getter without parameters ({@code
+   *       getToolDefinition()}, {@code isEnabled()}), which frameworks call to inspect the
+   *       instance; list it in {@code methods} to trace it anyway;
+   *   <li>{@code equals}, {@code hashCode} and {@code toString}.
+   * </ul>
    */
-  private boolean isOperation(ExecutableElement method) {
+  private boolean isOperation(TypeElement type, Candidate candidate, boolean requested) {
+    ExecutableElement method = candidate.element();
     if (collector.isObjectMethod(method)) {
       return false;
     }
-    return isAbstract(method)
-        || (method.getModifiers().contains(Modifier.DEFAULT) && !method.getParameters().isEmpty());
+    boolean noParameters = method.getParameters().isEmpty();
+    if (method.getModifiers().contains(Modifier.DEFAULT)) {
+      return !noParameters && !MethodModels.returnsOwnType(types, type, candidate.type());
+    }
+    return isAbstract(method) && !(requested && noParameters && isGetter(method));
+  }
+
+  private static boolean isGetter(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    for (String prefix : List.of("get", "is")) {
+      if (name.length() > prefix.length()
+          && name.startsWith(prefix)
+          && Character.isUpperCase(name.charAt(prefix.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Interfaces made of default methods, as agent frameworks ship them (every overload funnels into
  * one method the provider overrides), are traced: one span per user-level call, with the token
- * counts of the response that call produced, also for an overload returning a {@code String}.
+ * counts of the response that call produced, also for an overload returning a {@code String};
+ * properties, getters and methods building a new instance around the proxy are not operations.
  */
 class DefaultMethodsTest {
   @RegisterExtension final ProxyTester tester = new ProxyTester();
@@ -78,6 +79,27 @@ class DefaultMethodsTest {
         default Response executeWithContext(Request request, String context) {
           return new Response(execute(request, context), null);
         }
+      }
+
+      package com.vendor.chat;
+
+      import java.util.List;
+
+      public interface Retriever {
+        List<String> retrieve(String query);
+
+        default Retriever withLimit(int limit) {
+          Retriever all = this;
+          return query -> all.retrieve(query).subList(0, limit);
+        }
+      }
+
+      package com.vendor.chat;
+
+      public interface ToolCallback {
+        String getDefinition();
+
+        String call(String input);
       }
 
       package com.vendor.chat;
@@ -260,6 +282,75 @@ class DefaultMethodsTest {
     assertThat(tester.spans())
         .extracting(SpanData::name)
         .containsExactly("execute_tool lookup_order", "execute_tool lookup_order");
+  }
+
+  @Test
+  void defaultMethodReturningTheInterfaceWrapsTheProxySoItsResultStaysTraced() throws Exception {
+    Object result =
+        runWithLibrary(
+            library,
+            """
+            package test;
+
+            import com.vendor.chat.Retriever;
+            import dev.agenttrace.annotations.TraceInterface;
+
+            @TraceInterface(Retriever.class)
+            final class Tracing {}
+
+            package test;
+
+            import com.vendor.chat.Retriever;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+
+            public class Driver implements Callable<Object> {
+              @Override
+              public Object call() {
+                Retriever retriever = RetrieverTraced.wrap(query -> List.of(query, "more"));
+                return retriever.withLimit(1).retrieve("otel");
+              }
+            }
+            """);
+
+    assertThat(result).isEqualTo(List.of("otel"));
+    assertThat(tester.spans()).extracting(SpanData::name).containsExactly("Retriever.retrieve");
+  }
+
+  @Test
+  void requestedInterfacesGetterIsForwardedUntraced() throws Exception {
+    Object result =
+        runWithLibrary(
+            library,
+            """
+            package test;
+
+            import com.vendor.chat.ToolCallback;
+            import dev.agenttrace.annotations.Operation;
+            import dev.agenttrace.annotations.TraceInterface;
+
+            @TraceInterface(value = ToolCallback.class, kind = Operation.TOOL, name = "weather")
+            final class Tracing {}
+
+            package test;
+
+            import com.vendor.chat.ToolCallback;
+            import java.util.concurrent.Callable;
+
+            public class Driver implements Callable<Object> {
+              @Override
+              public Object call() {
+                ToolCallback tool = ToolCallbackTraced.wrap(new ToolCallback() {
+                  @Override public String getDefinition() { return "weather(city)"; }
+                  @Override public String call(String input) { return "sunny in " + input; }
+                });
+                return tool.getDefinition() + " | " + tool.call("Paris");
+              }
+            }
+            """);
+
+    assertThat(result).isEqualTo("weather(city) | sunny in Paris");
+    assertThat(tester.spans()).extracting(SpanData::name).containsExactly("execute_tool weather");
   }
 
   @Test
