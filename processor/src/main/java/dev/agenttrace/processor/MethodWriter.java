@@ -1,9 +1,11 @@
 package dev.agenttrace.processor;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import dev.agenttrace.processor.ProxyType.Style;
@@ -11,8 +13,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
@@ -20,7 +24,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes one overriding method of a proxy: the signature mirrored from the traced type (type
- * arguments substituted, type-use annotations kept) and a body that forwards the call or runs it
+ * arguments substituted, type-use annotations kept, runtime annotations of the method and its
+ * parameters copied; see {@link CopiedAnnotations}) and a body that forwards the call or runs it
  * inside a span ({@link TracedBody}).
  *
  * <p>Bodies name their locals through a {@link NameAllocator} that already holds the proxy's
@@ -77,12 +82,14 @@ final class MethodWriter {
   private final ClassName target;
   private final UsageHelpers usage;
   private final AttributeValueCode attributeValues;
+  private final CopiedAnnotations copiedAnnotations;
 
   /**
    * @param reservedNames the proxy's field names, which parameters must not shadow
    * @param anyProxy the proxy class with wildcard type arguments, to recognise another proxy
    * @param target the traced type, for {@code Target.super.method()}
    * @param usage the proxy's token usage helpers
+   * @param copiedAnnotations which annotations overrides carry over
    */
   MethodWriter(
       Style style,
@@ -90,7 +97,8 @@ final class MethodWriter {
       Types types,
       TypeName anyProxy,
       ClassName target,
-      UsageHelpers usage) {
+      UsageHelpers usage,
+      CopiedAnnotations copiedAnnotations) {
     this.style = style;
     this.reservedNames = reservedNames;
     this.types = types;
@@ -98,6 +106,7 @@ final class MethodWriter {
     this.target = target;
     this.usage = usage;
     this.attributeValues = new AttributeValueCode(types);
+    this.copiedAnnotations = copiedAnnotations;
   }
 
   /** The proxy's override of {@code method}. */
@@ -222,6 +231,9 @@ final class MethodWriter {
     if (!method.suppressedWarnings().isEmpty()) {
       builder.addAnnotation(ProxyWriter.suppressWarnings(method.suppressedWarnings()));
     }
+    for (AnnotationMirror copied : copiedAnnotations.of(element, element.getReturnType())) {
+      builder.addAnnotation(AnnotationSpec.get(copied));
+    }
     for (Modifier modifier : element.getModifiers()) {
       if (!NOT_COPIED.contains(modifier)) {
         builder.addModifiers(modifier);
@@ -232,10 +244,16 @@ final class MethodWriter {
     }
     builder.returns(returnType(method));
     for (int i = 0; i < parameters.size(); i++) {
-      TypeMirror declared = element.getParameters().get(i).asType();
-      builder.addParameter(
-          TypeNames.of(declaredIfSame(declared, type.getParameterTypes().get(i))),
-          parameters.get(i));
+      VariableElement parameter = element.getParameters().get(i);
+      TypeMirror declared = parameter.asType();
+      ParameterSpec.Builder spec =
+          ParameterSpec.builder(
+              TypeNames.of(declaredIfSame(declared, type.getParameterTypes().get(i))),
+              parameters.get(i));
+      for (AnnotationMirror copied : copiedAnnotations.of(parameter, declared)) {
+        spec.addAnnotation(AnnotationSpec.get(copied));
+      }
+      builder.addParameter(spec.build());
     }
     builder.varargs(element.isVarArgs());
     for (TypeMirror thrown : method.thrownTypes()) {

@@ -114,7 +114,14 @@ final class ProxyWriter {
                     .map(v -> WildcardTypeName.subtypeOf(Object.class))
                     .toArray(TypeName[]::new));
     MethodWriter methods =
-        new MethodWriter(proxy.style(), reserved, types, anyProxy, targetName, usage);
+        new MethodWriter(
+            proxy.style(),
+            reserved,
+            types,
+            anyProxy,
+            targetName,
+            usage,
+            new CopiedAnnotations(elements));
     for (int i = 0; i < proxy.methods().size(); i++) {
       type.addMethod(methods.write(proxy.methods().get(i), methodConstants.get(i)));
     }

@@ -119,7 +119,12 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
    * compiled without a diagnostic, and calls their {@code test.Driver}.
    */
   static Object runWithLibrary(File library, String files) throws Exception {
-    Compilation compilation = compile(STRICT_OPTIONS, List.of(library), sources(files));
+    return runWithLibrary(library, STRICT_OPTIONS, files);
+  }
+
+  /** As {@link #runWithLibrary(File, String)}, compiling with {@code options}. */
+  static Object runWithLibrary(File library, List<String> options, String files) throws Exception {
+    Compilation compilation = compile(options, List.of(library), sources(files));
     assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
     LOADERS.put(compilation, new CompiledClassLoader(compilation, library));
     return call(compilation);
