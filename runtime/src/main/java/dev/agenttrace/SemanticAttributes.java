@@ -56,6 +56,17 @@ public final class SemanticAttributes {
   public static final AttributeKey<Long> GEN_AI_USAGE_OUTPUT_TOKENS =
       AttributeKey.longKey("gen_ai.usage.output_tokens");
 
+  /**
+   * Set to {@code true} on a model call that streams its response; left out otherwise, as the
+   * conventions ask ("if unset, the request is assumed to be non-streaming").
+   */
+  public static final AttributeKey<Boolean> GEN_AI_REQUEST_STREAM =
+      AttributeKey.booleanKey("gen_ai.request.stream");
+
+  /** Seconds from the request until the first chunk of a streamed response arrived, as a double. */
+  public static final AttributeKey<Double> GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK =
+      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
+
   /** The conversation (session, thread) a span belongs to. */
   public static final AttributeKey<String> GEN_AI_CONVERSATION_ID =
       AttributeKey.stringKey("gen_ai.conversation.id");
@@ -95,4 +106,7 @@ public final class SemanticAttributes {
 
   /** {@code gen_ai.operation.name} of a chat model call. */
   public static final String OPERATION_CHAT = "chat";
+
+  /** {@code gen_ai.operation.name} of an embeddings model call. */
+  public static final String OPERATION_EMBEDDINGS = "embeddings";
 }

@@ -29,13 +29,14 @@ public final class SpanTemplates {
    */
   public static SpanTemplate agentRun(String agentName, String description, String codeFunction) {
     return genAi(
-        SemanticAttributes.OPERATION_INVOKE_AGENT,
-        SpanKind.INTERNAL,
-        SemanticAttributes.GEN_AI_AGENT_NAME,
-        agentName,
-        SemanticAttributes.GEN_AI_AGENT_DESCRIPTION,
-        description,
-        codeFunction);
+            SemanticAttributes.OPERATION_INVOKE_AGENT,
+            SpanKind.INTERNAL,
+            SemanticAttributes.GEN_AI_AGENT_NAME,
+            agentName,
+            SemanticAttributes.GEN_AI_AGENT_DESCRIPTION,
+            description,
+            codeFunction)
+        .build();
   }
 
   /**
@@ -45,13 +46,14 @@ public final class SpanTemplates {
    */
   public static SpanTemplate tool(String toolName, String description, String codeFunction) {
     return genAi(
-        SemanticAttributes.OPERATION_EXECUTE_TOOL,
-        SpanKind.INTERNAL,
-        SemanticAttributes.GEN_AI_TOOL_NAME,
-        toolName,
-        SemanticAttributes.GEN_AI_TOOL_DESCRIPTION,
-        description,
-        codeFunction);
+            SemanticAttributes.OPERATION_EXECUTE_TOOL,
+            SpanKind.INTERNAL,
+            SemanticAttributes.GEN_AI_TOOL_NAME,
+            toolName,
+            SemanticAttributes.GEN_AI_TOOL_DESCRIPTION,
+            description,
+            codeFunction)
+        .build();
   }
 
   /**
@@ -61,13 +63,41 @@ public final class SpanTemplates {
    */
   public static SpanTemplate llmCall(String model, String provider, String codeFunction) {
     return genAi(
-        SemanticAttributes.OPERATION_CHAT,
-        SpanKind.CLIENT,
-        SemanticAttributes.GEN_AI_REQUEST_MODEL,
-        model,
-        SemanticAttributes.GEN_AI_PROVIDER_NAME,
-        provider,
-        codeFunction);
+            SemanticAttributes.OPERATION_CHAT,
+            SpanKind.CLIENT,
+            SemanticAttributes.GEN_AI_REQUEST_MODEL,
+            model,
+            SemanticAttributes.GEN_AI_PROVIDER_NAME,
+            provider,
+            codeFunction)
+        .build();
+  }
+
+  /**
+   * A model call of any GenAI operation ({@code chat}, {@code text_completion}, {@code
+   * generate_content}, {@code embeddings}): span {@code {operation} {model}}, kind CLIENT, with
+   * {@code gen_ai.operation.name}, {@code gen_ai.request.model}, {@code gen_ai.provider.name},
+   * {@code code.function.name} and, for a streamed response, {@code gen_ai.request.stream=true}.
+   * Empty optional values are left out.
+   *
+   * @param operation the {@code gen_ai.operation.name}
+   * @param streaming whether the call streams its response
+   */
+  public static SpanTemplate modelCall(
+      String operation, String model, String provider, String codeFunction, boolean streaming) {
+    SpanTemplate.Builder builder =
+        genAi(
+            operation,
+            SpanKind.CLIENT,
+            SemanticAttributes.GEN_AI_REQUEST_MODEL,
+            model,
+            SemanticAttributes.GEN_AI_PROVIDER_NAME,
+            provider,
+            codeFunction);
+    if (streaming) {
+      builder.attribute(SemanticAttributes.GEN_AI_REQUEST_STREAM, true);
+    }
+    return builder.build();
   }
 
   /** A generic operation: span {@code spanName}, kind INTERNAL, with {@code code.function.name}. */
@@ -81,7 +111,7 @@ public final class SpanTemplates {
    * A GenAI span named {@code "{operation} {subject}"}: the operation, the subject under its key,
    * an optional detail (description, provider) and the code function.
    */
-  private static SpanTemplate genAi(
+  private static SpanTemplate.Builder genAi(
       String operation,
       SpanKind kind,
       AttributeKey<String> subjectKey,
@@ -95,7 +125,7 @@ public final class SpanTemplates {
             .attribute(SemanticAttributes.GEN_AI_OPERATION_NAME, operation);
     withIfPresent(builder, subjectKey, subject);
     withIfPresent(builder, detailKey, detail);
-    return withIfPresent(builder, SemanticAttributes.CODE_FUNCTION_NAME, codeFunction).build();
+    return withIfPresent(builder, SemanticAttributes.CODE_FUNCTION_NAME, codeFunction);
   }
 
   private static SpanTemplate.Builder withIfPresent(

@@ -47,6 +47,26 @@ class SpanTemplatesTest {
   }
 
   @Test
+  void streamedEmbeddingsCallNamesItsOperationAndMarksTheStream() {
+    SpanTemplate template =
+        SpanTemplates.modelCall(
+            "embeddings", "text-embedding-3-small", "openai", "com.acme.Embedder.embed", true);
+
+    assertThat(template.name()).isEqualTo("embeddings text-embedding-3-small");
+    assertThat(template.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(template.attributes().asMap())
+        .containsEntry("gen_ai.operation.name", "embeddings")
+        .containsEntry("gen_ai.request.stream", true);
+  }
+
+  @Test
+  void modelCallThatDoesNotStreamLeavesTheStreamAttributeOut() {
+    SpanTemplate template = SpanTemplates.modelCall("chat", "gpt-4o", "", "", false);
+
+    assertThat(template.attributes().asMap()).doesNotContainKey("gen_ai.request.stream");
+  }
+
+  @Test
   void tracedCarriesOnlyTheCodeFunction() {
     SpanTemplate template = SpanTemplates.traced("Retriever.search", "com.acme.Retriever.search");
 
