@@ -8,9 +8,12 @@ import java.lang.annotation.Target;
 
 /**
  * Traces each call as a request to a language model, following the OpenTelemetry GenAI conventions:
- * the span is named {@code chat {model}}, has kind {@code CLIENT} and carries {@code
- * gen_ai.operation.name=chat}, {@code gen_ai.request.model} and, when given, {@code
- * gen_ai.provider.name}.
+ * the span is named {@code chat {model}} (or {@code embeddings {model}}, see {@link
+ * #operationName()}), has kind {@code CLIENT} and carries {@code gen_ai.operation.name}, {@code
+ * gen_ai.request.model} and, when given, {@code gen_ai.provider.name}. A call that streams its
+ * response (a {@code Flow.Publisher} or {@code Stream} result, or a {@link StreamingHandler}
+ * parameter) also carries {@code gen_ai.request.stream=true} and the time to its first chunk, and
+ * its span lasts until the stream ends.
  *
  * <pre>{@code
  * @LlmCall(model = "gpt-4o", provider = "openai")
@@ -48,6 +51,13 @@ public @interface LlmCall {
    * dev.agenttrace.TokenUsage}, its counts are recorded.
    */
   String inputTokens() default "";
+
+  /**
+   * The GenAI operation ({@code gen_ai.operation.name}, and the first word of the span name):
+   * {@code chat}, {@code text_completion}, {@code generate_content} or {@code embeddings}. When
+   * empty on a method, the enclosing type's is used; when empty there too, {@code chat}.
+   */
+  String operationName() default "";
 
   /**
    * How to read the output token count ({@code gen_ai.usage.output_tokens}); see {@link

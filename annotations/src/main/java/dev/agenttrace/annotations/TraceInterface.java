@@ -104,4 +104,21 @@ public @interface TraceInterface {
    * name; when empty, {@code {Interface}Traced}.
    */
   String proxyName() default "";
+
+  /**
+   * How the callback interfaces that traced methods take report the end of a streamed call, each
+   * naming its interface with {@link StreamingHandler#type()}: a traced method with a parameter of
+   * such a type keeps its span open until the handler hears the stream complete or fail.
+   * LangChain4j's {@code StreamingChatResponseHandler} is known without it. Methods returning
+   * {@code java.util.concurrent.Flow.Publisher} or {@code java.util.stream.Stream} are followed
+   * without it.
+   */
+  StreamingHandler[] streamingHandlers() default {};
+
+  /**
+   * The GenAI operation of a {@link Operation#LLM_CALL}: {@code chat} (the default), {@code
+   * text_completion}, {@code generate_content} or {@code embeddings}, as {@link
+   * LlmCall#operationName()}.
+   */
+  String operationName() default "";
 }

@@ -78,6 +78,7 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     names.add(Annotations.SENSITIVE);
     names.add(Annotations.TRACE_INTERFACE);
     names.add(Annotations.TRACE_INTERFACES);
+    names.add(StreamingHandlers.STREAMING_HANDLER);
     // Only to claim it in the rounds that compile generated code; see process().
     names.add(RuntimeNames.GENERATED.canonicalName());
     return names;

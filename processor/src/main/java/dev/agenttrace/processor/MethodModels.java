@@ -5,9 +5,11 @@ import dev.agenttrace.processor.ProxyMethod.Capture;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -17,11 +19,17 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Describes one method a proxy overrides: how its result is handled (plain, void, or a {@code
- * CompletionStage} the span waits for), its span, parameter attributes, token usage and capture,
- * and the lint categories its mirrored signature needs suppressed.
+ * Describes one method a proxy overrides: how its result is handled (plain, void, a {@code
+ * CompletionStage} the span waits for, or a stream it follows: a returned {@code Flow.Publisher} or
+ * {@code Stream}, or a streaming handler parameter), its span, parameter attributes, token usage
+ * and capture, and the lint categories its mirrored signature needs suppressed.
  */
 final class MethodModels {
+  private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+  private static final String FLOW_PUBLISHER = "java.util.concurrent.Flow.Publisher";
+  private static final String STREAM = "java.util.stream.Stream";
+  private static final String REACTIVE_STREAMS_PUBLISHER = "org.reactivestreams.Publisher";
+
   private final Elements elements;
   private final Types types;
   private final MethodCollector collector;
@@ -29,6 +37,8 @@ final class MethodModels {
   private final ParameterRules parameters;
   private final TokenUsageResolver tokens;
   private final Lint lint;
+  private final StreamingHandlers handlers;
+  private final ErrorReporter errors;
 
   MethodModels(
       Elements elements,
@@ -37,7 +47,8 @@ final class MethodModels {
       SpanDescriptors spans,
       ParameterRules parameters,
       TokenUsageResolver tokens,
-      Lint lint) {
+      Lint lint,
+      ErrorReporter errors) {
     this.elements = elements;
     this.types = types;
     this.collector = collector;
@@ -45,11 +56,13 @@ final class MethodModels {
     this.parameters = parameters;
     this.tokens = tokens;
     this.lint = lint;
+    this.errors = errors;
+    this.handlers = new StreamingHandlers(elements, types, errors, collector, lint);
   }
 
   /**
    * The model of {@code candidate} of {@code target}: traced with the given settings (either may be
-   * null; both null forwards the call untouched).
+   * null; both null forwards the call untouched); null after reporting why it cannot be traced.
    */
   ProxyMethod describe(
       TypeElement target,
@@ -60,10 +73,10 @@ final class MethodModels {
     ExecutableElement method = candidate.element();
     ExecutableType type = candidate.type();
     ResultKind result = resultKind(type.getReturnType());
-    List<String> suppressed = lint.forMethod(method, type, result == ResultKind.ASYNC);
     boolean traced = methodSettings != null || typeSettings != null;
     if (!traced) {
       parameters.attributes(candidate.annotated(), type, null);
+      checkNoHandlerAnnotation(method);
       return new ProxyMethod(
           method,
           type,
@@ -73,30 +86,56 @@ final class MethodModels {
           result,
           null,
           null,
-          suppressed,
+          null,
+          lint.forMethod(method, type, result == ResultKind.ASYNC),
           false);
+    }
+    boolean requested = isRequest(typeSettings);
+    StreamingHandlers.Site site = handlers.site(method, typeSettings, requested);
+    if (isUnfollowableStream(type.getReturnType())) {
+      site.error(
+          Messages.UNFOLLOWABLE_STREAM,
+          method.getSimpleName() + "()",
+          type.getReturnType(),
+          method.getSimpleName() + "()");
+      return null;
     }
     SpanDescriptor span =
         spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
+    OperationSettings typeLevel = sameOperation(typeSettings, span);
+    boolean countsTokens = span.operation() == Operation.LLM_CALL;
+    StreamingHandlers.Lookup lookup =
+        handlers.find(
+            method,
+            type.getParameterTypes(),
+            requested ? typeSettings.mirror() : null,
+            site,
+            (complete, response) ->
+                countsTokens
+                    ? tokens.resolve(complete, response, methodSettings, typeLevel, shared)
+                    : null);
+    if (lookup.failed()) {
+      return null;
+    }
+    StreamingHandlers.Found handler = lookup.found();
     List<ParameterAttribute> attributes = parameters.attributes(candidate.annotated(), type, span);
     TokenUsagePaths usage = null;
-    if (span.operation() == Operation.LLM_CALL) {
+    if (countsTokens && handler == null) {
       TypeMirror valueType =
           switch (result) {
             case VOID -> null;
             case VALUE -> type.getReturnType();
-            case ASYNC -> asyncValueType(type.getReturnType());
+            case ASYNC -> typeArgument(type.getReturnType(), COMPLETION_STAGE);
+            case PUBLISHER -> typeArgument(type.getReturnType(), FLOW_PUBLISHER);
+            case STREAM -> typeArgument(type.getReturnType(), STREAM);
           };
-      usage =
-          tokens.resolve(
-              method, valueType, methodSettings, sameOperation(typeSettings, span), shared);
+      usage = tokens.resolve(method, valueType, methodSettings, typeLevel, shared);
     }
     Capture capture = null;
     if (span.operation() == Operation.TOOL) {
-      capture =
-          parameters.capture(
-              candidate.annotated(), result, methodSettings, sameOperation(typeSettings, span));
+      capture = parameters.capture(candidate.annotated(), result, methodSettings, typeLevel);
     }
+    boolean unchecked = result != ResultKind.VOID && result != ResultKind.VALUE;
     return new ProxyMethod(
         method,
         type,
@@ -106,12 +145,64 @@ final class MethodModels {
         result,
         usage,
         capture,
-        suppressed,
+        handler,
+        lint.forMethod(method, type, unchecked),
         false);
+  }
+
+  /** Whether {@code settings} are those of a {@code TraceInterface} (a class-file interface). */
+  private static boolean isRequest(OperationSettings settings) {
+    return settings != null
+        && ((TypeElement) settings.mirror().getAnnotationType().asElement())
+            .getQualifiedName()
+            .contentEquals(Annotations.TRACE_INTERFACE);
+  }
+
+  /** A {@code @StreamingHandler} parameter of an untraced method would never be followed. */
+  private void checkNoHandlerAnnotation(ExecutableElement method) {
+    for (VariableElement parameter : method.getParameters()) {
+      AnnotationMirror mirror = Annotations.find(parameter, StreamingHandlers.STREAMING_HANDLER);
+      if (mirror != null) {
+        errors.error(
+            parameter,
+            mirror,
+            Messages.HANDLER_ON_UNTRACED_METHOD,
+            parameter.getSimpleName(),
+            method.getSimpleName() + "()");
+      }
+    }
+  }
+
+  /**
+   * A stream type other than the ones followed: a subtype of {@code Flow.Publisher} or {@code
+   * Stream} (the proxy could not return its own), or a Reactive Streams publisher (Reactor's {@code
+   * Flux}).
+   */
+  private boolean isUnfollowableStream(TypeMirror returnType) {
+    if (returnType.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeMirror erased = types.erasure(returnType);
+    for (String name : List.of(FLOW_PUBLISHER, STREAM, REACTIVE_STREAMS_PUBLISHER)) {
+      TypeElement stream = elements.getTypeElement(name);
+      if (stream == null || !types.isAssignable(erased, types.erasure(stream.asType()))) {
+        continue;
+      }
+      boolean exact = types.isSameType(erased, types.erasure(stream.asType()));
+      if (!exact || name.equals(REACTIVE_STREAMS_PUBLISHER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static OperationSettings sameOperation(OperationSettings type, SpanDescriptor span) {
     return type != null && type.operation() == span.operation() ? type : null;
+  }
+
+  /** The streaming handler rules, to check declarations with. */
+  StreamingHandlers handlers() {
+    return handlers;
   }
 
   /** A fresh tracker for the type-level token paths of one proxy. */
@@ -143,6 +234,7 @@ final class MethodModels {
           isDefault
               && (method.isTraced()
                   ? anyUsage
+                      && !method.isStreaming()
                       && method.span().operation() == Operation.LLM_CALL
                       && method.tokenUsage() == null
                       && !hasOwnOperation(method.element())
@@ -189,6 +281,7 @@ final class MethodModels {
                 resultKind(type.getReturnType()),
                 null,
                 null,
+                null,
                 List.of(),
                 false));
       }
@@ -199,20 +292,35 @@ final class MethodModels {
     if (returnType.getKind() == TypeKind.VOID) {
       return ResultKind.VOID;
     }
-    TypeElement stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
-    if (returnType.getKind() == TypeKind.DECLARED
-        && types.isAssignable(types.erasure(returnType), types.erasure(stage.asType()))) {
+    if (returnType.getKind() != TypeKind.DECLARED) {
+      return ResultKind.VALUE;
+    }
+    TypeMirror erased = types.erasure(returnType);
+    if (types.isAssignable(erased, erasure(COMPLETION_STAGE))) {
       return ResultKind.ASYNC;
+    }
+    if (types.isSameType(erased, erasure(FLOW_PUBLISHER))) {
+      return ResultKind.PUBLISHER;
+    }
+    if (types.isSameType(erased, erasure(STREAM))) {
+      return ResultKind.STREAM;
     }
     return ResultKind.VALUE;
   }
 
-  /** {@code T} of the {@code CompletionStage<T>} that {@code type} is; Object when raw. */
-  private TypeMirror asyncValueType(TypeMirror type) {
-    TypeElement stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
+  private TypeMirror erasure(String name) {
+    return types.erasure(elements.getTypeElement(name).asType());
+  }
+
+  /**
+   * {@code T} of the {@code Generic<T>} ({@code CompletionStage}, {@code Flow.Publisher}, {@code
+   * Stream}) that {@code type} is; a wildcard's bound; Object when raw.
+   */
+  private TypeMirror typeArgument(TypeMirror type, String generic) {
+    TypeElement wanted = elements.getTypeElement(generic);
     TypeMirror current = type;
     while (current instanceof DeclaredType declared) {
-      if (declared.asElement().equals(stage)) {
+      if (declared.asElement().equals(wanted)) {
         if (declared.getTypeArguments().isEmpty()) {
           break;
         }
@@ -226,7 +334,7 @@ final class MethodModels {
       }
       TypeMirror next = null;
       for (TypeMirror supertype : types.directSupertypes(current)) {
-        if (types.isAssignable(types.erasure(supertype), types.erasure(stage.asType()))) {
+        if (types.isAssignable(types.erasure(supertype), types.erasure(wanted.asType()))) {
           next = supertype;
           break;
         }

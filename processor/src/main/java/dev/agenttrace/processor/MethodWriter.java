@@ -7,17 +7,21 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
+import dev.agenttrace.processor.HandlerModel.HandlerMethod;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import dev.agenttrace.processor.ProxyType.Style;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
@@ -55,6 +59,9 @@ final class MethodWriter {
           "Arrays",
           "Override",
           "SuppressWarnings",
+          "StreamingCall",
+          "TracedPublisher",
+          "TracedStreams",
           ProxyWriter.FUNNEL);
 
   private static final Set<Modifier> NOT_COPIED =
@@ -83,6 +90,8 @@ final class MethodWriter {
   private final UsageHelpers usage;
   private final AttributeValueCode attributeValues;
   private final CopiedAnnotations copiedAnnotations;
+  private final TypeName proxy;
+  private final Map<String, String> handlerClasses;
 
   /**
    * @param reservedNames the proxy's field names, which parameters must not shadow
@@ -90,6 +99,9 @@ final class MethodWriter {
    * @param target the traced type, for {@code Target.super.method()}
    * @param usage the proxy's token usage helpers
    * @param copiedAnnotations which annotations overrides carry over
+   * @param proxy the proxy class, raw, for references to its static methods
+   * @param handlerClasses the nested classes wrapping streaming handlers, by {@link
+   *     HandlerModel#key()}
    */
   MethodWriter(
       Style style,
@@ -98,7 +110,9 @@ final class MethodWriter {
       TypeName anyProxy,
       ClassName target,
       UsageHelpers usage,
-      CopiedAnnotations copiedAnnotations) {
+      CopiedAnnotations copiedAnnotations,
+      TypeName proxy,
+      Map<String, String> handlerClasses) {
     this.style = style;
     this.reservedNames = reservedNames;
     this.types = types;
@@ -107,15 +121,17 @@ final class MethodWriter {
     this.usage = usage;
     this.attributeValues = new AttributeValueCode(types);
     this.copiedAnnotations = copiedAnnotations;
+    this.proxy = proxy;
+    this.handlerClasses = handlerClasses;
   }
 
   /** The proxy's override of {@code method}. */
   MethodSpec write(ProxyMethod method, Constants constants) {
     NameAllocator names = names(Set.of());
     List<String> parameters = parameterNames(method, names);
-    MethodSpec.Builder builder = signature(method, parameters);
-    CodeBlock call =
-        call(style == Style.DELEGATE ? ProxyWriter.DELEGATE : "super", method, parameters);
+    MethodSpec.Builder builder = signature(method, parameters, true);
+    String receiver = style == Style.DELEGATE ? ProxyWriter.DELEGATE : "super";
+    CodeBlock call = call(receiver, method, parameters);
     boolean returnsVoid = method.result() == ResultKind.VOID;
     if (style == Style.DELEGATE && isEqualsOfObject(method)) {
       // A proxy equals only a proxy of the same type whose delegate its own delegate equals: the
@@ -154,9 +170,69 @@ final class MethodWriter {
                     : call,
             returnType(method),
             usage,
-            attributeValues)
+            attributeValues,
+            new TracedBody.Streaming(
+                proxy,
+                method.handler() == null
+                    ? null
+                    : handlerClasses.get(method.handler().model().key()),
+                handler -> callReplacing(receiver, method, parameters, handler)))
         .write();
     return builder.build();
+  }
+
+  /** {@code call} with the handler argument replaced by {@code handler}. */
+  private static CodeBlock callReplacing(
+      String receiver, ProxyMethod method, List<String> parameters, CodeBlock handler) {
+    CodeBlock arguments =
+        IntStream.range(0, parameters.size())
+            .mapToObj(
+                i ->
+                    i == method.handler().index() ? handler : CodeBlock.of("$N", parameters.get(i)))
+            .collect(CodeBlock.joining(", "));
+    return CodeBlock.of(
+        "$L.$N($L)", receiver, method.element().getSimpleName().toString(), arguments);
+  }
+
+  /**
+   * The override of {@code method} in the class wrapping a streaming handler: notes what the call
+   * says about the stream on {@code callField}, then passes it on to {@code handlerField}.
+   */
+  MethodSpec writeHandlerMethod(HandlerMethod method, String handlerField, String callField) {
+    NameAllocator names = names(Set.of(handlerField, callField));
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < method.element().getParameters().size(); i++) {
+      parameters.add(
+          names.newName(method.element().getParameters().get(i).getSimpleName().toString(), i));
+    }
+    MethodSpec.Builder builder =
+        signature(
+            method.element(),
+            method.type(),
+            method.thrownTypes(),
+            method.suppressedWarnings(),
+            parameters,
+            false);
+    switch (method.role()) {
+      case CHUNK -> builder.addStatement("$N.chunk()", callField);
+      case ERROR -> builder.addStatement("$N.fail($N)", callField, parameters.get(0));
+      case COMPLETE -> {
+        if (method.usage() != null) {
+          builder.addStatement(
+              "$N($N.span(), $N)", usage.helperFor(method.usage()), callField, parameters.get(0));
+        }
+        builder.addStatement("$N.complete()", callField);
+      }
+      case FORWARD -> {}
+    }
+    CodeBlock call =
+        CodeBlock.of(
+            "$N.$N($L)",
+            handlerField,
+            method.element().getSimpleName().toString(),
+            String.join(", ", parameters));
+    boolean returnsVoid = method.type().getReturnType().getKind() == TypeKind.VOID;
+    return builder.addStatement(returnsVoid ? "$L" : "return $L", call).build();
   }
 
   /**
@@ -167,7 +243,7 @@ final class MethodWriter {
   MethodSpec writeFunnel(ProxyMethod method, String spanField) {
     NameAllocator names = names(Set.of(spanField));
     List<String> parameters = parameterNames(method, names);
-    MethodSpec.Builder builder = signature(method, parameters);
+    MethodSpec.Builder builder = signature(method, parameters, false);
     CodeBlock call = call(ProxyWriter.DELEGATE, method, parameters);
     if (method.result() == ResultKind.VOID) {
       return builder.addStatement("$L", call).build();
@@ -223,16 +299,33 @@ final class MethodWriter {
         && element.getParameters().get(0).asType().toString().equals("java.lang.Object");
   }
 
-  private MethodSpec.Builder signature(ProxyMethod method, List<String> parameters) {
-    ExecutableElement element = method.element();
-    ExecutableType type = method.type();
+  private MethodSpec.Builder signature(
+      ProxyMethod method, List<String> parameters, boolean copyAnnotations) {
+    return signature(
+        method.element(),
+        method.type(),
+        method.thrownTypes(),
+        method.suppressedWarnings(),
+        parameters,
+        copyAnnotations);
+  }
+
+  private MethodSpec.Builder signature(
+      ExecutableElement element,
+      ExecutableType type,
+      List<? extends TypeMirror> thrownTypes,
+      List<String> suppressedWarnings,
+      List<String> parameters,
+      boolean copyAnnotations) {
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(element.getSimpleName().toString()).addAnnotation(Override.class);
-    if (!method.suppressedWarnings().isEmpty()) {
-      builder.addAnnotation(ProxyWriter.suppressWarnings(method.suppressedWarnings()));
+    if (!suppressedWarnings.isEmpty()) {
+      builder.addAnnotation(ProxyWriter.suppressWarnings(suppressedWarnings));
     }
-    for (AnnotationMirror copied : copiedAnnotations.of(element, element.getReturnType())) {
-      builder.addAnnotation(AnnotationSpec.get(copied));
+    if (copyAnnotations) {
+      for (AnnotationMirror copied : copiedAnnotations.of(element, element.getReturnType())) {
+        builder.addAnnotation(AnnotationSpec.get(copied));
+      }
     }
     for (Modifier modifier : element.getModifiers()) {
       if (!NOT_COPIED.contains(modifier)) {
@@ -242,7 +335,7 @@ final class MethodWriter {
     for (TypeVariable variable : type.getTypeVariables()) {
       builder.addTypeVariable(TypeNames.declaration(variable));
     }
-    builder.returns(returnType(method));
+    builder.returns(TypeNames.of(declaredIfSame(element.getReturnType(), type.getReturnType())));
     for (int i = 0; i < parameters.size(); i++) {
       VariableElement parameter = element.getParameters().get(i);
       TypeMirror declared = parameter.asType();
@@ -250,13 +343,15 @@ final class MethodWriter {
           ParameterSpec.builder(
               TypeNames.of(declaredIfSame(declared, type.getParameterTypes().get(i))),
               parameters.get(i));
-      for (AnnotationMirror copied : copiedAnnotations.of(parameter, declared)) {
-        spec.addAnnotation(AnnotationSpec.get(copied));
+      if (copyAnnotations) {
+        for (AnnotationMirror copied : copiedAnnotations.of(parameter, declared)) {
+          spec.addAnnotation(AnnotationSpec.get(copied));
+        }
       }
       builder.addParameter(spec.build());
     }
     builder.varargs(element.isVarArgs());
-    for (TypeMirror thrown : method.thrownTypes()) {
+    for (TypeMirror thrown : thrownTypes) {
       builder.addException(TypeNames.of(thrown));
     }
     return builder;

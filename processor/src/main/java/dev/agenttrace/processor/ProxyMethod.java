@@ -17,6 +17,7 @@ import javax.lang.model.type.TypeMirror;
  * @param result how the returned value is handled
  * @param tokenUsage how token counts are read from the result, or {@code null}
  * @param capture what the call records of its arguments and result, or {@code null}
+ * @param handler the streaming handler parameter the call completes through, or {@code null}
  * @param suppressedWarnings lint categories the mirrored signature would trip, to suppress
  * @param runsDefaultCode whether the override runs the interface's own default code instead of
  *     forwarding the call: when traced, on a view of the delegate that records into this call's
@@ -32,6 +33,7 @@ record ProxyMethod(
     ResultKind result,
     TokenUsagePaths tokenUsage,
     Capture capture,
+    StreamingHandlers.Found handler,
     List<String> suppressedWarnings,
     boolean runsDefaultCode) {
 
@@ -50,8 +52,14 @@ record ProxyMethod(
         result,
         tokenUsage,
         capture,
+        handler,
         suppressedWarnings,
         true);
+  }
+
+  /** Whether the call's span outlives it, following a stream to its end. */
+  boolean isStreaming() {
+    return handler != null || result == ResultKind.PUBLISHER || result == ResultKind.STREAM;
   }
 
   /** What the method returns, which decides when its span ends. */
@@ -61,7 +69,11 @@ record ProxyMethod(
     /** A value: the span ends when the method returns. */
     VALUE,
     /** A {@code CompletionStage}: the span ends when it completes. */
-    ASYNC
+    ASYNC,
+    /** A {@code Flow.Publisher}: the span ends when the stream completes, fails or is cancelled. */
+    PUBLISHER,
+    /** A {@code Stream}: the span ends when the stream is exhausted, fails or is closed. */
+    STREAM
   }
 
   /**

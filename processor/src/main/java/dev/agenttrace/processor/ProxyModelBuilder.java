@@ -63,7 +63,8 @@ final class ProxyModelBuilder {
             spans,
             parameters,
             new TokenUsageResolver(elements, types, errors),
-            lint);
+            lint,
+            errors);
   }
 
   /** The proxy's name: simple names of the type and its enclosing types, joined by '_'. */
@@ -80,6 +81,7 @@ final class ProxyModelBuilder {
   /** The model of the proxy for {@code type}, which carries operation annotations itself. */
   Optional<ProxyType> build(TypeElement type) {
     int errorsBefore = errors.errorCount();
+    methodModels.handlers().checkDeclarations(type);
     OperationSettings typeSettings = operationOf(type, type.getSimpleName().toString());
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     List<Candidate> candidates =
@@ -123,13 +125,16 @@ final class ProxyModelBuilder {
         parameters.attributes(candidate.annotated(), candidate.type(), null);
         continue;
       }
-      methods.add(
+      ProxyMethod method =
           methodModels.describe(
               type,
               candidate,
               traced ? methodSettings : null,
               traced ? typeSettings : null,
-              shared));
+              shared);
+      if (method != null) {
+        methods.add(method);
+      }
     }
     shared.report();
     if (isInterface) {
@@ -140,7 +145,9 @@ final class ProxyModelBuilder {
     if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
       spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), unnamedTools);
     }
-    if (typeSettings != null && methods.stream().noneMatch(ProxyMethod::isTraced)) {
+    if (typeSettings != null
+        && errors.errorCount() == errorsBefore
+        && methods.stream().noneMatch(ProxyMethod::isTraced)) {
       nothingTraced(type, typeSettings.mirror(), Messages.NOTHING_TRACED, annotationName, type);
     }
     if (errors.errorCount() != errorsBefore) {
@@ -199,6 +206,10 @@ final class ProxyModelBuilder {
             : Operation.valueOf(kindName.substring(kindName.lastIndexOf('.') + 1));
     OperationSettings settings = new OperationSettings(operation, owner, request);
     spans.checkRequestSettings(settings, target);
+    methodModels.handlers().checkRequest(owner, request);
+    if (operation == Operation.LLM_CALL) {
+      spans.checkOperationName(settings);
+    }
 
     ClassName proxyName = proxyName(target, packageName);
     AnnotationValue proxyNameValue = Annotations.explicitValue(request, "proxyName");
@@ -222,15 +233,20 @@ final class ProxyModelBuilder {
       String name = candidate.element().getSimpleName().toString();
       boolean isTraced =
           only.isEmpty() ? isOperation(target, candidate, true) : only.contains(name);
-      methods.add(
-          methodModels.describe(target, candidate, null, isTraced ? settings : null, shared));
+      ProxyMethod method =
+          methodModels.describe(target, candidate, null, isTraced ? settings : null, shared);
+      if (method != null) {
+        methods.add(method);
+      }
     }
     shared.report();
     methods = methodModels.withDefaultCodeRuns(target, methods);
     methodModels.addObjectForwarders(methods);
     // A requested tool name covers every traced method: they are variants of one tool (such as
     // execute and executeWithContext of a tool executor), and the interface cannot be annotated.
-    if (only.isEmpty() && methods.stream().noneMatch(ProxyMethod::isTraced)) {
+    if (only.isEmpty()
+        && errors.errorCount() == errorsBefore
+        && methods.stream().noneMatch(ProxyMethod::isTraced)) {
       nothingTraced(
           owner,
           request,
@@ -287,6 +303,9 @@ final class ProxyModelBuilder {
         continue;
       }
       found = new OperationSettings(operation, element, mirror);
+      if (operation == Operation.LLM_CALL) {
+        spans.checkOperationName(found);
+      }
     }
     return found;
   }

@@ -113,21 +113,27 @@ final class ProxyWriter {
                 typeVariables.stream()
                     .map(v -> WildcardTypeName.subtypeOf(Object.class))
                     .toArray(TypeName[]::new));
+    HandlerWrappers handlers = new HandlerWrappers(proxy.methods(), memberNames);
+    Set<String> bodyNames = new HashSet<>(reserved);
+    bodyNames.addAll(handlers.names().values());
     MethodWriter methods =
         new MethodWriter(
             proxy.style(),
-            reserved,
+            bodyNames,
             types,
             anyProxy,
             targetName,
             usage,
-            new CopiedAnnotations(elements));
+            new CopiedAnnotations(elements),
+            proxy.proxyName(),
+            handlers.names());
     for (int i = 0; i < proxy.methods().size(); i++) {
       type.addMethod(methods.write(proxy.methods().get(i), methodConstants.get(i)));
     }
-    if (proxy.methods().stream().anyMatch(ProxyMethod::runsDefaultCode)) {
+    if (proxy.methods().stream().anyMatch(ProxyWriter::runsDefaultCodeInFunnel)) {
       type.addType(funnel(proxy, targetName, targetType, methods));
     }
+    handlers.write(methods).forEach(type::addType);
     type.addMethods(usage.methods());
     return JavaFile.builder(proxy.proxyName().packageName(), type.build())
         .indent("  ")
@@ -145,7 +151,7 @@ final class ProxyWriter {
         "Traces calls to {@link $T}: each traced method runs inside a span,\nevery other method"
             + " is forwarded untouched to the wrapped instance.\n",
         targetName);
-    if (proxy.methods().stream().anyMatch(ProxyMethod::runsDefaultCode)) {
+    if (proxy.methods().stream().anyMatch(ProxyWriter::runsDefaultCodeInFunnel)) {
       type.addJavadoc(
           "\n<p>Default methods whose result cannot carry the token counts run the interface's"
               + " own code\n(see {@link $N}), so that the call they make records its counts on"
@@ -244,9 +250,9 @@ final class ProxyWriter {
     TypeSpec.Builder funnel =
         TypeSpec.classBuilder(FUNNEL)
             .addJavadoc(
-                "Runs default methods of {@link $T} on the delegate: their calls on {@code this}"
-                    + " reach the\ndelegate, and a traced model call among them records its token"
-                    + " counts on the span of the\ncall that runs the default method.\n",
+                "Runs default methods of {@link $T} on the delegate:\ntheir calls on {@code this}"
+                    + " reach the delegate, and a traced model call among them\nrecords its token"
+                    + " counts on the span of the call that runs the default method.\n",
                 targetName)
             .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
             .addSuperinterface(targetType)
@@ -264,6 +270,10 @@ final class ProxyWriter {
     return funnel.build();
   }
 
+  private static boolean runsDefaultCodeInFunnel(ProxyMethod method) {
+    return method.runsDefaultCode() && method.isTraced();
+  }
+
   private static boolean isObjectMethod(ProxyMethod method) {
     return method.element().getEnclosingElement() instanceof TypeElement type
         && type.getQualifiedName().contentEquals("java.lang.Object");
@@ -271,7 +281,13 @@ final class ProxyWriter {
 
   private static MethodWriter.Constants constants(ProxyMethod method, ConstantPool constants) {
     String base = constantName(method.element().getSimpleName().toString());
-    String template = constants.constant(SPAN_TEMPLATE, base, templateInitializer(method.span()));
+    boolean streamingModelCall =
+        method.isStreaming() && method.span().operation() == Operation.LLM_CALL;
+    String template =
+        constants.constant(
+            SPAN_TEMPLATE,
+            streamingModelCall ? base + "_STREAMING" : base,
+            templateInitializer(method.span(), streamingModelCall));
     List<String> keys = new ArrayList<>();
     for (ParameterAttribute attribute : method.attributes()) {
       keys.add(
@@ -304,7 +320,7 @@ final class ProxyWriter {
    * The span template: one call of the runtime's factory for the operation, so the generated class
    * reads plainly and javac infers no generic builder chain per method.
    */
-  private static CodeBlock templateInitializer(SpanDescriptor span) {
+  private static CodeBlock templateInitializer(SpanDescriptor span, boolean streaming) {
     String function = constantValue(span, "CODE_FUNCTION_NAME");
     return switch (span.operation()) {
       case AGENT_RUN ->
@@ -321,13 +337,24 @@ final class ProxyWriter {
               constantValue(span, "GEN_AI_TOOL_NAME"),
               constantValue(span, "GEN_AI_TOOL_DESCRIPTION"),
               function);
-      case LLM_CALL ->
-          CodeBlock.of(
-              "$T.llmCall($S,$W$S,$W$S)",
-              SPAN_TEMPLATES,
-              constantValue(span, "GEN_AI_REQUEST_MODEL"),
-              constantValue(span, "GEN_AI_PROVIDER_NAME"),
-              function);
+      case LLM_CALL -> {
+        String operation = constantValue(span, "GEN_AI_OPERATION_NAME");
+        yield operation.equals(Operation.LLM_CALL.genAiOperationName()) && !streaming
+            ? CodeBlock.of(
+                "$T.llmCall($S,$W$S,$W$S)",
+                SPAN_TEMPLATES,
+                constantValue(span, "GEN_AI_REQUEST_MODEL"),
+                constantValue(span, "GEN_AI_PROVIDER_NAME"),
+                function)
+            : CodeBlock.of(
+                "$T.modelCall($S,$W$S,$W$S,$W$S,$W$L)",
+                SPAN_TEMPLATES,
+                operation,
+                constantValue(span, "GEN_AI_REQUEST_MODEL"),
+                constantValue(span, "GEN_AI_PROVIDER_NAME"),
+                function,
+                streaming);
+      }
       case TRACED -> CodeBlock.of("$T.traced($S,$W$S)", SPAN_TEMPLATES, span.spanName(), function);
     };
   }

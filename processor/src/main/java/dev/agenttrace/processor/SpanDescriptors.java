@@ -40,13 +40,24 @@ final class SpanDescriptors {
           "gen_ai.usage.output_tokens",
           "error.type");
 
+  static final String OPERATION_NAME = "operationName";
+
+  /** The GenAI operations a model call can be, in {@code operationName}. */
+  static final List<String> MODEL_OPERATIONS =
+      List.of("chat", "text_completion", "generate_content", "embeddings");
+
   /** Settings each kind accepts in a {@code @TraceInterface}, beyond value, kind and methods. */
   private static final Map<Operation, List<String>> REQUEST_SETTINGS =
       Map.of(
           Operation.AGENT_RUN, List.of("name", "description"),
           Operation.TOOL, List.of("name", "description", "captureArguments", "captureResult"),
           Operation.LLM_CALL,
-              List.of("model", "provider", TokenUsageResolver.INPUT, TokenUsageResolver.OUTPUT),
+              List.of(
+                  "model",
+                  "provider",
+                  TokenUsageResolver.INPUT,
+                  TokenUsageResolver.OUTPUT,
+                  OPERATION_NAME),
           Operation.TRACED, List.of("name"));
 
   private final Elements elements;
@@ -101,8 +112,12 @@ final class SpanDescriptors {
           OperationSettings where = methodSettings != null ? methodSettings : typeLevel;
           errors.error(method, where.mirror(), Messages.LLM_CALL_WITHOUT_MODEL, methodName + "()");
         }
-        spanName = operation.genAiOperationName() + " " + model;
-        add(attributes, "GEN_AI_OPERATION_NAME", operation.genAiOperationName());
+        String operationName =
+            firstNonEmpty(
+                inherited(methodSettings, typeLevel, OPERATION_NAME),
+                operation.genAiOperationName());
+        spanName = operationName + " " + model;
+        add(attributes, "GEN_AI_OPERATION_NAME", operationName);
         add(attributes, "GEN_AI_REQUEST_MODEL", model);
         add(attributes, "GEN_AI_PROVIDER_NAME", inherited(methodSettings, typeLevel, "provider"));
       }
@@ -164,6 +179,20 @@ final class SpanDescriptors {
           request.mirror(),
           Messages.TRACE_INTERFACE_WITHOUT_MODEL,
           target.getSimpleName());
+    }
+  }
+
+  /** Reports an {@code operationName} that is not a GenAI model operation. */
+  void checkOperationName(OperationSettings settings) {
+    AnnotationValue value = settings.value(OPERATION_NAME);
+    if (value != null && !MODEL_OPERATIONS.contains(String.valueOf(value.getValue()))) {
+      errors.error(
+          settings.element(),
+          settings.mirror(),
+          value,
+          Messages.UNKNOWN_MODEL_OPERATION,
+          value.getValue(),
+          String.join(", ", MODEL_OPERATIONS));
     }
   }
 

@@ -4,7 +4,10 @@ import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
 import static dev.agenttrace.processor.RuntimeNames.SCOPE;
 import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
 import static dev.agenttrace.processor.RuntimeNames.SPAN;
+import static dev.agenttrace.processor.RuntimeNames.STREAMING_CALL;
 import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
+import static dev.agenttrace.processor.RuntimeNames.TRACED_PUBLISHER;
+import static dev.agenttrace.processor.RuntimeNames.TRACED_STREAMS;
 import static dev.agenttrace.processor.RuntimeNames.TRACER;
 
 import com.palantir.javapoet.CodeBlock;
@@ -20,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The body of one traced method: no-op check first, then the span around the call, ended when the
- * method returns or, for a {@code CompletionStage}, when the stage completes.
+ * method returns, when a returned {@code CompletionStage} completes, or when a stream (a handler
+ * parameter, a returned {@code Flow.Publisher} or {@code Stream}) ends.
  */
 final class TracedBody {
   private final ProxyMethod method;
@@ -33,7 +37,18 @@ final class TracedBody {
   private final TypeName returnType;
   private final UsageHelpers usage;
   private final AttributeValueCode attributeValues;
+  private final Streaming streaming;
   private final String span;
+
+  /**
+   * What a streaming body needs beyond the plain one.
+   *
+   * @param proxy the proxy class, for references to its token usage helpers
+   * @param handlerClass the class wrapping the method's streaming handler, or null
+   * @param callWithHandler the traced call with the handler argument replaced by the given code
+   */
+  record Streaming(
+      TypeName proxy, String handlerClass, Function<CodeBlock, CodeBlock> callWithHandler) {}
 
   /**
    * @param untracedCall the call when tracing is off
@@ -50,7 +65,8 @@ final class TracedBody {
       Function<String, CodeBlock> tracedCall,
       TypeName returnType,
       UsageHelpers usage,
-      AttributeValueCode attributeValues) {
+      AttributeValueCode attributeValues,
+      Streaming streaming) {
     this.method = method;
     this.constants = constants;
     this.names = names;
@@ -61,6 +77,7 @@ final class TracedBody {
     this.returnType = returnType;
     this.usage = usage;
     this.attributeValues = attributeValues;
+    this.streaming = streaming;
     this.span = names.newName("span");
   }
 
@@ -81,11 +98,115 @@ final class TracedBody {
       start.forEach(builder::addStatement);
       builder.endControlFlow();
     }
-    if (method.result() == ResultKind.ASYNC) {
+    if (method.handler() != null) {
+      writeHandled();
+    } else if (method.result() == ResultKind.ASYNC) {
       writeAsync();
+    } else if (method.isStreaming()) {
+      writeStreamed();
     } else {
       writeSync();
     }
+  }
+
+  /**
+   * A call completing through a handler parameter: the traced code gets a handler of the proxy's
+   * that follows the stream; the span ends when it hears the end (or at once, without a handler or
+   * when the span does not record, which needs no following).
+   */
+  private void writeHandled() {
+    String call = names.newName("call");
+    String result = names.newName("result");
+    String error = names.newName("e");
+    String handler = parameters.get(method.handler().index());
+    boolean returnsVoid = method.result() == ResultKind.VOID;
+    builder.addStatement(
+        "$T $N = $N == null || !$N.isRecording()$W? null$W: $T.start($N)",
+        STREAMING_CALL,
+        call,
+        handler,
+        span,
+        STREAMING_CALL,
+        span);
+    CodeBlock traced =
+        streaming
+            .callWithHandler()
+            .apply(
+                CodeBlock.of(
+                    "$N == null$W? $N$W: new $N($N, $N)",
+                    call,
+                    handler,
+                    streaming.handlerClass(),
+                    handler,
+                    call));
+    if (!returnsVoid) {
+      builder.addStatement("$T $N", returnType, result);
+    }
+    openScopedTry(
+        returnsVoid ? CodeBlock.of("$L", traced) : CodeBlock.of("$N = $L", result, traced));
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.beginControlFlow("if ($N == null)", call);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("$N.end()", span);
+    builder.nextControlFlow("else");
+    builder.addStatement("$N.fail($N)", call, error);
+    builder.endControlFlow();
+    builder.addStatement("throw $N", error);
+    builder.endControlFlow();
+    builder.beginControlFlow("if ($N == null)", call);
+    builder.addStatement("$N.end()", span);
+    builder.endControlFlow();
+    if (!returnsVoid) {
+      builder.addStatement("return $N", result);
+    }
+  }
+
+  /**
+   * A returned {@code Flow.Publisher} or {@code Stream}: the caller gets one that forwards the same
+   * signals while the span follows them to the end.
+   */
+  private void writeStreamed() {
+    String result = names.newName("result");
+    String error = names.newName("e");
+    builder.addStatement("$T $N", returnType, result);
+    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("throw $N", error);
+    builder.endControlFlow();
+    builder.beginControlFlow("if ($N == null || !$N.isRecording())", result, span);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("return $N", result);
+    builder.endControlFlow();
+    builder.addComment("The span ends with the stream; the caller gets the same elements.");
+    CodeBlock recorder =
+        method.tokenUsage() == null
+            ? CodeBlock.of("null")
+            : CodeBlock.of("$T::$N", streaming.proxy(), usage.helperFor(method.tokenUsage()));
+    builder.addStatement(
+        "return $T.wrap($N,$W$T.start($N),$W$L)",
+        method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
+        result,
+        STREAMING_CALL,
+        span,
+        recorder);
+  }
+
+  /**
+   * Opens {@code try { Scope scope = span.makeCurrent(); try { statement; } finally { close } }},
+   * leaving the outer try open for its catch: as on every path, the scope closes before the span
+   * ends.
+   */
+  private void openScopedTry(CodeBlock statement) {
+    String scope = names.newName("scope");
+    builder.beginControlFlow("try");
+    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
+    builder.beginControlFlow("try");
+    builder.addStatement("$L", statement);
+    builder.nextControlFlow("finally");
+    builder.addStatement("$N.close()", scope);
+    builder.endControlFlow();
   }
 
   private void writeSync() {
@@ -112,21 +233,13 @@ final class TracedBody {
   }
 
   private void writeAsync() {
-    String scope = names.newName("scope");
     String result = names.newName("result");
     String error = names.newName("e");
     String rejected = names.newName("rejected");
     String value = names.newName("value");
     String failure = names.newName("failure");
     builder.addStatement("$T $N", returnType, result);
-    // As on the synchronous path, the scope closes before the span ends.
-    builder.beginControlFlow("try");
-    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
-    builder.beginControlFlow("try");
-    builder.addStatement("$N = $L", result, tracedCall.apply(span));
-    builder.nextControlFlow("finally");
-    builder.addStatement("$N.close()", scope);
-    builder.endControlFlow();
+    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
     builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
     builder.addStatement("$N.recordError($N)", span, error);
     builder.addStatement("$N.end()", span);
