@@ -167,14 +167,7 @@ final class TracedBody {
    */
   private void writeStreamed() {
     String result = names.newName("result");
-    String error = names.newName("e");
-    builder.addStatement("$T $N", returnType, result);
-    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
-    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-    builder.addStatement("$N.recordError($N)", span, error);
-    builder.addStatement("$N.end()", span);
-    builder.addStatement("throw $N", error);
-    builder.endControlFlow();
+    callEndingTheSpanOnFailure(result);
     builder.beginControlFlow("if ($N == null || !$N.isRecording())", result, span);
     builder.addStatement("$N.end()", span);
     builder.addStatement("return $N", result);
@@ -191,6 +184,21 @@ final class TracedBody {
         STREAMING_CALL,
         span,
         recorder);
+  }
+
+  /**
+   * Declares {@code result} and assigns it the call, made inside the span's scope; a call that
+   * throws records the error, ends the span and rethrows the same exception.
+   */
+  private void callEndingTheSpanOnFailure(String result) {
+    String error = names.newName("e");
+    builder.addStatement("$T $N", returnType, result);
+    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("throw $N", error);
+    builder.endControlFlow();
   }
 
   /**
@@ -234,17 +242,10 @@ final class TracedBody {
 
   private void writeAsync() {
     String result = names.newName("result");
-    String error = names.newName("e");
+    callEndingTheSpanOnFailure(result);
     String rejected = names.newName("rejected");
     String value = names.newName("value");
     String failure = names.newName("failure");
-    builder.addStatement("$T $N", returnType, result);
-    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
-    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-    builder.addStatement("$N.recordError($N)", span, error);
-    builder.addStatement("$N.end()", span);
-    builder.addStatement("throw $N", error);
-    builder.endControlFlow();
     builder.beginControlFlow("if ($N == null)", result);
     builder.addStatement("$N.end()", span);
     builder.addStatement("return $N", result);
