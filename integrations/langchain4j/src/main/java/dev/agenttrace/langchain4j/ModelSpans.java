@@ -8,10 +8,12 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 
 import dev.agenttrace.Attributes;
+import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.Tracer;
 import dev.langchain4j.model.output.TokenUsage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,24 @@ final class ModelSpans {
     Integer output = read(usage::outputTokenCount);
     if (output != null) {
       span.setAttribute(GEN_AI_USAGE_OUTPUT_TOKENS, output.longValue());
+    }
+  }
+
+  /**
+   * Runs {@code call} with {@code span} current, hands its result to {@code onResult} (which reads
+   * defensively and never throws), and ends the span; an exception marks the span ERROR and passes
+   * through unchanged.
+   */
+  static <T> T within(Span span, Supplier<T> call, Consumer<? super T> onResult) {
+    try (Scope scope = span.makeCurrent()) {
+      T result = call.get();
+      onResult.accept(result);
+      return result;
+    } catch (Throwable error) {
+      span.recordError(error);
+      throw error;
+    } finally {
+      span.end();
     }
   }
 

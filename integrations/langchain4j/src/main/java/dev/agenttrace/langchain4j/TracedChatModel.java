@@ -1,7 +1,6 @@
 package dev.agenttrace.langchain4j;
 
 import dev.agenttrace.AgentTrace;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
 import dev.langchain4j.model.ModelProvider;
@@ -54,16 +53,8 @@ final class TracedChatModel implements ChatModel {
     Span span =
         ChatSpans.start(
             tracer, request, delegate::defaultRequestParameters, delegate::provider, false);
-    try (Scope scope = span.makeCurrent()) {
-      ChatResponse response = call.apply(request);
-      ChatSpans.recordResponse(span, response);
-      return response;
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(
+        span, () -> call.apply(request), response -> ChatSpans.recordResponse(span, response));
   }
 
   @Override

@@ -4,7 +4,6 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_OPERATION_NAME;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.Tracer;
@@ -48,14 +47,7 @@ final class TracedContentRetriever implements ContentRetriever {
             .setSpanKind(SpanKind.CLIENT)
             .setAllAttributes(attributes)
             .startSpan();
-    try (Scope scope = span.makeCurrent()) {
-      return delegate.retrieve(query);
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(span, () -> delegate.retrieve(query), found -> {});
   }
 
   @Override

@@ -5,7 +5,6 @@ import static dev.agenttrace.langchain4j.ModelSpans.nonBlank;
 import static dev.agenttrace.langchain4j.ModelSpans.read;
 
 import dev.agenttrace.AgentTrace;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
 import dev.langchain4j.data.message.ContentType;
@@ -61,18 +60,14 @@ final class TracedEmbeddingModel implements EmbeddingModel {
             requestModel(request),
             Providers.name(read(delegate::provider)),
             false);
-    try (Scope scope = span.makeCurrent()) {
-      EmbeddingResponse response = call.apply(request);
-      if (response != null) {
-        ModelSpans.recordUsage(span, read(response::tokenUsage));
-      }
-      return response;
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(
+        span,
+        () -> call.apply(request),
+        response -> {
+          if (response != null) {
+            ModelSpans.recordUsage(span, read(response::tokenUsage));
+          }
+        });
   }
 
   /** The request's model, else the default parameters', else the model's own name if it has one. */

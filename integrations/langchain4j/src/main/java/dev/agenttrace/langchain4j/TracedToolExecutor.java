@@ -9,7 +9,6 @@ import static dev.agenttrace.langchain4j.ModelSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
@@ -44,16 +43,16 @@ final class TracedToolExecutor implements ToolExecutor {
 
   @Override
   public String execute(ToolExecutionRequest request, Object memoryId) {
-    return traced(request, () -> delegate.execute(request, memoryId), false);
+    return traced(request, () -> delegate.execute(request, memoryId));
   }
 
   @Override
   public ToolExecutionResult executeWithContext(
       ToolExecutionRequest request, InvocationContext context) {
-    return traced(request, () -> delegate.executeWithContext(request, context), true);
+    return traced(request, () -> delegate.executeWithContext(request, context));
   }
 
-  private <T> T traced(ToolExecutionRequest request, Supplier<T> call, boolean hasResult) {
+  private <T> T traced(ToolExecutionRequest request, Supplier<T> call) {
     Tracer tracer = AgentTrace.tracer();
     if (!tracer.isEnabled()) {
       return call.get();
@@ -71,19 +70,15 @@ final class TracedToolExecutor implements ToolExecutor {
                     .put(GEN_AI_TOOL_DESCRIPTION, description)
                     .build())
             .startSpan();
-    try (Scope scope = span.makeCurrent()) {
-      T result = call.get();
-      if (hasResult && result instanceof ToolExecutionResult executed && executed.isError()) {
-        span.setAttribute("error.type", "tool_error");
-        span.setStatus(StatusCode.ERROR, read(executed::resultText));
-      }
-      return result;
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(
+        span,
+        call,
+        result -> {
+          if (result instanceof ToolExecutionResult executed && executed.isError()) {
+            span.setAttribute("error.type", "tool_error");
+            span.setStatus(StatusCode.ERROR, read(executed::resultText));
+          }
+        });
   }
 
   @Override

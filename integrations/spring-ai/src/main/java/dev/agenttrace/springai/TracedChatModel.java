@@ -2,7 +2,6 @@ package dev.agenttrace.springai;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Context;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
 import org.springframework.ai.chat.model.ChatModel;
@@ -35,16 +34,8 @@ final class TracedChatModel implements ChatModel {
     }
     Span span =
         ChatSpans.start(tracer, Context.current(), prompt, delegate::getOptions, provider, false);
-    try (Scope scope = span.makeCurrent()) {
-      ChatResponse response = delegate.call(prompt);
-      ChatSpans.recordResponse(span, response);
-      return response;
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(
+        span, () -> delegate.call(prompt), response -> ChatSpans.recordResponse(span, response));
   }
 
   @Override

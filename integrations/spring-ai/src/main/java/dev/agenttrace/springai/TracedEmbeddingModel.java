@@ -6,7 +6,6 @@ import static dev.agenttrace.springai.ModelSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Context;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
 import java.util.function.Function;
@@ -52,19 +51,15 @@ final class TracedEmbeddingModel implements EmbeddingModel {
     }
     Span span =
         ModelSpans.start(tracer, Context.current(), OPERATION_EMBEDDINGS, model, provider, false);
-    try (Scope scope = span.makeCurrent()) {
-      T result = call.get();
-      EmbeddingResponse embeddings = result == null ? null : response.apply(result);
-      if (embeddings != null) {
-        ModelSpans.recordUsage(span, read(() -> embeddings.getMetadata().getUsage()), false);
-      }
-      return result;
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(
+        span,
+        call,
+        result -> {
+          EmbeddingResponse embeddings = result == null ? null : response.apply(result);
+          if (embeddings != null) {
+            ModelSpans.recordUsage(span, read(() -> embeddings.getMetadata().getUsage()), false);
+          }
+        });
   }
 
   @Override

@@ -9,7 +9,6 @@ import static dev.agenttrace.springai.ModelSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
-import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.Tracer;
@@ -73,14 +72,7 @@ final class TracedToolCallback implements ToolCallback {
                         definition == null ? null : nonBlank(read(definition::description)))
                     .build())
             .startSpan();
-    try (Scope scope = span.makeCurrent()) {
-      return call.get();
-    } catch (Throwable error) {
-      span.recordError(error);
-      throw error;
-    } finally {
-      span.end();
-    }
+    return ModelSpans.within(span, call, result -> {});
   }
 
   @Override
