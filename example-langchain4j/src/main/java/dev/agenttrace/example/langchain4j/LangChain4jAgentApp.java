@@ -1,6 +1,7 @@
 package dev.agenttrace.example.langchain4j;
 
 import dev.agenttrace.AgentTrace;
+import dev.agenttrace.langchain4j.AgentTraceAiServices;
 import dev.agenttrace.langchain4j.AgentTraceLangChain4j;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.sdk.TracerSdk;
@@ -35,7 +36,7 @@ public final class LangChain4jAgentApp {
           OrderAssistantTraced.wrap(
               AiServices.builder(OrderAssistant.class)
                   .chatModel(AgentTraceLangChain4j.chatModel(new ScriptedOrderModel()))
-                  .tools(AgentTraceLangChain4j.tools(new OrderTools()))
+                  .tools(AgentTraceAiServices.tools(new OrderTools()))
                   .build());
       for (String question : QUESTIONS) {
         out.println("Customer:  " + question);

@@ -43,7 +43,7 @@ class AiServicesTracingTest {
     return AssistantTraced.wrap(
         AiServices.builder(Assistant.class)
             .chatModel(AgentTraceLangChain4j.chatModel(model))
-            .tools(AgentTraceLangChain4j.tools(new OrderTools()))
+            .tools(AgentTraceAiServices.tools(new OrderTools()))
             .build());
   }
 
