@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LangChain4jAgentAppTest {
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final List<SpanData> spans =
