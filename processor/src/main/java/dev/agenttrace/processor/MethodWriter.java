@@ -140,7 +140,7 @@ final class MethodWriter {
       String unwrapped = names.newName("other");
       return builder
           .addStatement(
-              "return $N instanceof $T $N && $N.equals($N.$N)",
+              "return $N instanceof $T $N$W&& $N.equals($N.$N)",
               other,
               anyProxy,
               unwrapped,
