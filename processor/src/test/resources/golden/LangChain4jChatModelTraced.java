@@ -6,6 +6,8 @@ import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.GenAiValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.ModelProvider;
@@ -38,6 +40,10 @@ public final class LangChain4jChatModelTraced implements ChatModel {
   private static final SpanTemplate DO_CHAT = SpanTemplates.llmCall("gpt-4o", "openai",
       "dev.langchain4j.model.chat.ChatModel.doChat");
 
+  static {
+    ProxyClasses.initialized();
+  }
+
   private final ChatModel delegate;
 
   private LangChain4jChatModelTraced(ChatModel delegate) {
@@ -63,7 +69,7 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       ChatResponse result = delegate.chat(chatRequest);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -84,7 +90,7 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       ChatResponse result = delegate.chat(chatRequest, options);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -105,7 +111,7 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       ChatResponse result = delegate.doChat(chatRequest);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -161,7 +167,7 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       ChatResponse result = delegate.chat(messages);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -182,7 +188,7 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       ChatResponse result = delegate.chat(messages);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -213,7 +219,7 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     return delegate.toString();
   }
 
-  private static void recordChatResponseUsage(Span span, ChatResponse value) {
+  private static void recordChatResponseValues(Span span, ChatResponse value) {
     if (value == null || !span.isRecording()) {
       return;
     }
@@ -221,18 +227,25 @@ public final class LangChain4jChatModelTraced implements ChatModel {
       var tokenUsage = value.tokenUsage();
       if (tokenUsage != null) {
         var inputTokenCount = tokenUsage.inputTokenCount();
-        if (inputTokenCount != null && inputTokenCount >= 0) {
+        if (inputTokenCount != null && inputTokenCount.longValue() >= 0) {
           span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS,
               inputTokenCount.longValue());
         }
-        var outputTokenCount = tokenUsage.outputTokenCount();
-        if (outputTokenCount != null && outputTokenCount >= 0) {
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
+    try {
+      var tokenUsage_ = value.tokenUsage();
+      if (tokenUsage_ != null) {
+        var outputTokenCount = tokenUsage_.outputTokenCount();
+        if (outputTokenCount != null && outputTokenCount.longValue() >= 0) {
           span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
               outputTokenCount.longValue());
         }
       }
-    } catch (Throwable ignored) {
-      // Reading token usage for the span must never fail the call.
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
     }
   }
 
@@ -251,21 +264,21 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     @Override
     public ChatResponse chat(ChatRequest chatRequest) {
       ChatResponse result = delegate.chat(chatRequest);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     }
 
     @Override
     public ChatResponse chat(ChatRequest chatRequest, ChatRequestOptions options) {
       ChatResponse result = delegate.chat(chatRequest, options);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     }
 
     @Override
     public ChatResponse doChat(ChatRequest chatRequest) {
       ChatResponse result = delegate.doChat(chatRequest);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     }
 
@@ -287,14 +300,14 @@ public final class LangChain4jChatModelTraced implements ChatModel {
     @Override
     public ChatResponse chat(ChatMessage... messages) {
       ChatResponse result = delegate.chat(messages);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     }
 
     @Override
     public ChatResponse chat(List<ChatMessage> messages) {
       ChatResponse result = delegate.chat(messages);
-      recordChatResponseUsage(span, result);
+      recordChatResponseValues(span, result);
       return result;
     }
 

@@ -6,6 +6,8 @@ import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.GenAiValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import dev.agenttrace.proxy.StreamingCall;
 import dev.langchain4j.data.message.ChatMessage;
@@ -38,11 +40,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.agenttrace.processor.AgentTraceProcessor")
 public final class LangChain4jStreamingChatModelTraced implements StreamingChatModel {
-  private static final SpanTemplate CHAT_STREAMING = SpanTemplates.modelCall("chat", "gpt-4o",
-      "openai", "dev.langchain4j.model.chat.StreamingChatModel.chat", true);
+  private static final SpanTemplate CHAT_STREAMING = SpanTemplates.llmCall("gpt-4o", "openai",
+      "dev.langchain4j.model.chat.StreamingChatModel.chat")
+      .withAttribute(SemanticAttributes.GEN_AI_REQUEST_STREAM, true);
 
-  private static final SpanTemplate DO_CHAT_STREAMING = SpanTemplates.modelCall("chat", "gpt-4o",
-      "openai", "dev.langchain4j.model.chat.StreamingChatModel.doChat", true);
+  private static final SpanTemplate DO_CHAT_STREAMING = SpanTemplates.llmCall("gpt-4o", "openai",
+      "dev.langchain4j.model.chat.StreamingChatModel.doChat")
+      .withAttribute(SemanticAttributes.GEN_AI_REQUEST_STREAM, true);
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final StreamingChatModel delegate;
 
@@ -246,7 +254,7 @@ public final class LangChain4jStreamingChatModelTraced implements StreamingChatM
     return delegate.toString();
   }
 
-  private static void recordChatResponseUsage(Span span, ChatResponse value) {
+  private static void recordChatResponseValues(Span span, ChatResponse value) {
     if (value == null || !span.isRecording()) {
       return;
     }
@@ -254,18 +262,25 @@ public final class LangChain4jStreamingChatModelTraced implements StreamingChatM
       var tokenUsage = value.tokenUsage();
       if (tokenUsage != null) {
         var inputTokenCount = tokenUsage.inputTokenCount();
-        if (inputTokenCount != null && inputTokenCount >= 0) {
+        if (inputTokenCount != null && inputTokenCount.longValue() >= 0) {
           span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS,
               inputTokenCount.longValue());
         }
-        var outputTokenCount = tokenUsage.outputTokenCount();
-        if (outputTokenCount != null && outputTokenCount >= 0) {
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
+    try {
+      var tokenUsage_ = value.tokenUsage();
+      if (tokenUsage_ != null) {
+        var outputTokenCount = tokenUsage_.outputTokenCount();
+        if (outputTokenCount != null && outputTokenCount.longValue() >= 0) {
           span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
               outputTokenCount.longValue());
         }
       }
-    } catch (Throwable ignored) {
-      // Reading token usage for the span must never fail the call.
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
     }
   }
 
@@ -332,7 +347,7 @@ public final class LangChain4jStreamingChatModelTraced implements StreamingChatM
 
     @Override
     public void onCompleteResponse(ChatResponse arg0) {
-      recordChatResponseUsage(call.span(), arg0);
+      recordChatResponseValues(call.span(), arg0);
       call.complete();
       handler.onCompleteResponse(arg0);
     }

@@ -48,6 +48,10 @@ final class MethodWriter {
           "SemanticAttributes",
           "ToolCallJson",
           "AttributeValues",
+          "GenAiValues",
+          "MessageJson",
+          "ContentCapture",
+          "SpanTemplates",
           "CompletionException",
           "Throwable",
           "RuntimeException",
@@ -248,13 +252,13 @@ final class MethodWriter {
     if (method.result() == ResultKind.VOID) {
       return builder.addStatement("$L", call).build();
     }
-    if (!method.isTraced() || method.tokenUsage() == null || method.result() != ResultKind.VALUE) {
+    if (!method.isTraced() || method.resultReads() == null || method.result() != ResultKind.VALUE) {
       return builder.addStatement("return $L", call).build();
     }
     String result = names.newName("result");
     return builder
         .addStatement("$T $N = $L", returnType(method), result, call)
-        .addStatement("$N($N, $N)", usage.helperFor(method.tokenUsage()), spanField, result)
+        .addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result)
         .addStatement("return $N", result)
         .build();
   }

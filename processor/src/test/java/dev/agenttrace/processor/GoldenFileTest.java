@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated source of representative proxies (an interface of tools, an annotated class, a
- * model call with token usage and a structured result, and LangChain4j's default-method and
- * streaming model interfaces), compared line for line with reviewed golden files, so that any
- * change to the generated code shows up in review.
+ * model call with token usage and a structured result, a model call with request and response paths
+ * and message capture, and LangChain4j's default-method and streaming model interfaces), compared
+ * line for line with reviewed golden files, so that any change to the generated code shows up in
+ * review.
  *
  * <p>To accept a deliberate change, regenerate the file and review its diff:
  *
@@ -202,6 +203,52 @@ class GoldenFileTest {
     assertMatchesGolden(
         generatedSource(compilation, "test.LangChain4jStreamingChatModelTraced"),
         "LangChain4jStreamingChatModelTraced.java");
+  }
+
+  @Test
+  void generatedGenAiModelProxyMatchesGoldenFile() throws IOException {
+    String generated =
+        generatedSource(
+            compiled(
+                sources(
+                    """
+                    package test;
+
+                    import java.util.List;
+
+                    public record Request(String model, Double temperature, List<String> stop) {}
+
+                    package test;
+
+                    public record Response(String id, String finishReason, int inputTokens) {}
+
+                    package test;
+
+                    import dev.agenttrace.annotations.LlmCall;
+                    import dev.agenttrace.annotations.RequestPaths;
+                    import dev.agenttrace.annotations.ResponsePaths;
+                    import dev.agenttrace.annotations.Sensitive;
+
+                    /** A model whose request names the model, with message capture. */
+                    @LlmCall(
+                        provider = "openai",
+                        serverAddress = "api.openai.com",
+                        serverPort = 443,
+                        captureMessages = true,
+                        inputTokens = "inputTokens",
+                        request =
+                            @RequestPaths(
+                                model = "request.model",
+                                temperature = "request.temperature",
+                                stopSequences = "request.stop"),
+                        response = @ResponsePaths(id = "id", finishReasons = "finishReason"))
+                    public interface Assistant {
+                      Response ask(String prompt, Request request, @Sensitive String user);
+                    }
+                    """)),
+            "test.AssistantTraced");
+
+    assertMatchesGolden(generated, "AssistantTraced.java");
   }
 
   private static void assertMatchesGolden(String generated, String file) throws IOException {
