@@ -5,6 +5,7 @@ import dev.agenttrace.processor.ProxyMethod.Capture;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -106,6 +107,10 @@ final class MethodModels {
     OperationSettings typeLevel = sameOperation(typeSettings, span);
     // A call completing through a handler reads its response values from the final response the
     // handler receives, not from what the method returns.
+    Function<TypeMirror, GenAiReads> genAiReads =
+        valueType ->
+            genAiPaths.resolve(
+                candidate.annotated(), type, span, methodSettings, typeLevel, valueType, shared);
     GenAiReads[] handlerReads = new GenAiReads[1];
     StreamingHandlers.Lookup lookup =
         handlers.find(
@@ -117,15 +122,7 @@ final class MethodModels {
               if (span.genAiOperation() == null || handlerReads[0] != null) {
                 return null;
               }
-              handlerReads[0] =
-                  genAiPaths.resolve(
-                      candidate.annotated(),
-                      type,
-                      span,
-                      methodSettings,
-                      typeLevel,
-                      response,
-                      shared);
+              handlerReads[0] = genAiReads.apply(response);
               return handlerReads[0].resultReads();
             });
     if (lookup.failed()) {
@@ -145,15 +142,7 @@ final class MethodModels {
             case PUBLISHER -> typeArgument(type.getReturnType(), FLOW_PUBLISHER);
             case STREAM -> typeArgument(type.getReturnType(), STREAM);
           };
-      genAi =
-          genAiPaths.resolve(
-              candidate.annotated(),
-              type,
-              span,
-              methodSettings,
-              typeLevel,
-              handler != null ? null : valueType,
-              shared);
+      genAi = genAiReads.apply(handler != null ? null : valueType);
       genAi = genAi.isEmpty() ? null : genAi;
     } else {
       genAiPaths.checkUntraced(candidate.annotated());

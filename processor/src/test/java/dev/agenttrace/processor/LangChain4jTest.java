@@ -4,6 +4,7 @@ import static dev.agenttrace.processor.ProxyTester.jarOf;
 import static dev.agenttrace.processor.ProxyTester.runAgainst;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.testing.compile.Compilation;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The README's declaration over the real {@code ChatModel} and {@code StreamingChatModel} of
- * LangChain4j 1.19.0 (from Maven Central), whose methods are all default methods funnelling into
- * {@code doChat}: each user-level call is one {@code chat gpt-4o} span with the token counts of the
- * {@code ChatResponse} produced, and a streamed call's span lasts until {@code onCompleteResponse}.
- * Compiled with the README's {@code -Xlint:all -Werror}.
+ * The README's declaration over the real {@code ChatModel}, {@code StreamingChatModel} and {@code
+ * EmbeddingModel} of LangChain4j 1.19.0 (from Maven Central), whose methods are all default methods
+ * funnelling into one another: each user-level call is one {@code chat gpt-4o} (or {@code
+ * embeddings ...}) span with the token counts of the response produced, and a streamed call's span
+ * lasts until {@code onCompleteResponse}. Compiled with the README's {@code -Xlint:all -Werror}.
  */
 class LangChain4jTest {
   @RegisterExtension final ProxyTester tester = new ProxyTester();
@@ -155,6 +156,79 @@ class LangChain4jTest {
 
     assertThat(result).hasToString("OPEN_AI");
     assertThat(tester.spans()).isEmpty();
+  }
+
+  @Test
+  void everyEmbeddingOverloadIsOneEmbeddingsSpanWithItsInputTokens() throws Exception {
+    // EmbeddingModel's methods carry LangChain4j's runtime @Experimental, which the overrides copy;
+    // like any annotation no processor claims, javac's processing lint reports it.
+    Compilation compilation =
+        ProxyTester.compile(
+            List.of("-Xlint:all,-processing", "-Werror"),
+            LANGCHAIN4J,
+            ProxyTester.sources(
+                """
+            package test;
+
+            import dev.agenttrace.annotations.LlmOperation;
+            import dev.agenttrace.annotations.Operation;
+            import dev.agenttrace.annotations.TraceInterface;
+            import dev.langchain4j.model.embedding.EmbeddingModel;
+
+            @TraceInterface(
+                value = EmbeddingModel.class,
+                kind = Operation.LLM_CALL,
+                operation = LlmOperation.EMBEDDINGS,
+                model = "text-embedding-3-small",
+                provider = "openai",
+                inputTokens = "tokenUsage.inputTokenCount")
+            final class Tracing {}
+
+            package test;
+
+            import dev.langchain4j.data.embedding.Embedding;
+            import dev.langchain4j.data.segment.TextSegment;
+            import dev.langchain4j.model.embedding.EmbeddingModel;
+            import dev.langchain4j.model.output.Response;
+            import dev.langchain4j.model.output.TokenUsage;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+
+            public class Driver implements Callable<Object> {
+              @Override
+              public Object call() {
+                EmbeddingModel model = EmbeddingModelTraced.wrap(new EmbeddingModel() {
+                  @Override
+                  public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                    List<Embedding> vectors =
+                        segments.stream().map(s -> Embedding.from(new float[] {1, 2, 3})).toList();
+                    return Response.from(vectors, new TokenUsage(7));
+                  }
+                });
+                TextSegment hi = TextSegment.from("hi");
+                return List.of(
+                    model.embed("hi").content().dimension(),
+                    model.embed(hi).content().dimension(),
+                    model.embedAll(List.of(hi, hi)).content().size());
+              }
+            }
+            """));
+    assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
+
+    Object result = ProxyTester.call(compilation);
+
+    assertThat(result).isEqualTo(List.of(3, 3, 2));
+    assertThat(tester.spans()).hasSize(3);
+    assertThat(tester.spans())
+        .allSatisfy(
+            span -> {
+              assertThat(span.name()).isEqualTo("embeddings text-embedding-3-small");
+              assertThat(span.kind()).isEqualTo(SpanKind.CLIENT);
+              assertThat(span.attributes().get(SemanticAttributes.GEN_AI_OPERATION_NAME))
+                  .isEqualTo("embeddings");
+              assertThat(span.attributes().get(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS))
+                  .isEqualTo(7L);
+            });
   }
 
   /**
