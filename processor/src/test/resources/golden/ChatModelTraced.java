@@ -6,6 +6,8 @@ import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.GenAiValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,10 @@ public final class ChatModelTraced implements ChatModel {
 
   private static final SpanTemplate CHAT_LATER = SpanTemplates.llmCall("gemini-2.5-flash",
       "gcp.gemini", "test.ChatModel.chatLater");
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final ChatModel delegate;
 
@@ -51,7 +57,7 @@ public final class ChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       Reply result = delegate.chat(prompt);
-      recordReplyUsage(span, result);
+      recordReplyValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -90,7 +96,7 @@ public final class ChatModelTraced implements ChatModel {
     try {
       result.whenComplete((value, failure) -> {
         if (failure == null) {
-          recordReplyUsage(span, value);
+          recordReplyValues(span, value);
         } else {
           span.recordError(failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause() : failure);
@@ -119,7 +125,7 @@ public final class ChatModelTraced implements ChatModel {
     return delegate.toString();
   }
 
-  private static void recordReplyUsage(Span span, Reply value) {
+  private static void recordReplyValues(Span span, Reply value) {
     if (value == null || !span.isRecording()) {
       return;
     }
@@ -130,14 +136,21 @@ public final class ChatModelTraced implements ChatModel {
         if (promptTokenCount >= 0) {
           span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, promptTokenCount);
         }
-        var candidatesTokenCount = usage.candidatesTokenCount();
-        if (candidatesTokenCount != null && candidatesTokenCount >= 0) {
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
+    try {
+      var usage_ = value.usage();
+      if (usage_ != null) {
+        var candidatesTokenCount = usage_.candidatesTokenCount();
+        if (candidatesTokenCount != null && candidatesTokenCount.longValue() >= 0) {
           span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
               candidatesTokenCount.longValue());
         }
       }
-    } catch (Throwable ignored) {
-      // Reading token usage for the span must never fail the call.
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.proxy.AttributeValues;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import dev.agenttrace.proxy.ToolCallJson;
 import java.io.IOException;
@@ -26,23 +27,28 @@ import javax.annotation.processing.Generated;
 @Generated("dev.agenttrace.processor.AgentTraceProcessor")
 public final class OrderToolsTraced implements OrderTools {
   private static final SpanTemplate LOOKUP_ORDER = SpanTemplates.tool("lookup_order",
-      "Find an order by id", "test.OrderTools.lookupOrder");
+      "Find an order by id", "test.OrderTools.lookupOrder")
+      .withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
 
   private static final AttributeKey<String> ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] LOOKUP_ORDER_ARGUMENT_NAMES = {"orderId"};
 
   private static final SpanTemplate REFUND = SpanTemplates.tool("refund", "",
-      "test.OrderTools.refund");
+      "test.OrderTools.refund").withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
 
   private static final String[] REFUND_ARGUMENT_NAMES = {"orderId", "cents"};
 
-  private static final SpanTemplate AUDIT = SpanTemplates.tool("audit", "",
-      "test.OrderTools.audit");
+  private static final SpanTemplate AUDIT = SpanTemplates.tool("audit", "", "test.OrderTools.audit")
+      .withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
 
   private static final AttributeKey<String> AUDIT_TAGS = AttributeKey.stringKey("audit.tags");
 
   private static final String[] AUDIT_ARGUMENT_NAMES = {"note", "tags"};
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   private final OrderTools delegate;
 

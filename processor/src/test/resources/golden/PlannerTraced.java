@@ -3,9 +3,11 @@ package test;
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Scope;
+import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.proxy.SpanTemplates;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -23,7 +25,12 @@ public final class PlannerTraced extends Planner {
 
   private static final AttributeKey<String> GOAL = AttributeKey.stringKey("goal");
 
-  private static final SpanTemplate STEP = SpanTemplates.tool("step", "", "test.Planner.step");
+  private static final SpanTemplate STEP = SpanTemplates.tool("step", "", "test.Planner.step")
+      .withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
+
+  static {
+    ProxyClasses.initialized();
+  }
 
   public PlannerTraced(String prefix) {
     super(prefix);

@@ -23,15 +23,25 @@ public final class AgentTrace {
     return tracer;
   }
 
-  /** Installs {@code tracer} for every proxy in this JVM and returns the one it replaces. */
+  /**
+   * Installs {@code tracer} for every proxy in this JVM and returns the one it replaces. The first
+   * time, it also warns (slf4j) if the annotation processor is on the run-time class path, where it
+   * does not belong.
+   */
   public static Tracer install(Tracer tracer) {
-    Tracer previous = AgentTrace.tracer;
-    AgentTrace.tracer = requireNonNull(tracer, "tracer");
-    return previous;
+    requireNonNull(tracer, "tracer");
+    ProcessorOnClassPath.checkOnce();
+    return swap(tracer);
   }
 
   /** Turns tracing off again, returning the tracer that was installed. */
   public static Tracer uninstall() {
-    return install(Tracer.noop());
+    return swap(Tracer.noop());
+  }
+
+  private static Tracer swap(Tracer tracer) {
+    Tracer previous = AgentTrace.tracer;
+    AgentTrace.tracer = tracer;
+    return previous;
   }
 }

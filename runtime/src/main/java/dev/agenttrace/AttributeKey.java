@@ -2,6 +2,8 @@ package dev.agenttrace;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * A typed attribute key. Keys are meant to be created once and kept in constants, as the generated
  * proxies do, so that recording an attribute costs no string work.
@@ -40,6 +42,14 @@ public final class AttributeKey<T> {
   /** A key for floating-point values, stored as {@code double}. */
   public static AttributeKey<Double> doubleKey(String name) {
     return new AttributeKey<>(name, AttributeType.DOUBLE);
+  }
+
+  /**
+   * A key for string arrays, held as an immutable {@code List<String>} (OpenTelemetry's {@code
+   * string[]}); exporters without arrays write the elements joined by commas.
+   */
+  public static AttributeKey<List<String>> stringArrayKey(String name) {
+    return new AttributeKey<>(name, AttributeType.STRING_ARRAY);
   }
 
   /** The key's name, such as {@code gen_ai.tool.name}. */

@@ -104,14 +104,38 @@ public final class Attributes {
     return builder;
   }
 
+  /**
+   * Equal when both hold the same key names with equal values, in any order (as {@link #asMap}).
+   */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Attributes && ((Attributes) other).asMap().equals(asMap());
+    if (other == this) {
+      return true;
+    }
+    if (!(other instanceof Attributes that) || that.size() != size()) {
+      return false;
+    }
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      String name = ((AttributeKey<?>) keysAndValues[i]).name();
+      if (!keysAndValues[i + 1].equals(that.get(name))) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /**
+   * The hash code of {@link #asMap()}, computed without building the map: exporters that key caches
+   * by attributes (a resource per batch, say) pay nothing per call.
+   */
   @Override
   public int hashCode() {
-    return asMap().hashCode();
+    int hash = 0;
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      hash +=
+          ((AttributeKey<?>) keysAndValues[i]).name().hashCode() ^ keysAndValues[i + 1].hashCode();
+    }
+    return hash;
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Vendor-specific trace data carried beside the trace id (the W3C {@code tracestate} header): an
  * immutable, ordered list of key/value members, most recently updated first.
  *
- * <p>{@link #withMember} enforces the W3C Trace Context Level 1 rules: keys and values must match
+ * <p>{@link #withMember} enforces the W3C Trace Context Level 2 rules: keys and values must match
  * the specification's grammar (invalid ones are ignored and logged, never thrown), keys are unique,
  * an updated member moves to the front, and a list that would exceed {@link #MAX_MEMBERS} loses its
  * last (oldest) member. Parsing and formatting of the header live in {@code
@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class TraceState {
   /** The most list members a W3C {@code tracestate} may hold. */
   public static final int MAX_MEMBERS = 32;
+
+  /** The longest key the W3C grammar allows. */
+  public static final int MAX_KEY_LENGTH = 256;
+
+  /** The longest value the W3C grammar allows. */
+  public static final int MAX_VALUE_LENGTH = 256;
 
   /** Loaded only when something is logged, so that reading span files needs no slf4j. */
   private static final class Log {
@@ -41,7 +47,11 @@ public final class TraceState {
     return EMPTY;
   }
 
-  /** A trace state of the given members, in order; the list is copied. */
+  /**
+   * A trace state of the given members, in order; the list is copied. The members are not checked
+   * (span files and other tracing libraries hand them over as they are); {@code
+   * TraceStateCodec.format} sends only the valid ones.
+   */
   public static TraceState of(List<Map.Entry<String, String>> members) {
     return members.isEmpty() ? EMPTY : new TraceState(List.copyOf(members));
   }
@@ -95,34 +105,27 @@ public final class TraceState {
   }
 
   /**
-   * Whether {@code key} is a W3C Trace Context Level 1 key: a simple key ({@code lcalpha} then up
-   * to 255 of {@code a-z 0-9 _ - * /}) or a multi-tenant key {@code tenant@system} (a tenant of 1
-   * to 241 characters starting with {@code a-z} or a digit, a system of 1 to 14 characters starting
-   * with {@code a-z}).
+   * Whether {@code key} is a W3C Trace Context Level 2 key: 1 to 256 characters, the first {@code
+   * a-z} or a digit, the others {@code a-z}, digits, {@code _ - * /} and {@code @}. The {@code @}
+   * may appear anywhere after the first character and more than once ({@code tenant@system}, {@code
+   * foo@}, {@code foo@@bar} are all keys); Level 1's separate limits for tenant and system are
+   * gone.
    */
   public static boolean isValidKey(CharSequence key) {
     int length = key.length();
-    int at = -1;
-    for (int i = 0; i < length; i++) {
-      if (key.charAt(i) == '@') {
-        if (at >= 0) {
-          return false;
-        }
-        at = i;
+    if (length < 1 || length > MAX_KEY_LENGTH) {
+      return false;
+    }
+    char first = key.charAt(0);
+    if (!isLcAlpha(first) && !isDigit(first)) {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
+      if (!isKeyChar(key.charAt(i))) {
+        return false;
       }
     }
-    if (at < 0) {
-      return length >= 1 && length <= 256 && isLcAlpha(key.charAt(0)) && keyChars(key, 1, length);
-    }
-    int systemLength = length - at - 1;
-    return at >= 1
-        && at <= 241
-        && (isLcAlpha(key.charAt(0)) || isDigit(key.charAt(0)))
-        && keyChars(key, 1, at)
-        && systemLength >= 1
-        && systemLength <= 14
-        && isLcAlpha(key.charAt(at + 1))
-        && keyChars(key, at + 2, length);
+    return true;
   }
 
   /**
@@ -131,7 +134,7 @@ public final class TraceState {
    */
   public static boolean isValidValue(CharSequence value) {
     int length = value.length();
-    if (length < 1 || length > 256 || value.charAt(length - 1) == ' ') {
+    if (length < 1 || length > MAX_VALUE_LENGTH || value.charAt(length - 1) == ' ') {
       return false;
     }
     for (int i = 0; i < length; i++) {
@@ -143,14 +146,8 @@ public final class TraceState {
     return true;
   }
 
-  private static boolean keyChars(CharSequence key, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = key.charAt(i);
-      if (!(isLcAlpha(c) || isDigit(c) || c == '_' || c == '-' || c == '*' || c == '/')) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean isKeyChar(char c) {
+    return isLcAlpha(c) || isDigit(c) || c == '_' || c == '-' || c == '*' || c == '/' || c == '@';
   }
 
   private static boolean isLcAlpha(char c) {

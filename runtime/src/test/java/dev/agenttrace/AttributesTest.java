@@ -31,4 +31,15 @@ class AttributesTest {
     assertThat(attributes.get(AttributeKey.stringKey("count"))).isNull();
     assertThat(attributes.get("count")).isEqualTo(3L);
   }
+
+  @Test
+  void equalityAndHashCodeAreThoseOfTheMapWhateverTheOrder() {
+    Attributes ab = Attributes.builder().put("a", "1").put("b", 2L).build();
+    Attributes ba = Attributes.builder().put("b", 2L).put("a", "1").build();
+    Attributes other = Attributes.builder().put("a", "1").put("b", 3L).build();
+
+    assertThat(ab).isEqualTo(ba).hasSameHashCodeAs(ba).hasSameHashCodeAs(ab.asMap());
+    assertThat(ab).isNotEqualTo(other);
+    assertThat(ab).isNotEqualTo(Attributes.builder().put("a", "1").build());
+  }
 }

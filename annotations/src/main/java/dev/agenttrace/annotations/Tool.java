@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Traces each call as the execution of a tool, following the OpenTelemetry GenAI conventions: the
  * span is named {@code execute_tool {name}} and carries {@code gen_ai.operation.name=execute_tool},
- * {@code gen_ai.tool.name} and, when given, {@code gen_ai.tool.description}.
+ * {@code gen_ai.tool.name}, {@code gen_ai.tool.type} and, when given, {@code
+ * gen_ai.tool.description} and {@code gen_ai.tool.call.id}.
  *
  * <pre>{@code
  * @Tool
@@ -33,6 +34,20 @@ public @interface Tool {
 
   /** What the tool does ({@code gen_ai.tool.description}), if given. */
   String description() default "";
+
+  /**
+   * The tool type ({@code gen_ai.tool.type}): {@code function} (the default: code the program runs
+   * itself), {@code extension} (a call to an external service) or {@code datastore}; empty for
+   * none.
+   */
+  String type() default "function";
+
+  /**
+   * Where the tool call's id ({@code gen_ai.tool.call.id}) is read from the arguments: a path that
+   * starts with a parameter's name, such as {@code "request.id"}; see {@link ToolCallId} for a
+   * parameter that is the id.
+   */
+  String callId() default "";
 
   /**
    * Records the arguments of each call as {@code gen_ai.tool.call.arguments}: a JSON object from

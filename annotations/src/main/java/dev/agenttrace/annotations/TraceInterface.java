@@ -59,21 +59,70 @@ public @interface TraceInterface {
   Operation kind() default Operation.TRACED;
 
   /**
-   * The agent name ({@link Operation#AGENT_RUN}), the tool name ({@link Operation#TOOL}: of every
-   * traced method, the variants of one tool such as {@code execute} and {@code executeWithContext})
-   * or the span name prefix ({@link Operation#TRACED}). When empty, as for the annotation: the
-   * interface's or the method's simple name.
+   * The agent name ({@link Operation#AGENT_RUN}, {@link Operation#CREATE_AGENT}), the tool name
+   * ({@link Operation#TOOL}: of every traced method, the variants of one tool such as {@code
+   * execute} and {@code executeWithContext}) or the span name prefix ({@link Operation#TRACED}).
+   * When empty, as for the annotation: the interface's or the method's simple name.
    */
   String name() default "";
 
   /** The agent's or tool's description. */
   String description() default "";
 
-  /** The requested model, required for {@link Operation#LLM_CALL}. */
+  /** For {@link Operation#LLM_CALL}: what the call does, as {@link LlmCall#operation()}. */
+  LlmOperation operation() default LlmOperation.CHAT;
+
+  /**
+   * The requested model: required for {@link Operation#LLM_CALL} (unless read by {@code request
+   * = @RequestPaths(model = ...)}), optional for agents and retrievals.
+   */
   String model() default "";
 
-  /** The model provider, for {@link Operation#LLM_CALL}. */
+  /**
+   * The provider ({@code gen_ai.provider.name}): required for {@link Operation#LLM_CALL}, {@link
+   * Operation#CREATE_AGENT} and remote agents, unless {@link GenAiProvider} on the annotated type
+   * or its package names one; optional for {@link Operation#RETRIEVAL}.
+   */
   String provider() default "";
+
+  /**
+   * For {@link Operation#AGENT_RUN}: the agent runs in another service, as {@link
+   * AgentRun#remote()}.
+   */
+  boolean remote() default false;
+
+  /** For a remote {@link Operation#AGENT_RUN}: the agent's id, as {@link AgentRun#agentId()}. */
+  String agentId() default "";
+
+  /** For a remote {@link Operation#AGENT_RUN} or {@link Operation#CREATE_AGENT}: its version. */
+  String version() default "";
+
+  /** For {@link Operation#RETRIEVAL}: the data source, as {@link Retrieval#dataSource()}. */
+  String dataSource() default "";
+
+  /** For {@link Operation#TOOL}: the tool type, as {@link Tool#type()}. */
+  String type() default "function";
+
+  /** For {@link Operation#TOOL}: where the tool call id is read, as {@link Tool#callId()}. */
+  String callId() default "";
+
+  /** The server's host name ({@code server.address}), for client operations. */
+  String serverAddress() default "";
+
+  /** The server's port ({@code server.port}), with {@link #serverAddress()}; 0 for none. */
+  int serverPort() default 0;
+
+  /** Request attributes read from the arguments, as {@link LlmCall#request()}. */
+  RequestPaths request() default @RequestPaths;
+
+  /** Response attributes read from the result, as {@link LlmCall#response()}. */
+  ResponsePaths response() default @ResponsePaths;
+
+  /**
+   * For {@link Operation#LLM_CALL} and {@link Operation#AGENT_RUN}: record message content, as
+   * {@link LlmCall#captureMessages()}.
+   */
+  boolean captureMessages() default false;
 
   /**
    * The methods to trace, by name (all overloads, abstract or default); when empty, every abstract
@@ -114,11 +163,4 @@ public @interface TraceInterface {
    * without it.
    */
   StreamingHandler[] streamingHandlers() default {};
-
-  /**
-   * The GenAI operation of a {@link Operation#LLM_CALL}: {@code chat} (the default), {@code
-   * text_completion}, {@code generate_content} or {@code embeddings}, as {@link
-   * LlmCall#operationName()}.
-   */
-  String operationName() default "";
 }

@@ -19,6 +19,7 @@
  *
  * <p>Where an operation annotation ({@link dev.agenttrace.annotations.AgentRun}, {@link
  * dev.agenttrace.annotations.Tool}, {@link dev.agenttrace.annotations.LlmCall}, {@link
+ * dev.agenttrace.annotations.Retrieval}, {@link dev.agenttrace.annotations.CreateAgent}, {@link
  * dev.agenttrace.annotations.Traced}) sits on a type, it applies to every abstract method and every
  * default method with parameters of an interface, or every overridable method declared in a class
  * (never to {@code equals}, {@code hashCode}, {@code toString}); an operation annotation on a

@@ -1,11 +1,6 @@
 package dev.agenttrace.benchmarks;
 
-import dev.agenttrace.AgentTrace;
-import dev.agenttrace.Span;
 import dev.agenttrace.processing.BatchSpanProcessor;
-import dev.agenttrace.processing.InMemorySpanCollector;
-import dev.agenttrace.proxy.SpanTemplates;
-import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.SpanData;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How many ended spans per second the batch processor carries from producers to an exporter (one
- * that only counts), with the default queue of 2,048 spans and batches of 512.
+ * that reads every span as an encoder would), with the default queue of 2,048 spans and batches of
+ * 512.
  *
  * <p>A producer hands a span over only when the queue has room, as a steady producer at the
  * pipeline's capacity would; so the score is the rate the pipeline sustains, and the {@code
@@ -42,24 +38,17 @@ public class BatchExportBenchmark {
 
   @State(Scope.Benchmark)
   public static class Pipeline {
-    CountingSpanExporter exporter;
+    ReadingSpanExporter exporter;
     BatchSpanProcessor processor;
     long capacity;
     SpanData span;
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
-      exporter = new CountingSpanExporter();
+      exporter = new ReadingSpanExporter();
       processor = BatchSpanProcessor.builder(exporter).build();
       capacity = 2048;
-      InMemorySpanCollector collector = new InMemorySpanCollector();
-      try (TracerSdk tracer =
-          TracerSdk.builder().serviceName("bench").addSpanProcessor(collector).build()) {
-        Span ended = tracer.startSpan(SpanTemplates.tool("lookup_order", "", ""));
-        ended.end();
-      }
-      span = collector.finishedSpans().get(0);
-      AgentTrace.uninstall();
+      span = EndedSpans.toolCall();
     }
 
     @TearDown(Level.Trial)

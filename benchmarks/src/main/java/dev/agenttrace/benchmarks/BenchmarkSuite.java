@@ -45,6 +45,9 @@ public final class BenchmarkSuite {
     results.addAll(run(NestedCallBenchmark.class.getSimpleName(), only, quick, 2));
     results.addAll(run(BatchExportBenchmark.class.getSimpleName(), only, quick, 1));
     results.addAll(run(BatchExportBenchmark.class.getSimpleName(), only, quick, 2));
+    results.addAll(run(QueueFullDropBenchmark.class.getSimpleName(), only, quick, 1));
+    results.addAll(run(QueueFullDropBenchmark.class.getSimpleName(), only, quick, 2));
+    results.addAll(run(MetricsBenchmark.class.getSimpleName(), only, quick, 1));
     results.addAll(run(ProcessorCompileBenchmark.class.getSimpleName(), only, quick, 1));
 
     String table = SummaryTable.render(results);
@@ -164,6 +167,7 @@ public final class BenchmarkSuite {
             "otelHandWritten" ->
             "direct";
         case "nestedProxyRecording", "nestedOtelHandWritten" -> "nestedDirect";
+        case "modelCallGenAiMetrics", "modelCallAllMetrics" -> "modelCallMetricsOff";
         case "javacWithProcessor", "javacWithPregeneratedProxies", "javacWithForwardingClasses" ->
             "javacWithoutProcessor";
         default -> null;

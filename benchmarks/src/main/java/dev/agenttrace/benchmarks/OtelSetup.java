@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The OpenTelemetry SDK as a careful user sets it up: always-on sampler, a {@link
- * BatchSpanProcessor} feeding an exporter (here one that only counts), span attribute keys in
- * constants.
+ * BatchSpanProcessor} feeding an exporter (here one that reads every span as an encoder would),
+ * span attribute keys in constants.
  */
 final class OtelSetup implements AutoCloseable {
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
@@ -24,7 +24,7 @@ final class OtelSetup implements AutoCloseable {
   static final AttributeKey<String> FUNCTION = AttributeKey.stringKey("code.function.name");
   static final AttributeKey<Long> ORDER_ID = AttributeKey.longKey("order.id");
 
-  final CountingOtelExporter exporter = new CountingOtelExporter();
+  final ReadingOtelExporter exporter = new ReadingOtelExporter();
   final SdkTracerProvider provider =
       SdkTracerProvider.builder()
           .setResource(Resource.getDefault().toBuilder().put("service.name", "bench").build())

@@ -14,7 +14,8 @@ public final class BillingSpecialist implements BillingAgent {
   public String handle(String orderId, String request) {
     try {
       Order order = tools.lookupOrder(orderId);
-      String decision = model.complete("decide: refund " + order.status() + " order " + orderId);
+      String decision =
+          model.complete("decide: refund " + order.status() + " order " + orderId).text();
       if (decision.equals("refund")) {
         Order refunded = tools.updateOrder(orderId, OrderStatus.REFUNDED);
         return "Refunded " + refunded.amountCents() / 100.0 + " EUR for " + refunded.item() + ".";

@@ -17,7 +17,7 @@ public final class Orchestrator implements SupportAgent {
 
   @Override
   public String answer(String question) {
-    String[] route = model.complete("route: " + question).split(" ");
+    String[] route = model.complete("route: " + question).text().split(" ");
     String orderId = route[1];
     String outcome;
     if (route[0].equals("billing")) {
@@ -30,6 +30,6 @@ public final class Orchestrator implements SupportAgent {
         outcome = "I could not find order " + orderId + ".";
       }
     }
-    return model.complete("reply: " + outcome);
+    return model.complete("reply: " + outcome).text();
   }
 }

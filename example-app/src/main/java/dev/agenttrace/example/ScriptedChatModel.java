@@ -19,8 +19,18 @@ public final class ScriptedChatModel implements ChatModel {
   }
 
   @Override
-  public String complete(String prompt) {
+  public Completion complete(String prompt) {
     pause();
+    String reply = reply(prompt);
+    return new Completion(reply, words(prompt), words(reply));
+  }
+
+  /** Tokens as this stand-in counts them: one per word. */
+  private static long words(String text) {
+    return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+  }
+
+  private static String reply(String prompt) {
     String text = prompt.toLowerCase(Locale.ROOT);
     if (text.startsWith("route:")) {
       String order = firstOrderId(prompt);

@@ -8,6 +8,9 @@ import dev.agenttrace.config.TracingConfig;
 import dev.agenttrace.context.Conversation;
 import dev.agenttrace.export.json.SpanJson;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
+import dev.agenttrace.metrics.GenAiConventions;
+import dev.agenttrace.metrics.PrometheusTextFormat;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.propagation.HttpClientPropagation;
 import dev.agenttrace.spi.SpanData;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 
 /**
  * The example: two customer questions to the support agents, then the trace of each as a tree. The
@@ -36,6 +40,9 @@ import java.util.concurrent.ExecutorService;
  * traceparent}, {@code tracestate} and {@code baggage}, so the refund is one trace with spans from
  * both services. Each question is its own conversation, whose id travels as baggage and is set on
  * every span as {@code gen_ai.conversation.id}.
+ *
+ * <p>After the traces the run prints the GenAI metrics each service measured (model calls, tokens,
+ * agent and tool runs), as lines of the Prometheus text format.
  *
  * <p>Where else the spans go is configured as for any program, for example {@code
  * OTEL_TRACES_EXPORTER=zipkin} sends them to a Zipkin server on localhost; the run then also lists
@@ -122,6 +129,18 @@ public final class SupportApp {
    * trees. Each service gets its own tracing from the same configuration, under its own name.
    */
   static List<SpanData> run(ChatModel model, PrintStream out, TracingConfig.Builder config) {
+    return run(model, out, config, (service, metrics) -> {});
+  }
+
+  /**
+   * As {@link #run(ChatModel, PrintStream, TracingConfig.Builder)}, handing each service's name and
+   * metrics to {@code measured} once the conversations are over.
+   */
+  static List<SpanData> run(
+      ChatModel model,
+      PrintStream out,
+      TracingConfig.Builder config,
+      BiConsumer<String, TracingMetrics> measured) {
     InMemorySpanCollector collector = new InMemorySpanCollector();
     config
         .console(false)
@@ -151,6 +170,16 @@ public final class SupportApp {
       }
       List<SpanData> spans = collector.finishedSpans();
       out.print(TreeRenderer.render(spans));
+      out.println();
+      out.println(
+          "GenAI metrics (OpenTelemetry conventions "
+              + GenAiConventions.VERSION
+              + "), counts and token sums; a scrape adds buckets and AgentTrace's own counters:");
+      for (ConfiguredTracing tracing : List.of(supportTracing, billingTracing)) {
+        String service = tracing.tracer().resource().serviceName();
+        printGenAiMetrics(service, tracing.tracingMetrics(), out);
+        measured.accept(service, tracing.tracingMetrics());
+      }
       if (!supportTracing.exporters().isEmpty()) {
         supportTracing.forceFlush(Duration.ofSeconds(30));
         billingTracing.forceFlush(Duration.ofSeconds(30));
@@ -166,6 +195,20 @@ public final class SupportApp {
       supportThreads.shutdownNow();
       billingThreads.shutdownNow();
     }
+  }
+
+  /**
+   * The counts of the GenAI metrics and the token sums, as lines of the Prometheus text format; a
+   * scrape of {@link PrometheusTextFormat#write(TracingMetrics)} has these and more.
+   */
+  private static void printGenAiMetrics(String service, TracingMetrics metrics, PrintStream out) {
+    out.println("# " + service);
+    PrometheusTextFormat.write(metrics.snapshot())
+        .lines()
+        .filter(line -> line.startsWith("gen_ai_"))
+        .filter(
+            line -> line.contains("_count{") || line.startsWith("gen_ai_client_token_usage_sum"))
+        .forEach(out::println);
   }
 
   private static void printWhereTracesWent(

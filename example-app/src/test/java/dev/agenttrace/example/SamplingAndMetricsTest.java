@@ -6,7 +6,6 @@ import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.StatusCode;
-import dev.agenttrace.metrics.LatencyMetricsProcessor;
 import dev.agenttrace.metrics.OperationKey;
 import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.InMemorySpanCollector;
@@ -67,18 +66,13 @@ class SamplingAndMetricsTest {
   @Test
   void tailSamplingKeepsTheFailedRunWholeAndMetricsSeeBothRuns() {
     InMemorySpanCollector exported = new InMemorySpanCollector();
-    TracingMetrics tracing = new TracingMetrics();
-    LatencyMetricsProcessor latency = LatencyMetricsProcessor.builder().build();
+    TracingMetrics tracing = TracingMetrics.builder().operationLatency(true).build();
     TailSamplingProcessor tail =
         TailSamplingProcessor.builder(exported)
             .keepProbability(0)
             .slowerThan(Duration.ofMinutes(1))
             .build();
-    install(
-        TracerSdk.builder()
-            .addSpanProcessor(tracing)
-            .addSpanProcessor(latency)
-            .addSpanProcessor(tail));
+    install(TracerSdk.builder().addSpanProcessor(tracing).addSpanProcessor(tail));
     SupportAgent agent = SupportDesk.create(new ScriptedChatModel(1));
 
     for (String question : SupportApp.QUESTIONS) {
@@ -104,9 +98,9 @@ class SamplingAndMetricsTest {
     assertThat(tracing.snapshot().traces()).isEqualTo(2);
     assertThat(tracing.snapshot().spansEnded()).isEqualTo(tail.stats().spansReceived());
     assertThat(tracing.snapshot().activeSpans()).isZero();
-    assertThat(latency.latency(OperationKey.tool("lookup_order")).orElseThrow().total().count())
+    assertThat(tracing.latency(OperationKey.tool("lookup_order")).orElseThrow().total().count())
         .isEqualTo(2);
-    assertThat(latency.latency(OperationKey.agent("orchestrator")).orElseThrow().total().count())
+    assertThat(tracing.latency(OperationKey.agent("orchestrator")).orElseThrow().total().count())
         .isEqualTo(2);
   }
 }

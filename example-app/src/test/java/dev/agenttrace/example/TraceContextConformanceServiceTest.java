@@ -180,10 +180,18 @@ class TraceContextConformanceServiceTest {
 
   @Test
   void invalidTracestateIsDiscardedButTheTraceContinues() throws Exception {
-    Headers callback = single("traceparent", VALID, "tracestate", "foo=1,foo=2");
+    Headers callback = single("traceparent", VALID, "tracestate", "foo=1,FOO=2");
 
     assertThat(traceId(callback)).isEqualTo(TRACE_ID);
     assertThat(callback.get("tracestate")).isNull();
+  }
+
+  @Test
+  void tracestateWithARepeatedKeyPassesOnItsFirstOccurrence() throws Exception {
+    Headers callback =
+        single("traceparent", VALID, "tracestate", "foo=1,foo=2", "tracestate", "foo@bar@baz=3");
+
+    assertThat(callback.get("tracestate")).containsExactly("foo=1,foo@bar@baz=3");
   }
 
   @Test

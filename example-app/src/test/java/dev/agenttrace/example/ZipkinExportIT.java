@@ -49,6 +49,13 @@ class ZipkinExportIT {
   }
 
   @Test
+  void zipkinListensOnLoopbackOnly() throws Exception {
+    assertThat(zipkin.listeningAddresses())
+        .isNotEmpty()
+        .allSatisfy(address -> assertThat(address.isLoopbackAddress()).as("%s", address).isTrue());
+  }
+
+  @Test
   void theRunSaysWhereInZipkinEachTraceIs() {
     assertThat(traceIds).hasSize(2);
     assertThat(output)

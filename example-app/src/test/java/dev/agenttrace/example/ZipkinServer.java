@@ -11,16 +11,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real Zipkin server (the exec jar from Maven Central, copied by the build), run with {@code
- * java -jar} on a free 127.0.0.1 port with in-memory storage, and its query API.
+ * java -jar} on a free port of 127.0.0.1 only, with in-memory storage, and its query API.
  */
 final class ZipkinServer implements AutoCloseable {
   private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+
+  /** The state of a listening socket in /proc/net/tcp. */
+  private static final String LISTEN = "0A";
 
   private final Process process;
   private final int port;
@@ -47,8 +51,11 @@ final class ZipkinServer implements AutoCloseable {
                 "-Xmx256m",
                 "-jar",
                 jar.toString(),
-                "--server.address=127.0.0.1",
-                "--server.port=" + port)
+                // Zipkin 3 serves through Armeria, which ignores --server.address and would
+                // listen on every interface: bind the one port to loopback explicitly.
+                "--armeria.ports[0].ip=127.0.0.1",
+                "--armeria.ports[0].port=" + port,
+                "--armeria.ports[0].protocols[0]=http")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("STORAGE_TYPE", "mem");
@@ -118,6 +125,43 @@ final class ZipkinServer implements AutoCloseable {
       Thread.sleep(100);
     }
     return spans;
+  }
+
+  /**
+   * The local addresses on which Zipkin's port is listening, as the kernel reports them in {@code
+   * /proc/net/tcp} and {@code /proc/net/tcp6} (Linux): a check that needs no traffic at all.
+   */
+  List<InetAddress> listeningAddresses() throws IOException {
+    List<InetAddress> addresses = new ArrayList<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      Path file = Path.of(table);
+      if (!Files.isReadable(file)) {
+        continue;
+      }
+      for (String line : Files.readAllLines(file)) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length < 4 || !fields[3].equals(LISTEN) || !fields[1].contains(":")) {
+          continue;
+        }
+        String[] local = fields[1].split(":");
+        if (Integer.parseInt(local[1], 16) == port) {
+          addresses.add(InetAddress.getByAddress(kernelAddressBytes(local[0])));
+        }
+      }
+    }
+    return addresses;
+  }
+
+  /** The kernel prints an address as 32-bit words in host (little-endian) byte order. */
+  private static byte[] kernelAddressBytes(String hex) {
+    byte[] bytes = new byte[hex.length() / 2];
+    for (int word = 0; word < bytes.length / 4; word++) {
+      for (int i = 0; i < 4; i++) {
+        int at = (word * 4 + 3 - i) * 2;
+        bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+      }
+    }
+    return bytes;
   }
 
   @Override

@@ -84,6 +84,10 @@ final class OpenTelemetryMapping {
       case BOOLEAN -> builder.put(key.name(), (Boolean) value);
       case LONG -> builder.put(key.name(), ((Number) value).longValue());
       case DOUBLE -> builder.put(key.name(), ((Number) value).doubleValue());
+      case STRING_ARRAY -> {
+        List<?> list = (List<?>) value;
+        builder.put(key.name(), list.stream().map(String::valueOf).toArray(String[]::new));
+      }
     }
   }
 

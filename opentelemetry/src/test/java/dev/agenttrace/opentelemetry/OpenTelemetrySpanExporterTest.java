@@ -63,6 +63,7 @@ class OpenTelemetrySpanExporterTest {
             .setAttribute(AttributeKey.longKey("order.items"), 3L)
             .setAttribute(AttributeKey.doubleKey("order.total"), 129.5)
             .setAttribute(AttributeKey.booleanKey("order.refundable"), true)
+            .setAttribute(AttributeKey.stringArrayKey("order.tags"), List.of("express", "gift"))
             .startSpan();
     tool.recordError(new IllegalStateException("no such order"));
     tool.end();
@@ -93,7 +94,10 @@ class OpenTelemetrySpanExporterTest {
         .containsEntry(io.opentelemetry.api.common.AttributeKey.longKey("order.items"), 3L)
         .containsEntry(io.opentelemetry.api.common.AttributeKey.doubleKey("order.total"), 129.5)
         .containsEntry(
-            io.opentelemetry.api.common.AttributeKey.booleanKey("order.refundable"), true);
+            io.opentelemetry.api.common.AttributeKey.booleanKey("order.refundable"), true)
+        .containsEntry(
+            io.opentelemetry.api.common.AttributeKey.stringArrayKey("order.tags"),
+            List.of("express", "gift"));
     assertThat(agent.getParentSpanContext().isRemote()).isTrue();
     assertThat(agent.getParentSpanId()).isEqualTo("b7ad6b7169203331");
     assertThat(agent.getSpanContext().getTraceState().get("vendor")).isEqualTo("abc");

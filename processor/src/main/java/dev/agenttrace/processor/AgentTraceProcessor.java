@@ -3,7 +3,7 @@ package dev.agenttrace.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,10 +60,13 @@ public final class AgentTraceProcessor extends AbstractProcessor {
   /** Proxies written so far, by qualified name, with the element each was generated from. */
   private final Map<String, Element> written = new HashMap<>();
 
+  /** Whether the source level was found too old for the generated code, and said so once. */
+  private boolean sourceLevelReported;
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    errors = new ErrorReporter(processingEnv.getMessager());
+    errors = new ErrorReporter(processingEnv);
     models = new ProxyModelBuilder(processingEnv, errors);
     writer = new ProxyWriter(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
   }
@@ -76,9 +79,11 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     }
     names.add(Annotations.SPAN_ATTRIBUTE);
     names.add(Annotations.SENSITIVE);
+    names.add(GenAiPaths.TOOL_CALL_ID);
     names.add(Annotations.TRACE_INTERFACE);
     names.add(Annotations.TRACE_INTERFACES);
     names.add(StreamingHandlers.STREAMING_HANDLER);
+    names.add(ProviderDefaults.GEN_AI_PROVIDER);
     // Only to claim it in the rounds that compile generated code; see process().
     names.add(RuntimeNames.GENERATED.canonicalName());
     return names;
@@ -113,7 +118,10 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     }
     deferred.clear();
     for (TypeElement annotation : annotations) {
-      if (annotation.getQualifiedName().contentEquals(RuntimeNames.GENERATED.canonicalName())) {
+      // Claimed only: @Generated marks our own output, and a @GenAiProvider default is read where
+      // an operation annotation needs it.
+      if (annotation.getQualifiedName().contentEquals(RuntimeNames.GENERATED.canonicalName())
+          || annotation.getQualifiedName().contentEquals(ProviderDefaults.GEN_AI_PROVIDER)) {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
@@ -123,13 +131,34 @@ public final class AgentTraceProcessor extends AbstractProcessor {
         }
       }
     }
+    if (!types.isEmpty() && !sourceLevelSupported(types.iterator().next())) {
+      return false;
+    }
     for (TypeElement type : types) {
       processType(type);
     }
     // Every annotation passed in is one of ours or @Generated: claiming them keeps
-    // -Xlint:processing
-    // quiet about them, and no other processor has a use for them.
+    // -Xlint:processing quiet about them, and no other processor has a use for them.
     return true;
+  }
+
+  /**
+   * Generated proxies use Java 17 language features (pattern matching for instanceof, switch
+   * expressions), so at an older source level they would not compile, with errors deep in generated
+   * files. Instead: one error, on the first annotated type, naming the fix; nothing is generated
+   * for the whole compilation.
+   */
+  private boolean sourceLevelSupported(TypeElement first) {
+    SourceVersion level = processingEnv.getSourceVersion();
+    if (level.compareTo(SourceVersion.RELEASE_17) >= 0) {
+      return true;
+    }
+    if (!sourceLevelReported) {
+      sourceLevelReported = true;
+      errors.error(
+          first, Messages.SOURCE_LEVEL_TOO_OLD, level.name().substring("RELEASE_".length()));
+    }
+    return false;
   }
 
   /** The type a proxy is written for: the annotated type, or the type of an annotated member. */
@@ -148,13 +177,9 @@ public final class AgentTraceProcessor extends AbstractProcessor {
         deferred.put(type.getQualifiedName().toString(), type);
         return;
       }
-      List<ProxyType> proxies = new ArrayList<>();
-      models.build(type).ifPresent(proxies::add);
+      models.build(type).ifPresent(proxy -> write(proxy, null));
       for (AnnotationMirror request : requests) {
-        models.buildRequested(type, request).ifPresent(proxies::add);
-      }
-      for (ProxyType proxy : proxies) {
-        write(proxy);
+        models.buildRequested(type, request).ifPresent(proxy -> write(proxy, request));
       }
     } catch (Throwable e) {
       // Never out of process(), whatever failed (an Error such as StackOverflowError included):
@@ -163,15 +188,20 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     }
   }
 
-  private void write(ProxyType proxy) throws IOException {
+  /** Writes {@code proxy}, asked for by {@code request} (a {@code @TraceInterface}) or null. */
+  private void write(ProxyType proxy, AnnotationMirror request) {
     String name = proxy.proxyName().canonicalName();
     Element previous = written.putIfAbsent(name, proxy.originatingElement());
     if (previous != null) {
-      errors.error(proxy.originatingElement(), Messages.DUPLICATE_PROXY, name, previous);
+      errors.error(proxy.originatingElement(), request, Messages.DUPLICATE_PROXY, name, previous);
       return;
     }
     JavaFile file = writer.write(proxy);
-    file.writeTo(processingEnv.getFiler());
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private boolean anyUnresolvedRequest(List<AnnotationMirror> requests) {

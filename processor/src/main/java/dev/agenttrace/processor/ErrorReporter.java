@@ -1,6 +1,10 @@
 package dev.agenttrace.processor;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -12,10 +16,18 @@ import javax.tools.Diagnostic;
  */
 final class ErrorReporter {
   private final Messager messager;
+  private final RepeatedAnnotationTrees repeated;
   private int errorCount;
 
-  ErrorReporter(Messager messager) {
-    this.messager = messager;
+  /**
+   * Errors printed so far: a setting on a type is checked once per method it applies to, but its
+   * error is printed once.
+   */
+  private final Set<List<Object>> reported = new HashSet<>();
+
+  ErrorReporter(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.repeated = RepeatedAnnotationTrees.of(env);
   }
 
   void error(Element element, String format, Object... args) {
@@ -34,7 +46,11 @@ final class ErrorReporter {
       String format,
       Object... args) {
     errorCount++;
-    print(Diagnostic.Kind.ERROR, element, annotation, value, String.format(format, args));
+    String message = String.format(format, args);
+    if (reported.add(
+        List.of(element, String.valueOf(annotation), String.valueOf(value), message))) {
+      print(Diagnostic.Kind.ERROR, element, annotation, value, message);
+    }
   }
 
   /** A warning: the code works, but probably not as meant. */
@@ -48,7 +64,11 @@ final class ErrorReporter {
       AnnotationMirror annotation,
       AnnotationValue value,
       String message) {
-    if (annotation == null) {
+    RepeatedAnnotationTrees.Position position =
+        annotation == null || repeated == null ? null : repeated.locate(element, annotation, value);
+    if (position != null) {
+      repeated.print(kind, message, position);
+    } else if (annotation == null) {
       messager.printMessage(kind, message, element);
     } else if (value == null) {
       messager.printMessage(kind, message, element, annotation);

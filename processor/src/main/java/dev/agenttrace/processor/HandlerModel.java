@@ -42,7 +42,7 @@ record HandlerModel(DeclaredType type, List<HandlerMethod> methods) {
       ExecutableType type,
       List<? extends TypeMirror> thrownTypes,
       Role role,
-      TokenUsagePaths usage,
+      ResultReads usage,
       List<String> suppressedWarnings) {}
 
   /** A key telling wrappers apart: the handler type and what each method does. */

@@ -39,9 +39,21 @@ final class Messages {
           + " request (-Aagenttrace.nothingTraced=warning makes this a warning).";
   static final String LLM_CALL_WITHOUT_MODEL =
       "@LlmCall on %s names no model. Set model = \"...\" here or on the enclosing type's"
-          + " @LlmCall.";
-  static final String UNKNOWN_MODEL_OPERATION =
-      "operationName = \"%s\" is not a GenAI model operation. Use one of: %s.";
+          + " @LlmCall, or read it from an argument with request = @RequestPaths(model ="
+          + " \"...\").";
+  static final String MISSING_PROVIDER =
+      "@%s on %s names no provider, but the GenAI conventions require gen_ai.provider.name on"
+          + " %s spans. Set provider = \"openai\" (or \"anthropic\", \"aws.bedrock\", ...)"
+          + " here or on the type's @%s, or name a default with @GenAiProvider(\"...\") on the"
+          + " type or in package-info.java.";
+  static final String REMOTE_ONLY_SETTING =
+      "%s = \"%s\" applies only to remote agents: the GenAI conventions' in-process invoke_agent"
+          + " span (INTERNAL) has no %s. Set remote = true if the agent runs in another service,"
+          + " or remove it.";
+  static final String BAD_PORT = "serverPort = %d is not a port. Use 1 to 65535, or leave it out.";
+  static final String PORT_WITHOUT_ADDRESS =
+      "serverPort = %d is recorded only with serverAddress, as the GenAI conventions ask. Set"
+          + " serverAddress = \"...\" too, or remove serverPort.";
   static final String TWO_HANDLERS =
       "%s takes two streaming handlers (%s and %s), but AgentTrace follows one stream per call."
           + " Leave the method untraced (for a @TraceInterface: list the others in methods ="
@@ -102,18 +114,55 @@ final class Messages {
   static final String CAPTURE_RESULT_OF_VOID =
       "captureResult = true on %s records nothing, because it returns void. Remove"
           + " captureResult.";
-  static final String TOKENS_WITHOUT_RESULT =
-      "%s returns %s, so there is no result to read token usage from. Remove inputTokens and"
-          + " outputTokens here, or return the model's response.";
-  static final String TOKEN_ACCESSOR_MISSING =
+  static final String RESULT_PATH_WITHOUT_RESULT =
+      "%s returns %s, so there is no result to read %s from. Remove it here, or return the"
+          + " model's response.";
+  static final String RESULT_ACCESSOR_MISSING =
       "%s = \"%s\" cannot be read from the result of %s: %s has no public no-argument method"
           + " %s(). Name a chain of accessors of the return type, such as \"usage.inputTokens\""
           + " for result.usage().inputTokens().";
-  static final String TOKEN_ACCESSOR_NOT_INTEGRAL =
-      "%s = \"%s\" ends in %s(), which returns %s, but a token count must be an integral number"
-          + " (int, long, Integer, Long, ...). Point it at the count itself.";
+  static final String ARGUMENT_ACCESSOR_MISSING =
+      "%s = \"%s\" cannot be read from the arguments of %s: %s has no public no-argument"
+          + " method %s(). Name a parameter, then a chain of its accessors, such as"
+          + " \"request.options.temperature\" for request.options().temperature().";
+  static final String UNKNOWN_PARAMETER =
+      "%s = \"%s\" must start with a parameter of %s, and \"%s\" is none. Its parameters"
+          + " are: %s.";
+  static final String SENSITIVE_PATH =
+      "%s = \"%s\" reads parameter %s, which is @Sensitive and so never recorded. Remove the"
+          + " path, or @Sensitive.";
+  static final String VALUE_OF_WRONG_TYPE =
+      "%s = \"%s\" ends at %s, which is %s, but %s needs %s. Point it at such a value.";
+  static final String NOT_IN_CONVENTIONS =
+      "%s has no effect on %s: the GenAI conventions define %s only on %s spans. Remove it.";
+  static final String TOOL_CALL_ID_NOT_ON_TOOL =
+      "@ToolCallId on parameter %s would never be recorded, because %s is not a @Tool. Remove"
+          + " it, or trace the method as a tool.";
+  static final String TOOL_CALL_ID_TWICE =
+      "@ToolCallId on parameter %s: %s already has one on parameter %s, and a call has one id."
+          + " Keep one of them.";
+  static final String TOOL_CALL_ID_AND_PATH =
+      "@ToolCallId on parameter %s and callId = \"%s\" both name the tool call id of %s. Keep"
+          + " one of them.";
+  static final String TOOL_CALL_ID_SENSITIVE =
+      "Parameter %s is both @Sensitive and @ToolCallId, so a value marked sensitive would be"
+          + " recorded. Remove one of the two.";
+  static final String TOOL_CALL_ID_TYPE =
+      "@ToolCallId on parameter %s of type %s: a tool call id is a CharSequence or an integral"
+          + " number. Put it on the parameter that holds the id, or use callId = \"...\" to read"
+          + " it from an argument.";
+  static final String CAPTURE_NOTHING =
+      "captureMessages = true on %s would record nothing: no parameter that is not @Sensitive"
+          + " is a CharSequence, a dev.agenttrace.GenAiMessage (or an Iterable or array of them)"
+          + " or a dev.agenttrace.ModelInput, and the result is none of those or a"
+          + " dev.agenttrace.ModelOutput. Let the request or response type implement ModelInput"
+          + " or ModelOutput, or remove captureMessages.";
+  static final String CAPTURE_NOT_IN_CONVENTIONS =
+      "captureMessages = true on %s has no effect: the GenAI conventions define no message"
+          + " content on %s spans. Remove it.";
   static final String SETTING_NOT_FOR_KIND =
-      "%s has no effect for kind = %s. Remove it, or choose the kind it belongs to (%s).";
+      "%s has no effect for kind = %s on @TraceInterface(%s.class). Remove it, or choose the kind"
+          + " it belongs to (%s).";
   static final String TRACE_INTERFACE_NOT_AN_INTERFACE =
       "@TraceInterface can only proxy an interface, and %s is %s. If you own it, annotate it"
           + " instead.";
@@ -124,9 +173,15 @@ final class Messages {
       "@TraceInterface(%s.class) lists method \"%s\", which the interface does not have. Its"
           + " methods are: %s.";
   static final String TRACE_INTERFACE_WITHOUT_MODEL =
-      "@TraceInterface(%s.class, kind = LLM_CALL) names no model. Set model = \"...\".";
+      "@TraceInterface(%s.class, kind = LLM_CALL) names no model. Set model = \"...\", or read"
+          + " it with request = @RequestPaths(model = \"...\").";
+  static final String TRACE_INTERFACE_WITHOUT_PROVIDER =
+      "@TraceInterface(%s.class, kind = %s) names no provider, but the GenAI conventions require"
+          + " gen_ai.provider.name. Set provider = \"...\", or name a default with"
+          + " @GenAiProvider(\"...\") on this type or in package-info.java.";
   static final String INVALID_PROXY_NAME =
-      "proxyName = \"%s\" is not a Java class name. Use a simple name such as \"TracedClient\".";
+      "proxyName = \"%s\" on @TraceInterface(%s.class) is not a Java class name. Use a simple"
+          + " name such as \"TracedClient\".";
   static final String WRAP_CLASH =
       "%s(%s) has the signature of the static factory wrap(%s) that the generated proxy needs."
           + " Rename the method.";
@@ -139,6 +194,10 @@ final class Messages {
   static final String UNRESOLVED_TYPES =
       "%s refers to types that never became available, so no proxy was generated for it. Check"
           + " the errors above for the missing types.";
+  static final String SOURCE_LEVEL_TOO_OLD =
+      "AgentTrace needs --release 17 or newer, but this compilation is at source level %s, so no"
+          + " proxy was generated. Set maven.compiler.release to 17 (Maven), or"
+          + " options.release = 17 (Gradle).";
   static final String INTERNAL_ERROR =
       "AgentTrace failed on %s because of an internal error (%s). Please report this message"
           + " with the annotated source.";

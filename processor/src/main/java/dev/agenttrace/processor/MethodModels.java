@@ -5,6 +5,7 @@ import dev.agenttrace.processor.ProxyMethod.Capture;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -21,8 +22,9 @@ import javax.lang.model.util.Types;
 /**
  * Describes one method a proxy overrides: how its result is handled (plain, void, a {@code
  * CompletionStage} the span waits for, or a stream it follows: a returned {@code Flow.Publisher} or
- * {@code Stream}, or a streaming handler parameter), its span, parameter attributes, token usage
- * and capture, and the lint categories its mirrored signature needs suppressed.
+ * {@code Stream}, or a streaming handler parameter), its span, parameter attributes, the GenAI
+ * values it reads (request and response paths, token usage, tool call id, messages) and tool
+ * capture, and the lint categories its mirrored signature needs suppressed.
  */
 final class MethodModels {
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
@@ -35,7 +37,7 @@ final class MethodModels {
   private final MethodCollector collector;
   private final SpanDescriptors spans;
   private final ParameterRules parameters;
-  private final TokenUsageResolver tokens;
+  private final GenAiPaths genAiPaths;
   private final Lint lint;
   private final StreamingHandlers handlers;
   private final ErrorReporter errors;
@@ -46,7 +48,7 @@ final class MethodModels {
       MethodCollector collector,
       SpanDescriptors spans,
       ParameterRules parameters,
-      TokenUsageResolver tokens,
+      GenAiPaths genAiPaths,
       Lint lint,
       ErrorReporter errors) {
     this.elements = elements;
@@ -54,7 +56,7 @@ final class MethodModels {
     this.collector = collector;
     this.spans = spans;
     this.parameters = parameters;
-    this.tokens = tokens;
+    this.genAiPaths = genAiPaths;
     this.lint = lint;
     this.errors = errors;
     this.handlers = new StreamingHandlers(elements, types, errors, collector, lint);
@@ -69,13 +71,13 @@ final class MethodModels {
       Candidate candidate,
       OperationSettings methodSettings,
       OperationSettings typeSettings,
-      TokenUsageResolver.SharedPaths shared) {
+      GenAiPaths.SharedPaths shared) {
     ExecutableElement method = candidate.element();
     ExecutableType type = candidate.type();
     ResultKind result = resultKind(type.getReturnType());
     boolean traced = methodSettings != null || typeSettings != null;
     if (!traced) {
-      parameters.attributes(candidate.annotated(), type, null);
+      reportMisplacedParameterAnnotations(candidate);
       checkNoHandlerAnnotation(method);
       return new ProxyMethod(
           method,
@@ -103,24 +105,35 @@ final class MethodModels {
     SpanDescriptor span =
         spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
     OperationSettings typeLevel = sameOperation(typeSettings, span);
-    boolean countsTokens = span.operation() == Operation.LLM_CALL;
+    // A call completing through a handler reads its response values from the final response the
+    // handler receives, not from what the method returns.
+    Function<TypeMirror, GenAiReads> genAiReads =
+        valueType ->
+            genAiPaths.resolve(
+                candidate.annotated(), type, span, methodSettings, typeLevel, valueType, shared);
+    GenAiReads[] handlerReads = new GenAiReads[1];
     StreamingHandlers.Lookup lookup =
         handlers.find(
             method,
             type.getParameterTypes(),
             requested ? typeSettings.mirror() : null,
             site,
-            (complete, response) ->
-                countsTokens
-                    ? tokens.resolve(complete, response, methodSettings, typeLevel, shared)
-                    : null);
+            (complete, response) -> {
+              if (span.genAiOperation() == null || handlerReads[0] != null) {
+                return null;
+              }
+              handlerReads[0] = genAiReads.apply(response);
+              return handlerReads[0].resultReads();
+            });
     if (lookup.failed()) {
       return null;
     }
     StreamingHandlers.Found handler = lookup.found();
     List<ParameterAttribute> attributes = parameters.attributes(candidate.annotated(), type, span);
-    TokenUsagePaths usage = null;
-    if (countsTokens && handler == null) {
+    GenAiReads genAi = handlerReads[0];
+    if (genAi != null) {
+      genAi = genAi.isEmpty() ? null : genAi;
+    } else if (span.genAiOperation() != null) {
       TypeMirror valueType =
           switch (result) {
             case VOID -> null;
@@ -129,7 +142,10 @@ final class MethodModels {
             case PUBLISHER -> typeArgument(type.getReturnType(), FLOW_PUBLISHER);
             case STREAM -> typeArgument(type.getReturnType(), STREAM);
           };
-      usage = tokens.resolve(method, valueType, methodSettings, typeLevel, shared);
+      genAi = genAiReads.apply(handler != null ? null : valueType);
+      genAi = genAi.isEmpty() ? null : genAi;
+    } else {
+      genAiPaths.checkUntraced(candidate.annotated());
     }
     Capture capture = null;
     if (span.operation() == Operation.TOOL) {
@@ -143,7 +159,7 @@ final class MethodModels {
         span,
         attributes,
         result,
-        usage,
+        genAi,
         capture,
         handler,
         lint.forMethod(method, type, unchecked),
@@ -196,6 +212,12 @@ final class MethodModels {
     return false;
   }
 
+  /** Reports {@code @SpanAttribute} and {@code @ToolCallId} on a method that is not traced. */
+  void reportMisplacedParameterAnnotations(Candidate candidate) {
+    parameters.attributes(candidate.annotated(), candidate.type(), null);
+    genAiPaths.checkUntraced(candidate.annotated());
+  }
+
   private static OperationSettings sameOperation(OperationSettings type, SpanDescriptor span) {
     return type != null && type.operation() == span.operation() ? type : null;
   }
@@ -206,8 +228,8 @@ final class MethodModels {
   }
 
   /** A fresh tracker for the type-level token paths of one proxy. */
-  TokenUsageResolver.SharedPaths sharedPaths() {
-    return tokens.sharedPaths();
+  GenAiPaths.SharedPaths sharedPaths() {
+    return genAiPaths.sharedPaths();
   }
 
   /**
@@ -226,7 +248,7 @@ final class MethodModels {
    * Every other method is forwarded, so a delegate's own implementation of it is called.
    */
   List<ProxyMethod> withDefaultCodeRuns(TypeElement target, List<ProxyMethod> methods) {
-    boolean anyUsage = methods.stream().anyMatch(m -> m.isTraced() && m.tokenUsage() != null);
+    boolean anyUsage = methods.stream().anyMatch(m -> m.isTraced() && m.resultReads() != null);
     List<ProxyMethod> marked = new ArrayList<>();
     for (ProxyMethod method : methods) {
       boolean isDefault = method.element().getModifiers().contains(Modifier.DEFAULT);
@@ -236,7 +258,7 @@ final class MethodModels {
                   ? anyUsage
                       && !method.isStreaming()
                       && method.span().operation() == Operation.LLM_CALL
-                      && method.tokenUsage() == null
+                      && method.resultReads() == null
                       && !hasOwnOperation(method.element())
                       && (method.result() == ResultKind.VALUE || method.result() == ResultKind.VOID)
                   : returnsOwnType(types, target, method.type()));

@@ -48,6 +48,10 @@ final class MethodWriter {
           "SemanticAttributes",
           "ToolCallJson",
           "AttributeValues",
+          "GenAiValues",
+          "MessageJson",
+          "ContentCapture",
+          "SpanTemplates",
           "CompletionException",
           "Throwable",
           "RuntimeException",
@@ -140,7 +144,7 @@ final class MethodWriter {
       String unwrapped = names.newName("other");
       return builder
           .addStatement(
-              "return $N instanceof $T $N && $N.equals($N.$N)",
+              "return $N instanceof $T $N$W&& $N.equals($N.$N)",
               other,
               anyProxy,
               unwrapped,
@@ -248,13 +252,13 @@ final class MethodWriter {
     if (method.result() == ResultKind.VOID) {
       return builder.addStatement("$L", call).build();
     }
-    if (!method.isTraced() || method.tokenUsage() == null || method.result() != ResultKind.VALUE) {
+    if (!method.isTraced() || method.resultReads() == null || method.result() != ResultKind.VALUE) {
       return builder.addStatement("return $L", call).build();
     }
     String result = names.newName("result");
     return builder
         .addStatement("$T $N = $L", returnType(method), result, call)
-        .addStatement("$N($N, $N)", usage.helperFor(method.tokenUsage()), spanField, result)
+        .addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result)
         .addStatement("return $N", result)
         .build();
   }

@@ -1,22 +1,22 @@
 package dev.agenttrace.processor;
 
 /**
- * The kinds of traced operation, one per operation annotation, with the span kind and GenAI
- * operation name each produces.
+ * The kinds of traced operation, one per operation annotation, with the GenAI operation name each
+ * produces unless its settings choose another ({@code @LlmCall(operation = EMBEDDINGS)}).
  */
 enum Operation {
-  AGENT_RUN("dev.agenttrace.annotations.AgentRun", "INTERNAL", "invoke_agent"),
-  TOOL("dev.agenttrace.annotations.Tool", "INTERNAL", "execute_tool"),
-  LLM_CALL("dev.agenttrace.annotations.LlmCall", "CLIENT", "chat"),
-  TRACED("dev.agenttrace.annotations.Traced", "INTERNAL", null);
+  AGENT_RUN("dev.agenttrace.annotations.AgentRun", "invoke_agent"),
+  TOOL("dev.agenttrace.annotations.Tool", "execute_tool"),
+  LLM_CALL("dev.agenttrace.annotations.LlmCall", "chat"),
+  RETRIEVAL("dev.agenttrace.annotations.Retrieval", "retrieval"),
+  CREATE_AGENT("dev.agenttrace.annotations.CreateAgent", "create_agent"),
+  TRACED("dev.agenttrace.annotations.Traced", null);
 
   private final String annotationName;
-  private final String spanKind;
   private final String genAiOperationName;
 
-  Operation(String annotationName, String spanKind, String genAiOperationName) {
+  Operation(String annotationName, String genAiOperationName) {
     this.annotationName = annotationName;
-    this.spanKind = spanKind;
     this.genAiOperationName = genAiOperationName;
   }
 
@@ -30,13 +30,18 @@ enum Operation {
     return annotationName.substring(annotationName.lastIndexOf('.') + 1);
   }
 
-  /** The name of the runtime {@code SpanKind} constant. */
-  String spanKind() {
-    return spanKind;
-  }
-
-  /** The {@code gen_ai.operation.name} value, or {@code null} for a generic operation. */
+  /** The default {@code gen_ai.operation.name} value, or {@code null} for a generic operation. */
   String genAiOperationName() {
     return genAiOperationName;
+  }
+
+  /** The operation whose annotation has {@code canonicalName}, or {@code null}. */
+  static Operation forAnnotation(String canonicalName) {
+    for (Operation operation : values()) {
+      if (operation.annotationName.equals(canonicalName)) {
+        return operation;
+      }
+    }
+    return null;
   }
 }

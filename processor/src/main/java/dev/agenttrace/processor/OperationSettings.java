@@ -48,6 +48,54 @@ record OperationSettings(Operation operation, Element element, AnnotationMirror 
     return type != null && !type.string(name).isEmpty() ? type : null;
   }
 
+  /** The annotation value of {@code name} (such as {@code request}), or null when not written. */
+  AnnotationMirror nested(String name) {
+    AnnotationValue value = value(name);
+    return value != null && value.getValue() instanceof AnnotationMirror nested ? nested : null;
+  }
+
+  /**
+   * The setting {@code name} as written on the method, else on the type (even when written empty),
+   * else {@code defaultValue}: for settings whose annotation default is not empty.
+   */
+  static String inheritedOrDefault(
+      OperationSettings method, OperationSettings type, String name, String defaultValue) {
+    for (OperationSettings settings : new OperationSettings[] {method, type}) {
+      if (settings != null && settings.value(name) != null) {
+        return settings.string(name);
+      }
+    }
+    return defaultValue;
+  }
+
+  /** The int setting {@code name}: the method's when written, else the type's, else 0. */
+  static int inheritedInt(OperationSettings method, OperationSettings type, String name) {
+    for (OperationSettings settings : new OperationSettings[] {method, type}) {
+      if (settings != null && settings.value(name) != null) {
+        return (Integer) settings.value(name).getValue();
+      }
+    }
+    return 0;
+  }
+
+  /** The settings among {@code method} and {@code type} that wrote {@code name}, or null. */
+  static OperationSettings defining(OperationSettings method, OperationSettings type, String name) {
+    if (method != null && method.value(name) != null) {
+      return method;
+    }
+    return type != null && type.value(name) != null ? type : null;
+  }
+
+  /**
+   * The simple name of the enum constant {@code name}: the method's when written, else the type's,
+   * else {@code defaultValue}.
+   */
+  static String inheritedEnum(
+      OperationSettings method, OperationSettings type, String name, String defaultValue) {
+    String written = inheritedOrDefault(method, type, name, defaultValue);
+    return written.substring(written.lastIndexOf('.') + 1);
+  }
+
   /**
    * The boolean setting of {@code name}: the method's when written, else the type's, else false.
    */

@@ -140,7 +140,12 @@ final class ParameterRules {
         return true;
       }
     }
-    return SpanDescriptors.RUNTIME_KEYS.contains(key) || SpanDescriptors.KEYS.containsValue(key);
+    if (key.equals(SemanticKeys.key("ERROR_TYPE"))
+        || key.equals(SemanticKeys.key("CODE_FUNCTION_NAME"))) {
+      return true; // set on every span
+    }
+    // A GenAI span may set any GenAI key while the call runs; a generic span only its own.
+    return span.operation() != Operation.TRACED && SemanticKeys.isReserved(key);
   }
 
   private AttributeValueKind valueKind(TypeMirror type) {

@@ -15,7 +15,7 @@ import javax.lang.model.type.TypeMirror;
  * @param span the span to wrap the call in, or {@code null} to forward the call untouched
  * @param attributes the parameters recorded as attributes
  * @param result how the returned value is handled
- * @param tokenUsage how token counts are read from the result, or {@code null}
+ * @param genAi what a GenAI span reads from the arguments and the result, or {@code null}
  * @param capture what the call records of its arguments and result, or {@code null}
  * @param handler the streaming handler parameter the call completes through, or {@code null}
  * @param suppressedWarnings lint categories the mirrored signature would trip, to suppress
@@ -31,7 +31,7 @@ record ProxyMethod(
     SpanDescriptor span,
     List<ParameterAttribute> attributes,
     ResultKind result,
-    TokenUsagePaths tokenUsage,
+    GenAiReads genAi,
     Capture capture,
     StreamingHandlers.Found handler,
     List<String> suppressedWarnings,
@@ -50,11 +50,16 @@ record ProxyMethod(
         span,
         attributes,
         result,
-        tokenUsage,
+        genAi,
         capture,
         handler,
         suppressedWarnings,
         true);
+  }
+
+  /** The values read from the result, or null for none. */
+  ResultReads resultReads() {
+    return genAi == null ? null : genAi.resultReads();
   }
 
   /** Whether the call's span outlives it, following a stream to its end. */

@@ -30,7 +30,7 @@ import javax.lang.model.util.Types;
  *
  * <p>Interfaces get a delegating proxy; non-final classes a subclass overriding the traced methods.
  * Span names and attributes come from {@link SpanDescriptors}, parameter attributes and capture
- * from {@link ParameterRules}, token usage from {@link TokenUsageResolver}.
+ * from {@link ParameterRules}, GenAI request and response values from {@link GenAiPaths}.
  */
 final class ProxyModelBuilder {
   private final Elements elements;
@@ -62,7 +62,7 @@ final class ProxyModelBuilder {
             collector,
             spans,
             parameters,
-            new TokenUsageResolver(elements, types, errors),
+            new GenAiPaths(elements, types, errors),
             lint,
             errors);
   }
@@ -88,9 +88,9 @@ final class ProxyModelBuilder {
         isInterface ? collector.interfaceMethods(type) : collector.classMethods(type);
     checkStaticAndPrivateMethods(type);
     if (typeSettings == null && !anyOperation(candidates)) {
-      // Only @SpanAttribute or @Sensitive brought the type here: report misplaced attributes.
+      // Only parameter annotations brought the type here: report misplaced ones.
       for (Candidate candidate : candidates) {
-        parameters.attributes(candidate.annotated(), candidate.type(), null);
+        methodModels.reportMisplacedParameterAnnotations(candidate);
       }
       return Optional.empty();
     }
@@ -107,7 +107,7 @@ final class ProxyModelBuilder {
 
     List<ProxyMethod> methods = new ArrayList<>();
     int unnamedTools = 0;
-    TokenUsageResolver.SharedPaths shared = methodModels.sharedPaths();
+    GenAiPaths.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       OperationSettings methodSettings =
           operationOf(candidate.annotated(), candidate.annotated().getSimpleName() + "()");
@@ -122,7 +122,7 @@ final class ProxyModelBuilder {
         unnamedTools++;
       }
       if (!traced && !isInterface) {
-        parameters.attributes(candidate.annotated(), candidate.type(), null);
+        methodModels.reportMisplacedParameterAnnotations(candidate);
         continue;
       }
       ProxyMethod method =
@@ -207,16 +207,19 @@ final class ProxyModelBuilder {
     OperationSettings settings = new OperationSettings(operation, owner, request);
     spans.checkRequestSettings(settings, target);
     methodModels.handlers().checkRequest(owner, request);
-    if (operation == Operation.LLM_CALL) {
-      spans.checkOperationName(settings);
-    }
 
     ClassName proxyName = proxyName(target, packageName);
     AnnotationValue proxyNameValue = Annotations.explicitValue(request, "proxyName");
     if (proxyNameValue != null) {
       String simpleName = String.valueOf(proxyNameValue.getValue());
       if (!SourceVersion.isName(simpleName) || simpleName.contains(".")) {
-        errors.error(owner, request, proxyNameValue, Messages.INVALID_PROXY_NAME, simpleName);
+        errors.error(
+            owner,
+            request,
+            proxyNameValue,
+            Messages.INVALID_PROXY_NAME,
+            simpleName,
+            target.getSimpleName());
         return Optional.empty();
       }
       proxyName = ClassName.get(packageName, simpleName);
@@ -228,7 +231,7 @@ final class ProxyModelBuilder {
     checkListedMethods(owner, request, target, candidates, only);
     checkWrapFree(target, candidates);
     List<ProxyMethod> methods = new ArrayList<>();
-    TokenUsageResolver.SharedPaths shared = methodModels.sharedPaths();
+    GenAiPaths.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       String name = candidate.element().getSimpleName().toString();
       boolean isTraced =
@@ -303,9 +306,6 @@ final class ProxyModelBuilder {
         continue;
       }
       found = new OperationSettings(operation, element, mirror);
-      if (operation == Operation.LLM_CALL) {
-        spans.checkOperationName(found);
-      }
     }
     return found;
   }

@@ -1,6 +1,7 @@
 package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_KEY;
+import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
 import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATE;
 import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATES;
 
@@ -94,6 +95,9 @@ final class ProxyWriter {
       methodConstants.add(method.isTraced() ? constants(method, constants) : null);
     }
     type.addFields(constants.fields());
+    // Tells the runtime a proxy exists (for its "nothing was traced" hint), once per class.
+    type.addStaticBlock(
+        CodeBlock.builder().addStatement("$T.initialized()", RuntimeNames.PROXY_CLASSES).build());
 
     if (proxy.style() == Style.DELEGATE) {
       writeDelegateMembers(proxy, type, targetName, targetType, typeVariables);
@@ -287,7 +291,8 @@ final class ProxyWriter {
         constants.constant(
             SPAN_TEMPLATE,
             streamingModelCall ? base + "_STREAMING" : base,
-            templateInitializer(method.span(), streamingModelCall));
+            templateInitializer(method.span(), streamingModelCall),
+            method.span() + " " + streamingModelCall);
     List<String> keys = new ArrayList<>();
     for (ParameterAttribute attribute : method.attributes()) {
       keys.add(
@@ -317,56 +322,40 @@ final class ProxyWriter {
   }
 
   /**
-   * The span template: one call of the runtime's factory for the operation, so the generated class
-   * reads plainly and javac infers no generic builder chain per method.
+   * The span template constant: one call of the runtime's factory for the operation, then one
+   * {@code withAttribute} per optional constant (server, agent id, tool type, ..., and {@code
+   * gen_ai.request.stream} for a streamed model call), so the generated class reads plainly and
+   * javac infers no generic builder chain per method.
    */
   private static CodeBlock templateInitializer(SpanDescriptor span, boolean streaming) {
-    String function = constantValue(span, "CODE_FUNCTION_NAME");
-    return switch (span.operation()) {
-      case AGENT_RUN ->
-          CodeBlock.of(
-              "$T.agentRun($S,$W$S,$W$S)",
-              SPAN_TEMPLATES,
-              constantValue(span, "GEN_AI_AGENT_NAME"),
-              constantValue(span, "GEN_AI_AGENT_DESCRIPTION"),
-              function);
-      case TOOL ->
-          CodeBlock.of(
-              "$T.tool($S,$W$S,$W$S)",
-              SPAN_TEMPLATES,
-              constantValue(span, "GEN_AI_TOOL_NAME"),
-              constantValue(span, "GEN_AI_TOOL_DESCRIPTION"),
-              function);
-      case LLM_CALL -> {
-        String operation = constantValue(span, "GEN_AI_OPERATION_NAME");
-        yield operation.equals(Operation.LLM_CALL.genAiOperationName()) && !streaming
-            ? CodeBlock.of(
-                "$T.llmCall($S,$W$S,$W$S)",
-                SPAN_TEMPLATES,
-                constantValue(span, "GEN_AI_REQUEST_MODEL"),
-                constantValue(span, "GEN_AI_PROVIDER_NAME"),
-                function)
-            : CodeBlock.of(
-                "$T.modelCall($S,$W$S,$W$S,$W$S,$W$L)",
-                SPAN_TEMPLATES,
-                operation,
-                constantValue(span, "GEN_AI_REQUEST_MODEL"),
-                constantValue(span, "GEN_AI_PROVIDER_NAME"),
-                function,
-                streaming);
-      }
-      case TRACED -> CodeBlock.of("$T.traced($S,$W$S)", SPAN_TEMPLATES, span.spanName(), function);
-    };
-  }
-
-  /** The value of the constant attribute held by {@code SemanticAttributes.<constant>}, or "". */
-  private static String constantValue(SpanDescriptor span, String constant) {
-    for (ConstantAttribute attribute : span.constantAttributes()) {
-      if (attribute.semanticAttributeConstant().equals(constant)) {
-        return attribute.value();
-      }
+    List<CodeBlock> arguments = new ArrayList<>();
+    if (span.operation() == Operation.TRACED) {
+      arguments.add(CodeBlock.of("$S", span.spanName()));
     }
-    return "";
+    for (String argument : span.factoryArguments()) {
+      arguments.add(
+          argument.equals(SpanDescriptor.OPERATION)
+              ? CodeBlock.of("$S", span.genAiOperation())
+              : CodeBlock.of("$S", span.value(argument)));
+    }
+    CodeBlock.Builder initializer =
+        CodeBlock.builder()
+            .add("$T.$N($L)", SPAN_TEMPLATES, span.factory(), CodeBlock.join(arguments, ",$W"));
+    for (ConstantAttribute attribute : span.constantAttributes()) {
+      String constant = attribute.semanticAttributeConstant();
+      if (span.factoryArguments().contains(constant) || constant.equals("GEN_AI_OPERATION_NAME")) {
+        continue;
+      }
+      initializer.add(
+          attribute.isLong() ? "$Z.withAttribute($T.$L,$W$LL)" : "$Z.withAttribute($T.$L,$W$S)",
+          SEMANTIC_ATTRIBUTES,
+          constant,
+          attribute.value());
+    }
+    if (streaming) {
+      initializer.add("$Z.withAttribute($T.GEN_AI_REQUEST_STREAM,$Wtrue)", SEMANTIC_ATTRIBUTES);
+    }
+    return initializer.build();
   }
 
   private static TypeName keyType(ParameterAttribute attribute) {

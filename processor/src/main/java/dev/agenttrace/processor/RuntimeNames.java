@@ -28,6 +28,10 @@ final class RuntimeNames {
   static final ClassName STREAMING_CALL = ClassName.get(PROXY_SUPPORT, "StreamingCall");
   static final ClassName TRACED_PUBLISHER = ClassName.get(PROXY_SUPPORT, "TracedPublisher");
   static final ClassName TRACED_STREAMS = ClassName.get(PROXY_SUPPORT, "TracedStreams");
+  static final ClassName PROXY_CLASSES = ClassName.get(PROXY_SUPPORT, "ProxyClasses");
+  static final ClassName GEN_AI_VALUES = ClassName.get(PROXY_SUPPORT, "GenAiValues");
+  static final ClassName MESSAGE_JSON = ClassName.get(PROXY_SUPPORT, "MessageJson");
+  static final ClassName CONTENT_CAPTURE = ClassName.get(RUNTIME, "ContentCapture");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

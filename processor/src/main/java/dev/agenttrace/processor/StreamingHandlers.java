@@ -94,7 +94,7 @@ final class StreamingHandlers {
 
   /** Resolves the token counts of a complete method's one parameter. */
   interface UsageResolver {
-    TokenUsagePaths resolve(ExecutableElement completeMethod, TypeMirror response);
+    ResultReads resolve(ExecutableElement completeMethod, TypeMirror response);
   }
 
   /**
@@ -203,7 +203,7 @@ final class StreamingHandlers {
       ExecutableElement element = candidate.element();
       Role role = roles.roleOf(element.getSimpleName().toString());
       List<? extends TypeMirror> parameters = candidate.type().getParameterTypes();
-      TokenUsagePaths paths =
+      ResultReads paths =
           role == Role.COMPLETE && parameters.size() == 1
               ? usage.resolve(element, parameters.get(0))
               : null;

@@ -1,9 +1,12 @@
 package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
+import static dev.agenttrace.processor.RuntimeNames.CONTENT_CAPTURE;
+import static dev.agenttrace.processor.RuntimeNames.MESSAGE_JSON;
 import static dev.agenttrace.processor.RuntimeNames.SCOPE;
 import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
 import static dev.agenttrace.processor.RuntimeNames.SPAN;
+import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATES;
 import static dev.agenttrace.processor.RuntimeNames.STREAMING_CALL;
 import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
 import static dev.agenttrace.processor.RuntimeNames.TRACED_PUBLISHER;
@@ -39,6 +42,7 @@ final class TracedBody {
   private final AttributeValueCode attributeValues;
   private final Streaming streaming;
   private final String span;
+  private final ValueReads reads;
 
   /**
    * What a streaming body needs beyond the plain one.
@@ -79,6 +83,7 @@ final class TracedBody {
     this.attributeValues = attributeValues;
     this.streaming = streaming;
     this.span = names.newName("span");
+    this.reads = new ValueReads(names);
   }
 
   void write() {
@@ -91,11 +96,13 @@ final class TracedBody {
       builder.addStatement("return $L", untracedCall);
     }
     builder.endControlFlow();
-    builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+    startSpan(tracer);
     List<CodeBlock> start = startAttributes();
-    if (!start.isEmpty()) {
+    CodeBlock genAiStart = genAiStart();
+    if (!start.isEmpty() || !genAiStart.isEmpty()) {
       builder.beginControlFlow("if ($N.isRecording())", span);
       start.forEach(builder::addStatement);
+      builder.addCode(genAiStart);
       builder.endControlFlow();
     }
     if (method.handler() != null) {
@@ -107,6 +114,58 @@ final class TracedBody {
     } else {
       writeSync();
     }
+  }
+
+  /**
+   * Starts the span from the method's template, or, when the model is read from an argument, from a
+   * copy named after it, so that samplers see the model.
+   */
+  private void startSpan(String tracer) {
+    GenAiReads genAi = method.genAi();
+    if (genAi == null || genAi.requestModel() == null) {
+      builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+      return;
+    }
+    ValuePath path = genAi.requestModel();
+    String model = names.newName("model");
+    builder.addStatement("$T $N = null", String.class, model);
+    builder.addCode(
+        reads.read(
+            path,
+            parameters.get(path.parameterIndex()),
+            value -> CodeBlock.of("$N = $L", model, value)));
+    builder.addStatement(
+        "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
+        SPAN,
+        span,
+        tracer,
+        SPAN_TEMPLATES,
+        constants.template(),
+        method.span().genAiOperation(),
+        model);
+  }
+
+  /** GenAI values read from the arguments, and the input messages, when the span starts. */
+  private CodeBlock genAiStart() {
+    GenAiReads genAi = method.genAi();
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (genAi == null) {
+      return code.build();
+    }
+    for (ValuePath path : genAi.request()) {
+      code.add(reads.record(path, parameters.get(path.parameterIndex()), span));
+    }
+    if (genAi.messages() != null && !genAi.messages().inputs().isEmpty()) {
+      CodeBlock values =
+          genAi.messages().inputs().stream()
+              .map(index -> CodeBlock.of("$N", parameters.get(index)))
+              .collect(CodeBlock.joining(", "));
+      code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
+          .addStatement(
+              "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values)
+          .endControlFlow();
+    }
+    return code.build();
   }
 
   /**
@@ -174,9 +233,9 @@ final class TracedBody {
     builder.endControlFlow();
     builder.addComment("The span ends with the stream; the caller gets the same elements.");
     CodeBlock recorder =
-        method.tokenUsage() == null
+        method.resultReads() == null
             ? CodeBlock.of("null")
-            : CodeBlock.of("$T::$N", streaming.proxy(), usage.helperFor(method.tokenUsage()));
+            : CodeBlock.of("$T::$N", streaming.proxy(), usage.helperFor(method.resultReads()));
     builder.addStatement(
         "return $T.wrap($N,$W$T.start($N),$W$L)",
         method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
@@ -309,21 +368,34 @@ final class TracedBody {
     return statements;
   }
 
-  /** Token usage and the captured result, read from {@code value} when the call succeeded. */
+  /**
+   * The captured result, the response values (token usage, id, model, finish reasons) and the
+   * output messages, read from {@code value} when the call succeeded.
+   */
   private CodeBlock resultAttributes(String value) {
     CodeBlock.Builder code = CodeBlock.builder();
-    if (method.capture() != null && method.capture().result()) {
+    GenAiReads genAi = method.genAi();
+    boolean captureResult = method.capture() != null && method.capture().result();
+    boolean output = genAi != null && genAi.messages() != null && genAi.messages().output();
+    if (captureResult || output) {
       code.beginControlFlow("if ($N.isRecording())", span);
-      code.addStatement(
-          "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
-          span,
-          SEMANTIC_ATTRIBUTES,
-          TOOL_CALL_JSON,
-          value);
+      if (captureResult) {
+        code.addStatement(
+            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
+            span,
+            SEMANTIC_ATTRIBUTES,
+            TOOL_CALL_JSON,
+            value);
+      }
+      if (output) {
+        code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
+            .addStatement("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value)
+            .endControlFlow();
+      }
       code.endControlFlow();
     }
-    if (method.tokenUsage() != null) {
-      code.addStatement("$N($N, $N)", usage.helperFor(method.tokenUsage()), span, value);
+    if (method.resultReads() != null) {
+      code.addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), span, value);
     }
     return code.build();
   }

@@ -60,12 +60,12 @@ class CaptureAndTokenErrorsTest {
             import dev.agenttrace.annotations.LlmCall;
 
             interface Model {
-              @LlmCall(model = "m", inputTokens = "tokens")
+              @LlmCall(provider = "openai", model = "m", inputTokens = "tokens")
               void send(String prompt);
             }
             """),
-        String.format(Messages.TOKENS_WITHOUT_RESULT, "send()", "void"),
-        "@LlmCall(model");
+        String.format(Messages.RESULT_PATH_WITHOUT_RESULT, "send()", "void", "inputTokens"),
+        "@LlmCall(provider");
   }
 
   private static final String RESPONSE =
@@ -76,6 +76,7 @@ class CaptureAndTokenErrorsTest {
 
       interface Model {
         @LlmCall(
+            provider = "openai",
             model = "m",
             inputTokens = "%s")
         Response chat(String prompt);
@@ -95,7 +96,7 @@ class CaptureAndTokenErrorsTest {
     assertSingleError(
         source("test.Model", RESPONSE.formatted("usage.prompt")),
         String.format(
-            Messages.TOKEN_ACCESSOR_MISSING,
+            Messages.RESULT_ACCESSOR_MISSING,
             "inputTokens",
             "usage.prompt",
             "chat()",
@@ -109,11 +110,13 @@ class CaptureAndTokenErrorsTest {
     assertSingleError(
         source("test.Model", RESPONSE.formatted("usage.input")),
         String.format(
-            Messages.TOKEN_ACCESSOR_NOT_INTEGRAL,
+            Messages.VALUE_OF_WRONG_TYPE,
             "inputTokens",
             "usage.input",
-            "input",
-            "java.lang.String"),
+            "input()",
+            "java.lang.String",
+            "gen_ai.usage.input_tokens",
+            "an integral number (int, long, Integer, Long, ...)"),
         "inputTokens = ");
   }
 }

@@ -170,7 +170,7 @@ class ClassProxyTest {
             public class Model {
               public final CompletableFuture<String> pending = new CompletableFuture<>();
 
-              @LlmCall(model = "m")
+              @LlmCall(provider = "openai", model = "m")
               public CompletableFuture<String> ask(String prompt) {
                 return pending;
               }

@@ -153,7 +153,7 @@ class FailingUserValuesTest {
 
             import dev.agenttrace.annotations.LlmCall;
 
-            @LlmCall(model = "gpt-4o")
+            @LlmCall(provider = "openai", model = "gpt-4o")
             public interface Model {
               Completion complete(String prompt);
             }

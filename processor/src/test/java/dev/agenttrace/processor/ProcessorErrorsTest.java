@@ -66,12 +66,12 @@ class ProcessorErrorsTest {
 
             interface Confused {
               @Tool
-              @LlmCall(model = "m")
+              @LlmCall(provider = "openai", model = "m")
               String both(String input);
             }
             """),
         String.format(Messages.TWO_OPERATIONS, "both()", "Tool", "LlmCall"),
-        "@LlmCall(model");
+        "@LlmCall(provider");
   }
 
   @Test

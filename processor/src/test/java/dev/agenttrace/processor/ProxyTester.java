@@ -130,6 +130,26 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
     return call(compilation);
   }
 
+  /**
+   * Compiles {@code files} strictly against {@code jars} of the test's own classpath (a framework
+   * from Maven Central, see {@link #jarOf}), asserts that they compiled without a diagnostic, and
+   * calls their {@code test.Driver}.
+   */
+  static Object runAgainst(List<File> jars, String files) throws Exception {
+    Compilation compilation = compile(STRICT_OPTIONS, jars, sources(files));
+    assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
+    return call(compilation);
+  }
+
+  /** The jar (or directory) {@code type} was loaded from. */
+  static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Compiles {@code source} against {@code library}, for error tests. */
   static Compilation compileWithLibrary(File library, JavaFileObject source) {
     return compile(STRICT_OPTIONS, List.of(library), source);
@@ -142,11 +162,7 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
   static List<File> classpath() {
     List<File> files = new ArrayList<>();
     for (Class<?> type : List.of(Span.class, AgentRun.class, Logger.class)) {
-      try {
-        files.add(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
+      files.add(jarOf(type));
     }
     return files;
   }

@@ -19,7 +19,7 @@ class StreamingErrorsTest {
       import dev.agenttrace.annotations.LlmCall;
       import dev.agenttrace.annotations.StreamingHandler;
 
-      @LlmCall(model = "m")
+      @LlmCall(model = "m", provider = "openai")
       interface Model {
         %s
 
@@ -212,27 +212,5 @@ class StreamingErrorsTest {
             """),
         Messages.STREAMING_HANDLER_WITHOUT_TYPE,
         "@TraceInterface(");
-  }
-
-  @Test
-  void unknownModelOperationIsAnErrorOnTheSetting() {
-    assertSingleError(
-        source(
-            "test.Model",
-            """
-            package test;
-
-            import dev.agenttrace.annotations.LlmCall;
-
-            @LlmCall(model = "m", operationName = "embed")
-            interface Model {
-              float[] embed(String text);
-            }
-            """),
-        String.format(
-            Messages.UNKNOWN_MODEL_OPERATION,
-            "embed",
-            "chat, text_completion, generate_content, embeddings"),
-        "operationName");
   }
 }

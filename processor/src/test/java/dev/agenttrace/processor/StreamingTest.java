@@ -271,7 +271,7 @@ class StreamingTest {
             import dev.agenttrace.annotations.LlmCall;
             import java.util.concurrent.Flow;
 
-            @LlmCall(model = "m-1", inputTokens = "in", outputTokens = "out")
+            @LlmCall(model = "m-1", provider = "openai", inputTokens = "in", outputTokens = "out")
             public interface Model {
               Flow.Publisher<Chunk> stream(String prompt);
             }

@@ -28,7 +28,7 @@ class TokenUsageTest {
         import dev.agenttrace.annotations.LlmCall;
         import java.util.concurrent.CompletionStage;
 
-        @LlmCall(model = "gpt-4o")
+        @LlmCall(provider = "openai", model = "gpt-4o")
         public interface Model {
           Completion complete(String prompt);
 
@@ -90,6 +90,7 @@ class TokenUsageTest {
       import dev.agenttrace.annotations.LlmCall;
 
       @LlmCall(
+          provider = "openai",
           model = "m",
           inputTokens = "usage.promptTokenCount",
           outputTokens = "usage.completionTokenCount")

@@ -28,7 +28,12 @@ class TraceInterfaceErrorsTest {
   void traceInterfaceSettingOfAnotherKindIsAnError() {
     assertSingleError(
         source("test.Tracing", TRACING.formatted("TOOL", "model = \"m\"")),
-        String.format(Messages.SETTING_NOT_FOR_KIND, "model", "TOOL", "LLM_CALL"),
+        String.format(
+            Messages.SETTING_NOT_FOR_KIND,
+            "model",
+            "TOOL",
+            "Callable",
+            "AGENT_RUN, LLM_CALL, RETRIEVAL, CREATE_AGENT"),
         "model = ");
   }
 
@@ -52,7 +57,7 @@ class TraceInterfaceErrorsTest {
   void traceInterfaceInvalidProxyNameIsAnError() {
     assertSingleError(
         source("test.Tracing", TRACING.formatted("TRACED", "proxyName = \"my.Proxy\"")),
-        String.format(Messages.INVALID_PROXY_NAME, "my.Proxy"),
+        String.format(Messages.INVALID_PROXY_NAME, "my.Proxy", "Callable"),
         "proxyName = ");
   }
 
@@ -111,7 +116,7 @@ class TraceInterfaceErrorsTest {
   }
 
   @Test
-  void twoProxiesWithTheSameNameAreAnError() {
+  void twoProxiesWithTheSameNameAreAnErrorOnTheSecondRequest() {
     JavaFileObject first =
         source("a.Client", "package a;\n\npublic interface Client {\n  void call();\n}\n");
     JavaFileObject second =
@@ -133,6 +138,61 @@ class TraceInterfaceErrorsTest {
         compile(first, second, tracing),
         tracing,
         String.format(Messages.DUPLICATE_PROXY, "test.ClientTraced", "test.Tracing"),
-        "final class Tracing");
+        "@TraceInterface(b.Client.class)");
+  }
+
+  @Test
+  void withSeveralRequestsTheErrorPointsAtTheSettingOfTheRequestConcerned() {
+    JavaFileObject tracing =
+        source(
+            "test.Tracing",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.Operation;
+            import dev.agenttrace.annotations.TraceInterface;
+            import java.util.concurrent.Callable;
+
+            @TraceInterface(value = Runnable.class, kind = Operation.TOOL, name = "run")
+            @TraceInterface(
+                value = Callable.class,
+                kind = Operation.TOOL,
+                model = "gpt-4o")
+            final class Tracing {}
+            """);
+
+    assertSingleError(
+        compile(tracing),
+        tracing,
+        String.format(
+            Messages.SETTING_NOT_FOR_KIND,
+            "model",
+            "TOOL",
+            "Callable",
+            "AGENT_RUN, LLM_CALL, RETRIEVAL, CREATE_AGENT"),
+        "model = ");
+  }
+
+  @Test
+  void withSeveralRequestsAClassIsAnErrorOnItsOwnValue() {
+    JavaFileObject tracing =
+        source(
+            "test.Tracing",
+            """
+            package test;
+
+            import dev.agenttrace.annotations.TraceInterface;
+
+            @TraceInterface(Runnable.class)
+            @TraceInterface(
+                Thread.class)
+            final class Tracing {}
+            """);
+
+    assertSingleError(
+        compile(tracing),
+        tracing,
+        String.format(Messages.TRACE_INTERFACE_NOT_AN_INTERFACE, "java.lang.Thread", "a class"),
+        "Thread.class");
   }
 }

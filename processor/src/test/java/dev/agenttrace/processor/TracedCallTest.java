@@ -121,7 +121,7 @@ class TracedCallTest {
         interface ChatModel {
           String complete(String prompt);
 
-          @LlmCall(model = "gpt-4o-mini")
+          @LlmCall(provider = "openai", model = "gpt-4o-mini")
           String summarize(String text);
         }
 

@@ -2,17 +2,20 @@ package dev.agenttrace.config;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.metrics.MetricsSnapshot;
-import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.metrics.PrometheusEndpoint;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.BatchSpanProcessor;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.processing.RedactingSpanProcessor;
 import dev.agenttrace.processing.Sampler;
 import dev.agenttrace.processing.TraceListenerProcessor;
+import dev.agenttrace.proxy.ProxyClasses;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanExporter;
 import dev.agenttrace.spi.SpanProcessor;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +30,12 @@ import org.slf4j.LoggerFactory;
  * flushes every exporter, shuts the pipeline down and logs a summary of the counters; so does JVM
  * shutdown unless the hook was turned off.
  *
- * <p>The pipeline, in order: a span counter for {@link #metrics()}, the processors added in code
- * (they see spans unredacted), then, behind the redaction if any is configured, every consumer that
- * keeps, prints or exports spans: the in-memory collector (bounded to {@value #MEMORY_CAPACITY}
- * spans, oldest evicted first), the console printer (rendering on its own daemon thread from a
- * queue of at most {@value #CONSOLE_QUEUE} traces) and one batch processor per exporter, so that a
- * slow backend cannot hold up another.
+ * <p>The pipeline, in order: the {@link #metrics()} (which see every recorded span), the processors
+ * added in code (they see spans unredacted), then, behind the redaction if any is configured, every
+ * consumer that keeps, prints or exports spans: the in-memory collector (bounded to {@value
+ * #MEMORY_CAPACITY} spans, oldest evicted first), the console printer (rendering on its own daemon
+ * thread from a queue of at most {@value #CONSOLE_QUEUE} traces) and one batch processor per
+ * exporter, so that a slow backend cannot hold up another.
  */
 public final class ConfiguredTracing implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConfiguredTracing.class);
@@ -62,10 +65,13 @@ public final class ConfiguredTracing implements AutoCloseable {
       Duration exportTimeout,
       List<Pattern> redactKeys,
       List<Pattern> redactValues,
+      TracingMetrics metrics,
+      InetSocketAddress prometheusAddress,
       boolean shutdownHook,
       Logger summaryLogger) {}
 
-  private final PipelineMetrics metrics = new PipelineMetrics();
+  private final TracingMetrics metrics;
+  private final PrometheusEndpoint prometheus;
   private final TracerSdk tracer;
   private final InMemorySpanCollector collector;
   private final ConsoleTraceListener console;
@@ -83,7 +89,8 @@ public final class ConfiguredTracing implements AutoCloseable {
     this.summaryLogger = parts.summaryLogger() == null ? logger : parts.summaryLogger();
     TracerSdk.Builder builder =
         TracerSdk.builder().resource(parts.resource()).sampler(parts.sampler());
-    builder.addSpanProcessor(metrics.spanCounter());
+    this.metrics = parts.metrics();
+    builder.addSpanProcessor(metrics);
     parts.processors().forEach(builder::addSpanProcessor);
     List<SpanProcessor> consumers = new ArrayList<>();
     if (parts.memory()) {
@@ -121,6 +128,10 @@ public final class ConfiguredTracing implements AutoCloseable {
       }
     }
     this.tracer = builder.build();
+    this.prometheus =
+        parts.prometheusAddress() == null
+            ? null
+            : PrometheusEndpoint.start(metrics, parts.prometheusAddress());
     if (parts.shutdownHook()) {
       shutdownHook = new Thread(this::shutdownFromHook, "agenttrace-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -150,9 +161,23 @@ public final class ConfiguredTracing implements AutoCloseable {
     return exporters;
   }
 
-  /** The pipeline's counters now. */
+  /** The metrics now: spans started, ended, exported, failed, dropped, queued, active, GenAI. */
   public MetricsSnapshot metrics() {
     return metrics.snapshot();
+  }
+
+  /**
+   * The live metrics of this tracing: its own counters, the GenAI metrics and, if turned on,
+   * operation latencies (see {@link TracingMetrics}); for {@code PrometheusTextFormat}, a {@code
+   * PrometheusEndpoint} or the OpenTelemetry export.
+   */
+  public TracingMetrics tracingMetrics() {
+    return metrics;
+  }
+
+  /** The Prometheus endpoint serving {@link #metrics()}, when one was configured. */
+  public Optional<PrometheusEndpoint> prometheusEndpoint() {
+    return Optional.ofNullable(prometheus);
   }
 
   /** Exports everything queued, waiting at most {@code timeout}; returns whether all went. */
@@ -188,9 +213,30 @@ public final class ConfiguredTracing implements AutoCloseable {
             "{} traces were not printed: the console could not keep up", console.droppedTraces());
       }
     }
-    summaryLogger.info(
-        "AgentTrace shut down (exporters {}): {}", exporterNames, metrics.snapshot());
+    if (prometheus != null) {
+      prometheus.close();
+    }
+    MetricsSnapshot summary = metrics.snapshot();
+    summaryLogger.info("AgentTrace shut down (exporters {}): {}", exporterNames, summary);
+    if (summary.spansStarted() == 0) {
+      summaryLogger.warn(nothingRecordedHint(ProxyClasses.anyInitialized()));
+    }
     return done;
+  }
+
+  /**
+   * Why tracing recorded no span, for the shutdown summary: the usual set-up mistakes, checked
+   * without cost on the traced calls (proxies announce themselves when their class initialises).
+   */
+  static String nothingRecordedHint(boolean anyProxyCreated) {
+    if (!anyProxyCreated) {
+      return "Tracing was configured but no AgentTrace proxy was called: is agenttrace-processor"
+          + " on the annotation processor path, and are your objects wrapped with the generated"
+          + " XxxTraced.wrap(...)? See docs/troubleshooting.md.";
+    }
+    return "AgentTrace proxies were created but no span was recorded: was this tracing installed"
+        + " (TracingConfig...install(), or AgentTrace.install(tracing.tracer())), and does the"
+        + " sampler keep anything? See docs/troubleshooting.md.";
   }
 
   private void shutdownFromHook() {

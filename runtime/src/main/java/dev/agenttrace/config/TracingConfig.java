@@ -4,15 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
+import dev.agenttrace.ContentCapture;
 import dev.agenttrace.export.JsonLinesSpanExporter;
 import dev.agenttrace.export.LoggingSpanExporter;
 import dev.agenttrace.export.zipkin.ZipkinSpanExporter;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.RedactionPatterns;
 import dev.agenttrace.processing.Sampler;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanExporter;
 import dev.agenttrace.spi.SpanProcessor;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +58,21 @@ public final class TracingConfig {
     return new Builder();
   }
 
-  /** Tracing configured only from system properties and environment variables. */
-  public static ConfiguredTracing fromEnvironment() {
-    return builder().readEnvironment().build();
+  /**
+   * Tracing configured only from system properties and environment variables, installed as the
+   * global tracer: the same as {@code builder().readEnvironment().install()}. The name says
+   * "install" because a configuration that is built but not installed records nothing.
+   *
+   * <pre>{@code
+   * try (ConfiguredTracing tracing = TracingConfig.installFromEnvironment()) {
+   *   agent.answer("Where is my order?");
+   * }
+   * }</pre>
+   *
+   * @throws ConfigurationException for a setting that cannot be used
+   */
+  public static ConfiguredTracing installFromEnvironment() {
+    return builder().readEnvironment().install();
   }
 
   /** Builds a {@link ConfiguredTracing}. */
@@ -83,7 +98,11 @@ public final class TracingConfig {
     private PrintStream consoleOut = System.out;
     private boolean shutdownHook = true;
     private ConfigProperties config = ConfigProperties.of(Map.of(), Map.of());
+    private boolean operationLatency;
+    private TracingMetrics metrics;
+    private InetSocketAddress prometheusAddress;
     private Logger summaryLogger;
+    private Boolean captureMessageContent;
 
     private Builder() {}
 
@@ -178,6 +197,17 @@ public final class TracingConfig {
               RedactionPatterns.EMAIL, RedactionPatterns.API_KEY, RedactionPatterns.BEARER_TOKEN);
     }
 
+    /**
+     * Whether traced model and agent calls that ask for message capture record content ({@code
+     * gen_ai.input.messages} and friends) once installed; see {@link ContentCapture}. Unset, the
+     * switch keeps its value (off unless the JVM started with {@value ContentCapture#PROPERTY} or
+     * {@value ContentCapture#ENVIRONMENT_VARIABLE} set to true).
+     */
+    public Builder captureMessageContent(boolean capture) {
+      this.captureMessageContent = capture;
+      return this;
+    }
+
     /** Whether {@code embedded} prints each trace; on by default. */
     public Builder console(boolean console) {
       this.console = console;
@@ -187,6 +217,37 @@ public final class TracingConfig {
     /** Where the console output goes; {@code System.out} by default. */
     public Builder consoleOut(PrintStream out) {
       this.consoleOut = requireNonNull(out, "out");
+      return this;
+    }
+
+    /**
+     * Whether the metrics measure the latency of each span name, agent, tool and model over sliding
+     * windows (see {@link TracingMetrics}); off by default. Tracing's own counters and the GenAI
+     * metrics are always on.
+     */
+    public Builder operationLatency(boolean on) {
+      this.operationLatency = on;
+      return this;
+    }
+
+    /**
+     * Records into {@code metrics} instead of a model of its own: for thresholds or latency windows
+     * of your choice, or to count several tracings of one process (services built from one
+     * configuration) together. {@link #operationLatency} then has no effect.
+     */
+    public Builder metrics(TracingMetrics metrics) {
+      this.metrics = requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Serves the metrics in the Prometheus text format at {@code http://address/metrics} while
+     * tracing runs (see {@code PrometheusEndpoint}); off by default. Prefer a loopback address.
+     * Each {@link #build()} starts an endpoint, so a process that builds several tracings from one
+     * configuration sets a fixed port on one of them only (or port 0 on each).
+     */
+    public Builder prometheusEndpoint(InetSocketAddress address) {
+      this.prometheusAddress = requireNonNull(address, "address");
       return this;
     }
 
@@ -269,8 +330,15 @@ public final class TracingConfig {
       if (values != null) {
         redactValues.add(pattern("agenttrace.redaction.values", values));
       }
+      captureMessageContent =
+          orElse(config.getBoolean(ContentCapture.PROPERTY), captureMessageContent);
       console = orElse(config.getBoolean("agenttrace.console"), console);
       shutdownHook = orElse(config.getBoolean("agenttrace.shutdown.hook"), shutdownHook);
+      operationLatency = orElse(config.getBoolean("agenttrace.metrics.latency"), operationLatency);
+      String prometheus = config.get("agenttrace.metrics.prometheus.address");
+      if (prometheus != null) {
+        prometheusAddress = address("agenttrace.metrics.prometheus.address", prometheus);
+      }
       return this;
     }
 
@@ -306,6 +374,26 @@ public final class TracingConfig {
       }
       throw new ConfigurationException(
           "otel.traces.sampler.arg", arg, "a sampling ratio between 0.0 and 1.0");
+    }
+
+    /** {@code host:port}, or a port alone for the loopback address. */
+    private static InetSocketAddress address(String name, String value) {
+      int colon = value.lastIndexOf(':');
+      String host = colon < 0 ? "127.0.0.1" : value.substring(0, colon).trim();
+      String port = colon < 0 ? value.trim() : value.substring(colon + 1).trim();
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      try {
+        int number = Integer.parseInt(port);
+        if (number >= 0 && number <= 65535 && !host.isEmpty()) {
+          return new InetSocketAddress(host, number);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigurationException(
+          name, value, "host:port (such as 127.0.0.1:9464) or a port for the loopback address");
     }
 
     private static Pattern pattern(String name, String regex) {
@@ -382,14 +470,24 @@ public final class TracingConfig {
               exportTimeout,
               List.copyOf(redactKeys),
               List.copyOf(redactValues),
+              metrics != null
+                  ? metrics
+                  : TracingMetrics.builder().operationLatency(operationLatency).build(),
+              prometheusAddress,
               shutdownHook,
               summaryLogger));
     }
 
-    /** Builds and installs as the global tracer ({@link AgentTrace#install}). */
+    /**
+     * Builds and installs as the global tracer ({@link AgentTrace#install}), and sets the global
+     * {@link ContentCapture} switch when {@link #captureMessageContent} was configured.
+     */
     public ConfiguredTracing install() {
       ConfiguredTracing tracing = build();
       AgentTrace.install(tracing.tracer());
+      if (captureMessageContent != null) {
+        ContentCapture.setEnabled(captureMessageContent);
+      }
       return tracing;
     }
 
@@ -406,7 +504,9 @@ public final class TracingConfig {
           name,
           "one of "
               + offered
-              + (name.equals("otlp") ? " (add agenttrace-opentelemetry for otlp)" : ""));
+              + (name.equals("otlp")
+                  ? " (for otlp, add dev.agenttrace:agenttrace-opentelemetry to the run-time class path)"
+                  : ""));
     }
   }
 }

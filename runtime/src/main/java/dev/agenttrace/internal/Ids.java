@@ -81,4 +81,10 @@ public final class Ids {
     }
     return -1;
   }
+
+  /** The value of an ASCII hex digit of either case, or -1 for anything else. */
+  public static int hexDigit(char c) {
+    int lower = lowerHexDigit(c);
+    return lower >= 0 || c < 'A' || c > 'F' ? lower : c - 'A' + 10;
+  }
 }

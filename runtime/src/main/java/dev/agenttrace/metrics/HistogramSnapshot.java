@@ -1,6 +1,8 @@
 package dev.agenttrace.metrics;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The statistics of a set of recorded values at one moment: count, sum, mean, min, max, standard
@@ -195,6 +197,25 @@ public final class HistogramSnapshot {
         Math.min(min, other.min),
         Math.max(max, other.max),
         deviations);
+  }
+
+  /** Equal when both hold the same values: the same counts, sums, extremes and buckets. */
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || (other instanceof HistogramSnapshot that
+            && count == that.count
+            && sum == that.sum
+            && min == that.min
+            && max == that.max
+            && bucketTotal == that.bucketTotal
+            && Double.compare(squaredDeviations, that.squaredDeviations) == 0
+            && Arrays.deepEquals(counts, that.counts));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(count, sum, min, max, squaredDeviations);
   }
 
   @Override

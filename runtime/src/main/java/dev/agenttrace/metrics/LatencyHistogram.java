@@ -69,14 +69,8 @@ public final class LatencyHistogram {
     }
     double d = v - k;
     shiftedSquares.add(d * d);
-    long low = min.get();
-    while (v < low && !min.compareAndSet(low, v)) {
-      low = min.get();
-    }
-    long high = max.get();
-    while (v > high && !max.compareAndSet(high, v)) {
-      high = max.get();
-    }
+    Extremes.lower(min, v);
+    Extremes.raise(max, v);
   }
 
   /** Records a duration in nanoseconds. */

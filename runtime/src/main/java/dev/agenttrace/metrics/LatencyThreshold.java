@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * A latency objective for one operation, such as "p95 of {@code execute_tool lookup_order} at most
- * 2 s over the last 5 minutes", checked by {@link LatencyMetricsProcessor#checkThresholds()}.
+ * 2 s over the last 5 minutes", checked by {@link TracingMetrics#checkThresholds()}.
  *
  * <pre>{@code
  * LatencyThreshold.of(OperationKey.tool("lookup_order"), 95, Duration.ofSeconds(2))

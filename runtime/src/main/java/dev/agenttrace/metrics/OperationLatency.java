@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The latencies of one operation: everything since the start, and sliding windows of recent time
  * (by default the last minute, hour and day, each kept twice over so that it can be compared with
- * the one before). Obtained from {@link LatencyMetricsProcessor#latency(OperationKey)}.
+ * the one before). Obtained from {@link TracingMetrics#latency(OperationKey)}.
  */
 public final class OperationLatency {
   private final OperationKey key;
@@ -27,10 +27,11 @@ public final class OperationLatency {
   /** How one sliding window is cut: {@code subWindows} of {@code subWindow} each. */
   record WindowSpec(Duration subWindow, int subWindows) {}
 
-  void record(long nanos) {
+  /** Records a latency that ended at {@code nanoTime}, read once for every window. */
+  void record(long nanos, long nanoTime) {
     total.record(nanos);
     for (SlidingWindowHistogram window : windows) {
-      window.record(nanos);
+      window.record(nanos, nanoTime);
     }
   }
 

@@ -73,12 +73,21 @@ public final class SlidingWindowHistogram {
   }
 
   private long currentIndex() {
-    return Math.floorDiv(clock.nanoTime() - origin, subWindowNanos);
+    return indexAt(clock.nanoTime());
+  }
+
+  private long indexAt(long nanoTime) {
+    return Math.floorDiv(nanoTime - origin, subWindowNanos);
   }
 
   /** Records {@code value} into the current sub-window. */
   public void record(long value) {
-    long index = currentIndex();
+    record(value, clock.nanoTime());
+  }
+
+  /** Records {@code value} into the sub-window of {@code nanoTime}, a reading of the clock. */
+  void record(long value, long nanoTime) {
+    long index = indexAt(nanoTime);
     int slot = (int) Math.floorMod(index, (long) ring.length());
     SubWindow window = ring.get(slot);
     while (window == null || window.index < index) {

@@ -3,7 +3,7 @@ package dev.agenttrace.processing;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.metrics.MetricsSnapshot;
-import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.spi.ExportResult;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanExporter;
@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees:
  *
  * <ul>
- *   <li>{@link #onEnd} never blocks, never throws and allocates nothing: the span goes into a
- *       preallocated ring buffer of {@code maxQueueSize} slots; when it is full the span is dropped
- *       and counted ({@link #droppedSpans()}, with a rate-limited warning).
+ *   <li>{@link #onEnd} never blocks, never throws and allocates nothing, also when it drops: the
+ *       span goes into a preallocated ring buffer of {@code maxQueueSize} slots; when it is full
+ *       the span is dropped and counted ({@link #droppedSpans()}, with a rate-limited warning that
+ *       formats a message only when it writes one).
  *   <li>One daemon worker exports a batch when {@code maxExportBatchSize} spans are waiting or
  *       {@code scheduleDelay} has passed since the last export. While spans flow it checks the
  *       queue every millisecond by itself, so producers need not pay for waking it (they do only
@@ -42,13 +43,18 @@ import org.slf4j.LoggerFactory;
  *       the interrupt returns, and a failed result is then counted as failed with "no answer within
  *       the export timeout". An exporter that ignores the interrupt keeps the worker busy until it
  *       returns: meanwhile no other batch is exported, new spans wait in the queue and, once it is
- *       full, are dropped and counted, so memory stays bounded and traced calls never wait, but
- *       nothing reaches the backend. {@link #forceFlush} then returns {@code false} after its
- *       timeout, and {@link #shutdown} returns {@code false} after its timeout, counts the spans
- *       still queued as dropped and leaves the exporter's own {@code shutdown} to the daemon
- *       worker, which calls it only if the stuck call ever returns.
+ *       full, are dropped and counted, so memory stays bounded and traced calls never wait.
+ *   <li><b>Exact accounting:</b> every sampled span handed to {@link #onEnd} ends up in exactly one
+ *       of exported, failed and dropped ({@link #metrics()}, counted in the {@link TracingMetrics}
+ *       given to the builder), and once {@link #shutdown} has returned the three add up to all of
+ *       them.
  *   <li>{@link #forceFlush} and {@link #shutdown} export everything queued when they were called,
  *       within their timeout. After shutdown, spans are dropped and counted.
+ *   <li><b>After {@link #shutdown} returns, no exporter call starts.</b> If the worker is still
+ *       busy when the timeout runs out, shutdown gives up on it: a batch still inside the exporter
+ *       is counted failed (and not counted again if the call ever returns), the spans still queued
+ *       are counted dropped, and the exporter's own {@code shutdown} is not called, since it would
+ *       start after this method returned; the stuck call keeps only its daemon thread.
  *   <li>Only spans whose context is sampled are exported; recorded-only spans are skipped.
  * </ul>
  *
@@ -56,6 +62,7 @@ import org.slf4j.LoggerFactory;
  * BatchSpanProcessor batch = BatchSpanProcessor.builder(zipkinExporter)
  *     .maxQueueSize(8192)
  *     .scheduleDelay(Duration.ofSeconds(1))
+ *     .metrics(tracingMetrics)                 // export outcomes into the self-metrics
  *     .registerShutdownHook(true)
  *     .build();
  * }</pre>
@@ -68,8 +75,9 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final int maxExportBatchSize;
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
-  private final PipelineMetrics metrics;
+  private final TracingMetrics metrics;
   private final RateLimitedLogger warnings;
+  private final Logger warningLogger;
   private final Thread worker;
   private final Thread watchdog;
   private final long watchdogIntervalNanos;
@@ -91,8 +99,30 @@ public final class BatchSpanProcessor implements SpanProcessor {
   // Guarded by exportLock: whether the worker is inside an exporter call, until when it may stay,
   // and whether the watchdog interrupted that call.
   private boolean exporting;
+  private int spansInFlight;
   private long exportDeadline;
   private boolean exportInterrupted;
+  // Also guarded by exportLock: whether shutdown gave up on the worker (no exporter call may
+  // start from then on), and whether the shutdown thread counted what the worker still held.
+  private boolean abandoned;
+  private boolean accountedByShutdown;
+
+  /** What the worker counted as dropped when it stopped after shutdown gave up on it. */
+  private volatile long droppedWhenStopped;
+
+  /** Thrown inside the worker when shutdown gave up on it; the worker then stops. */
+  private static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned() {
+      super("shutdown gave up on the export worker", null, false, false);
+    }
+  }
+
+  private static final Abandoned ABANDONED = new Abandoned();
+
+  /** How long shutdown waits for a worker that is not inside an exporter call to stop. */
+  private static final long WORKER_GRACE_MILLIS = 1_000;
 
   /** How often the worker looks at the queue by itself while spans flow. */
   private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -112,8 +142,12 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.maxExportBatchSize = builder.maxExportBatchSize;
     this.scheduleDelayNanos = builder.scheduleDelay.toNanos();
     this.exportTimeoutNanos = builder.exportTimeout.toNanos();
-    this.metrics = builder.metrics == null ? new PipelineMetrics() : builder.metrics;
+    this.metrics =
+        builder.metrics == null
+            ? TracingMetrics.builder().genAiMetrics(false).operationLatency(false).build()
+            : builder.metrics;
     this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
+    this.warningLogger = builder.warningLogger;
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
     this.metrics.registerQueue(queue::size);
@@ -164,14 +198,32 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
   }
 
+  /** Counts one dropped span; allocates nothing unless a warning is written. */
   private void drop() {
-    dropped.incrementAndGet();
+    long droppedNow = dropped.incrementAndGet();
     metrics.recordDropped(1);
-    warnings.warn(
-        "Export queue of {} spans is full or shut down; dropping spans ({} dropped so far)."
-            + " The backend is slow or down, or the queue is too small.",
-        queue.capacity(),
-        dropped.get());
+    if (warnings.acquire()) {
+      warnings.log(
+          "Export queue of {} spans is full or shut down; dropping spans ({} dropped so far)."
+              + " The backend is slow or down, or the queue is too small.",
+          queue.capacity(),
+          droppedNow);
+    }
+  }
+
+  private void recordDropped(long count) {
+    if (count > 0) {
+      dropped.addAndGet(count);
+      metrics.recordDropped(count);
+    }
+  }
+
+  private void recordExported(int count) {
+    metrics.recordExported(count);
+  }
+
+  private void recordFailed(int count) {
+    metrics.recordFailed(count);
   }
 
   /** Spans dropped because the queue was full or the processor shut down. */
@@ -224,24 +276,64 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     acceptingSpans = false;
+    queue.close(); // from now on the queue only shrinks, and its size is exact
     boolean flushed = forceFlush(timeout);
     stopWorker = true;
     wakeWorker();
-    try {
-      worker.join(Math.max(1, remainingMillis(deadline))); // the worker shuts the exporter down
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    join(remainingMillis(deadline)); // the worker exports leftovers, then shuts the exporter down
+    if (worker.isAlive()) {
+      giveUpOnWorker();
     }
     boolean exporterDone = !worker.isAlive() && exporterShutDown;
     watchdogStopped = true;
     LockSupport.unpark(watchdog);
-    long left = queue.size();
-    if (left > 0) {
-      dropped.addAndGet(left);
-      metrics.recordDropped(left);
-    }
+    warnings.reportSuppressed();
     logger.debug("Span export to {} shut down: {}", exporter, metrics.snapshot());
     return flushed && exporterDone;
+  }
+
+  /**
+   * Out of time: no exporter call may start any more. If the worker is inside one, this thread
+   * counts what the worker holds (the batch in flight as failed, the queue as dropped) and the
+   * worker ignores the call's result if it ever returns; otherwise the worker counts what it holds
+   * as dropped as it stops, which takes it no time since it is not waiting for the exporter.
+   */
+  private void giveUpOnWorker() {
+    int inFlight = 0;
+    boolean stuck;
+    synchronized (exportLock) {
+      abandoned = true;
+      stuck = exporting;
+      if (stuck) {
+        accountedByShutdown = true;
+        inFlight = spansInFlight;
+      }
+    }
+    long queued;
+    if (stuck) {
+      queued = queue.size(); // exact: closed, and the worker no longer drains
+      if (inFlight > 0) {
+        recordFailed(inFlight);
+      }
+      recordDropped(queued);
+    } else {
+      join(WORKER_GRACE_MILLIS);
+      queued = droppedWhenStopped;
+    }
+    warningLogger.warn(
+        "Span export to {} did not finish in time; gave up on it: {} spans in flight counted as"
+            + " failed, {} still queued counted as dropped",
+        exporter,
+        inFlight,
+        queued);
+  }
+
+  private void join(long millis) {
+    try {
+      worker.join(Math.max(1, millis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void shutdownFromHook() {
@@ -254,6 +346,24 @@ public final class BatchSpanProcessor implements SpanProcessor {
   }
 
   private void work() {
+    try {
+      exportUntilStopped();
+    } catch (Abandoned e) {
+      boolean mine;
+      synchronized (exportLock) {
+        mine = !accountedByShutdown;
+        accountedByShutdown = true;
+      }
+      if (mine) {
+        long held = batch.size() + queue.size();
+        recordDropped(held);
+        batch.clear();
+        droppedWhenStopped = held;
+      }
+    }
+  }
+
+  private void exportUntilStopped() {
     long nextExport = System.nanoTime() + scheduleDelayNanos;
     while (true) {
       CompletableFuture<Boolean> flush = flushRequests.poll();
@@ -263,7 +373,8 @@ public final class BatchSpanProcessor implements SpanProcessor {
         continue;
       }
       if (stopWorker) {
-        exporterShutDown = callExporter(exporter::shutdown).isSuccess();
+        exportLeftovers();
+        exporterShutDown = callExporter(exporter::shutdown, 0).isSuccess();
         return;
       }
       queue.drainTo(batch, maxExportBatchSize - batch.size());
@@ -298,6 +409,19 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
   }
 
+  /** Exports what the closed queue still holds, so that nothing queued is left uncounted. */
+  private void exportLeftovers() {
+    while (queue.size() > 0 || !batch.isEmpty()) {
+      if (queue.drainTo(batch, maxExportBatchSize - batch.size()) == 0 && queue.size() > 0) {
+        Thread.onSpinWait(); // a producer claimed a slot and is about to publish into it
+        continue;
+      }
+      if (batch.size() >= maxExportBatchSize || queue.size() == 0) {
+        exportBatch();
+      }
+    }
+  }
+
   /**
    * Exports what was queued when the flush requests waiting now were made, then completes them.
    * Requests made meanwhile are left for the next round, since they may follow newer spans.
@@ -322,7 +446,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
       }
       allExported &= exportBatch();
     }
-    allExported &= callExporter(exporter::flush).isSuccess();
+    allExported &= callExporter(exporter::flush, 0).isSuccess();
     for (CompletableFuture<Boolean> request : requests) {
       request.complete(allExported);
     }
@@ -332,46 +456,66 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private boolean exportBatch() {
     int size = batch.size();
     List<SpanData> view = Collections.unmodifiableList(batch);
-    ExportResult result = callExporter(() -> exporter.export(view));
+    ExportResult result = callExporter(() -> exporter.export(view), size);
     if (result.isSuccess()) {
-      metrics.recordExported(size);
+      recordExported(size);
     } else {
-      metrics.recordFailed(size);
-      if (result.cause() != null) {
-        warnings.warn(
-            "Export of {} spans to {} failed: {}", size, exporter, result.reason(), result.cause());
-      } else {
-        warnings.warn("Export of {} spans to {} failed: {}", size, exporter, result.reason());
+      recordFailed(size);
+      if (warnings.acquire()) {
+        if (result.cause() != null) {
+          warnings.log(
+              "Export of {} spans to {} failed: {}",
+              size,
+              exporter,
+              result.reason(),
+              result.cause());
+        } else {
+          warnings.log("Export of {} spans to {} failed: {}", size, exporter, result.reason());
+        }
       }
     }
     batch.clear();
     return result.isSuccess();
   }
 
-  /** Calls the exporter on the worker thread, under the watchdog's eye. */
-  private ExportResult callExporter(Supplier<ExportResult> call) {
+  /**
+   * Calls the exporter on the worker thread, under the watchdog's eye, with {@code spans} spans in
+   * flight.
+   *
+   * @throws Abandoned if shutdown gave up on the worker, before or during the call; the call's
+   *     result is then not counted
+   */
+  private ExportResult callExporter(Supplier<ExportResult> call, int spans) {
     synchronized (exportLock) {
+      if (abandoned) {
+        throw ABANDONED;
+      }
       exporting = true;
+      spansInFlight = spans;
       exportDeadline = System.nanoTime() + exportTimeoutNanos;
     }
     ExportResult result;
+    boolean interrupted;
+    boolean gaveUp;
     try {
       result = call.get();
       if (result == null) {
         result = ExportResult.failure("the exporter returned null");
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // whatever the exporter throws fails this call, not the worker
       result = ExportResult.failure("the exporter threw " + e, e);
     } finally {
       synchronized (exportLock) {
         exporting = false;
+        spansInFlight = 0;
         Thread.interrupted(); // an interrupt meant for this call must not hit the next one
+        interrupted = exportInterrupted;
+        exportInterrupted = false;
+        gaveUp = abandoned;
       }
     }
-    boolean interrupted;
-    synchronized (exportLock) {
-      interrupted = exportInterrupted;
-      exportInterrupted = false;
+    if (gaveUp) {
+      throw ABANDONED;
     }
     if (interrupted && !result.isSuccess()) {
       return ExportResult.failure(
@@ -418,7 +562,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);
     private Duration warningInterval = Duration.ofMinutes(1);
-    private PipelineMetrics metrics;
+    private TracingMetrics metrics;
     private boolean registerShutdownHook;
     private Logger warningLogger = logger;
 
@@ -472,8 +616,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
       return this;
     }
 
-    /** Counters to update, shared with other parts of the pipeline; a private set by default. */
-    public Builder metrics(PipelineMetrics metrics) {
+    /**
+     * The metrics that count this processor's export outcomes, drops and queue, usually those the
+     * tracer also has as a processor (so a Prometheus scrape shows them); a private set by default
+     * (see {@link #metrics()}). Called from the worker, and from the traced call's thread for a
+     * drop; each call allocates nothing.
+     */
+    public Builder metrics(TracingMetrics metrics) {
       this.metrics = requireNonNull(metrics, "metrics");
       return this;
     }

@@ -32,10 +32,20 @@ import java.util.regex.Pattern;
  * <p>When a span ends it is checked: attributes whose key matches a remove pattern are left out;
  * those whose key matches a mask pattern get the mask as value; in every other string value, and in
  * event attributes and the status description, each match of a value pattern is replaced by the
- * mask. If nothing matched, the original span is passed on unchanged (no copy); otherwise the
- * processors behind get an {@link ImmutableSpanData} copy and never the original data. The
- * processors behind see {@code onStart} as usual, with the live span, since nothing is exported at
- * start; a processor that exports in {@code onStart} does not belong behind this one.
+ * mask (each element of a string array alike). If nothing matched, the original span is passed on
+ * unchanged (no copy); otherwise the processors behind get an {@link ImmutableSpanData} copy and
+ * never the original data. The processors behind see {@code onStart} as usual, with the live span,
+ * since nothing is exported at start; a processor that exports in {@code onStart} does not belong
+ * behind this one.
+ *
+ * <p>Cost: redaction runs on the thread that ends the span, so each value pattern searches each
+ * string value once, and {@link RedactionPatterns} are linear in the length of what they search:
+ * their cost per KiB does not grow with the length of a value, for ordinary text and for text made
+ * to make a regular expression backtrack alike (the benchmark {@code RedactionBenchmark} records
+ * it). No scan cap is applied, since a cap would have to leave the rest of a value unredacted; the
+ * SDK already limits span attribute values to 8 KiB and event attribute values to 16 KiB. A pattern
+ * you add yourself must be linear too: one whose search backtracks over a long run (such as a
+ * leading {@code [a-z]+} without an anchor) lets a caller send a value that costs seconds.
  */
 public final class RedactingSpanProcessor implements SpanProcessor {
   /** What masked values become unless {@link Builder#mask} says otherwise. */
@@ -45,6 +55,7 @@ public final class RedactingSpanProcessor implements SpanProcessor {
   private final List<Pattern> maskKeys;
   private final List<Pattern> maskValues;
   private final String mask;
+  private final String quotedMask;
   private final SpanProcessor next;
 
   private RedactingSpanProcessor(Builder builder, SpanProcessor next) {
@@ -52,6 +63,7 @@ public final class RedactingSpanProcessor implements SpanProcessor {
     this.maskKeys = List.copyOf(builder.maskKeys);
     this.maskValues = List.copyOf(builder.maskValues);
     this.mask = builder.mask;
+    this.quotedMask = Matcher.quoteReplacement(builder.mask);
     this.next = next;
   }
 
@@ -132,7 +144,9 @@ public final class RedactingSpanProcessor implements SpanProcessor {
         }
       }
       if (builder != null && redacted != null) {
-        AttributeKey<?> target = redacted == value ? key : stringKey(key);
+        // A masked value is a string (the mask); a string array keeps its type.
+        AttributeKey<?> target =
+            redacted == value || redacted instanceof List ? key : stringKey(key);
         putRaw(builder, target, redacted);
       }
     }
@@ -159,16 +173,43 @@ public final class RedactingSpanProcessor implements SpanProcessor {
     if (value instanceof String text) {
       return maskValues(text);
     }
+    if (value instanceof List<?> list) {
+      return maskElements(list);
+    }
     return value;
   }
 
-  /** {@code text} with every value-pattern match masked; the same instance if none matched. */
+  /** A string array with each element masked; the same instance if none matched. */
+  private List<?> maskElements(List<?> list) {
+    List<Object> masked = null;
+    for (int i = 0; i < list.size(); i++) {
+      Object element = list.get(i);
+      Object redacted = element instanceof String text ? maskValues(text) : element;
+      if (redacted != element && masked == null) {
+        masked = new ArrayList<>(list);
+      }
+      if (masked != null) {
+        masked.set(i, redacted);
+      }
+    }
+    return masked == null ? list : List.copyOf(masked);
+  }
+
+  /**
+   * {@code text} with every value-pattern match masked; the same instance if none matched. Each
+   * pattern searches the text once, continuing from its first match.
+   */
   private String maskValues(String text) {
     String result = text;
     for (Pattern pattern : maskValues) {
       Matcher matcher = pattern.matcher(result);
       if (matcher.find()) {
-        result = matcher.replaceAll(Matcher.quoteReplacement(mask));
+        StringBuilder masked = new StringBuilder(result.length());
+        do {
+          matcher.appendReplacement(masked, quotedMask);
+        } while (matcher.find());
+        matcher.appendTail(masked);
+        result = masked.toString();
       }
     }
     return result;

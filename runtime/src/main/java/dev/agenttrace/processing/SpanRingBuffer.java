@@ -13,12 +13,20 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Producers claim a slot by advancing {@code producerIndex} with a compare-and-set, then publish
  * the span into it with an ordered write. The single consumer takes spans in index order, treating
  * a claimed but not yet published slot as the end of what is available for now.
+ *
+ * <p>{@link #close()} sets the sign bit of {@code producerIndex}, so that every later offer fails
+ * and the number of spans ever accepted is known exactly: a span is either counted in it (and will
+ * be drained) or was refused (and the producer counts it as dropped).
  */
 final class SpanRingBuffer {
   private final AtomicReferenceArray<SpanData> slots;
   private final int mask;
   private final long capacity;
+  private static final long CLOSED = Long.MIN_VALUE;
+
+  /** Spans ever accepted; the sign bit is set once the buffer is closed. */
   private final AtomicLong producerIndex = new AtomicLong();
+
   private final AtomicLong consumerIndex = new AtomicLong();
 
   /** A lower bound of how far producers may go before reading {@code consumerIndex} again. */
@@ -38,12 +46,15 @@ final class SpanRingBuffer {
     return capacity;
   }
 
-  /** Adds {@code span} unless the buffer is full; never blocks. */
+  /** Adds {@code span} unless the buffer is full or closed; never blocks. */
   boolean offer(SpanData span) {
     long limit = producerLimit;
     long index;
     do {
       index = producerIndex.get();
+      if (index < 0) {
+        return false; // closed
+      }
       if (index >= limit) {
         limit = consumerIndex.get() + capacity;
         if (index >= limit) {
@@ -82,9 +93,20 @@ final class SpanRingBuffer {
     return taken;
   }
 
+  /**
+   * Refuses every later offer. Afterwards {@link #size()} is exact: the spans accepted and not yet
+   * drained, including any a producer claimed and is about to publish.
+   */
+  void close() {
+    long index;
+    do {
+      index = producerIndex.get();
+    } while (index >= 0 && !producerIndex.compareAndSet(index, index | CLOSED));
+  }
+
   /** Spans claimed and not yet taken; exact when no producer is in the middle of an offer. */
   long size() {
     long consumed = consumerIndex.get();
-    return Math.max(0, producerIndex.get() - consumed);
+    return Math.max(0, (producerIndex.get() & ~CLOSED) - consumed);
   }
 }

@@ -2,13 +2,15 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenttrace.SpanContext;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.metrics.TailSamplingStats;
+import dev.agenttrace.processing.TailTrace.Reason;
 import dev.agenttrace.spi.Clock;
+import dev.agenttrace.spi.ReadWriteSpan;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanProcessor;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides on whole traces once they are complete (tail sampling): it holds each trace's spans until
- * the trace's root span ends, then hands the whole trace to the downstream processor if any span
- * failed ({@code ERROR}) or the root was slower than a threshold, and otherwise keeps it with a
- * configured probability.
+ * Decides on whole traces (tail sampling): keeps every trace in which a span failed ({@code
+ * ERROR}), every trace whose root was slower than a threshold, and a configured share of the rest,
+ * chosen by trace id; hands the spans of kept traces to the downstream processor and drops the
+ * others.
  *
  * <pre>{@code
  * SpanProcessor export = ...; // e.g. a batch processor in front of an exporter
  * TracerSdk tracer = TracerSdk.builder()
+ *     .sampler(Sampler.alwaysOn())           // a ratio head sampler would drop failures first
  *     .addSpanProcessor(TailSamplingProcessor.builder(export)
  *         .slowerThan(Duration.ofSeconds(10))
  *         .keepProbability(0.05)
@@ -34,104 +37,125 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * }</pre>
  *
- * <p>Guarantees and rules:
+ * <p>The rules, in the order they apply:
  *
  * <ul>
- *   <li><b>Every failed trace is kept</b>, whole, as long as it fits the limits below; an {@code
- *       ERROR} span arriving after its trace was dropped switches the trace to kept from then on.
- *   <li><b>Spans that end after their root</b> (asynchronous tool calls, say) still count: a trace
- *       whose root ended without reason to keep it waits {@code lateSpanWait} (2 s by default)
- *       before it is dropped, and a failure ending meanwhile keeps the whole trace. A trace with a
- *       reason to keep it is handed on at once.
- *   <li><b>Traces whose root is in another service</b> are decided {@code decisionWait} after the
- *       first span here with a remote parent (the entry into this service) ended, so that parallel
- *       entries and spans outliving the entry can join; by the same rules, with the longest span
- *       standing in for the root. A daemon thread looks for traces whose wait is over every {@code
- *       sweepInterval} (100 ms by default; {@code Duration.ZERO} leaves it to ending spans, {@link
- *       #forceFlush} and {@link #shutdown}). A trace whose root never ends waits until it is pushed
- *       out (below) or flushed.
- *   <li><b>Spans ending after their trace was decided</b> follow the decision; a failure ending
- *       after its trace was dropped keeps itself and what follows.
- *   <li><b>The probabilistic share is decided from the trace id</b>, like {@link
- *       Sampler#traceIdRatio(double)}: services with the same probability keep the same traces.
- *   <li><b>Bounded memory:</b> at most {@code maxTraces} traces of at most {@code maxSpansPerTrace}
- *       spans wait; decisions are remembered for {@code maxDecidedTraces} traces so that late spans
- *       follow them. <b>Nothing is lost silently:</b> a trace pushed out by a newer one, or grown
- *       past {@code maxSpansPerTrace}, is kept and handed on at once without waiting for judgement
- *       (its later spans follow), and counted in {@link #stats()}.
- *   <li>The caller's thread never waits on another: a trace's buffer is locked only to add a span
- *       or decide it, and deciding hands the kept spans to the downstream processor, which must not
- *       block either. The downstream sees only {@code onEnd} of kept spans, never {@code onStart};
- *       put processors that change spans at start in front of this one.
+ *   <li><b>The share is decided from the trace id</b>, like {@link Sampler#traceIdRatio(double)}
+ *       (services with the same probability keep the same traces). A trace in the share is kept
+ *       whatever happens, so its spans are handed on as they end and never held.
+ *   <li><b>A failure keeps the trace at once</b>: when a span ends with {@code ERROR}, the spans
+ *       held so far are handed on, and so is every later span of the trace.
+ *   <li><b>At the root's end</b> a trace slower than {@code slowerThan} is kept. A trace without a
+ *       reason to keep it is dropped at once if every span it started here has ended (the processor
+ *       counts starts and ends per trace), so at any rate nothing is held after the root for
+ *       ordinary traces. Only a trace with spans still running (an asynchronous tool, say) is held
+ *       until they end, at most {@code lateSpanWait} (2 s by default): a failure among them keeps
+ *       the whole trace.
+ *   <li><b>Traces whose root is in another service</b> are decided {@code decisionWait} (30 s by
+ *       default) after the first span here with a remote parent ended, so that parallel entries can
+ *       join; by the same rules, with the longest span standing in for the root. A daemon thread
+ *       decides traces whose wait is over every {@code sweepInterval} (100 ms by default; {@code
+ *       Duration.ZERO} leaves it to ending spans, {@link #forceFlush} and {@link #shutdown}).
+ *   <li><b>Bounded memory, decided by the same rules under pressure:</b> at most {@code maxTraces}
+ *       traces are pending (running, held back or waiting), each holding at most {@code
+ *       maxSpansPerTrace} spans. When more would be pending, the oldest is decided now by the rules
+ *       above with what it has (kept if it failed, was slow or is in the share, dropped otherwise)
+ *       and counted in {@code tracesEvicted}; so the kept share stays what it is configured to be
+ *       however high the rate. A trace reaching {@code maxSpansPerTrace} is kept at once (its spans
+ *       handed on, later ones following) and counted as {@code kept_truncated} unless a better
+ *       reason comes. Decisions are remembered for {@code maxDecidedTraces} traces, by id and
+ *       verdict only, so that late spans follow them.
+ *   <li><b>Late spans</b>, ending after their trace was counted, follow the verdict; a failure
+ *       ending after its trace was dropped keeps itself and what follows (counted in {@code
+ *       tracesRescuedByLateError}), but the spans dropped before stay dropped.
  * </ul>
+ *
+ * <p><b>Counting.</b> Every trace seen is counted exactly once, under its best reason ({@code
+ * ERROR} before {@code LATENCY} before {@code TRUNCATED} before the share) or as dropped, when its
+ * decision is final: at the root's end when nothing runs any more, else when its last span ends or
+ * its wait runs out. A failure ending after its root, while the trace waits, makes it {@code
+ * kept_error} even if it was already kept (and handed on) for latency or the share. So the
+ * decisions per reason plus the pending traces always add up to the traces seen (see {@link
+ * TailSamplingStats}).
+ *
+ * <p>The caller's thread never waits on another: a trace is locked only to add a span or decide it,
+ * one thread at a time tidies up the shared queues (others skip it), and kept spans go to the
+ * downstream processor, which must not block either. The downstream sees only {@code onEnd} of kept
+ * spans, never {@code onStart}; put processors that change spans at start, or that must see every
+ * span (metrics), in front of or beside this one.
  */
 public final class TailSamplingProcessor implements SpanProcessor {
   private static final Logger logger = LoggerFactory.getLogger(TailSamplingProcessor.class);
-  private static final long NOT_DUE = Long.MIN_VALUE;
 
   private final SpanProcessor downstream;
   private final long slowerThanNanos;
   private final double keepProbability;
   private final long keepThreshold;
   private final long decisionWaitNanos;
+  private final long lateSpanWaitNanos;
   private final int maxTraces;
   private final int maxSpansPerTrace;
   private final int maxDecidedTraces;
   private final Clock clock;
-  private final long lateSpanWaitNanos;
   private final Thread sweeper;
 
-  private final ConcurrentHashMap<TraceKey, TraceEntry> traces = new ConcurrentHashMap<>();
-  // Pending traces, oldest first, for eviction; decided ones are skipped and compacted away.
-  private final ConcurrentLinkedQueue<TraceEntry> pendingOrder = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger pendingOrderSize = new AtomicInteger();
-  // Traces waiting for decisionWait after their entry span ended, in order of their due time.
-  private final ConcurrentLinkedQueue<TraceEntry> dueOrder = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger dueOrderSize = new AtomicInteger();
+  private final ConcurrentHashMap<TraceKey, TailTrace> traces = new ConcurrentHashMap<>();
+  private final TraceQueue pendingOrder = new TraceQueue(); // not yet counted, oldest first
+  private final TraceQueue lateOrder = new TraceQueue(); // held after the root for running spans
+  private final TraceQueue remoteOrder = new TraceQueue(); // rooted elsewhere, waiting
+  private final TraceQueue countedOrder = new TraceQueue(); // counted and remembered
   private final AtomicInteger pendingTraces = new AtomicInteger();
-  private final ConcurrentLinkedQueue<TraceEntry> decidedOrder = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger decidedTraces = new AtomicInteger();
-  private final AtomicBoolean sweeping = new AtomicBoolean();
+  private final AtomicInteger rememberedTraces = new AtomicInteger();
+  private final AtomicBoolean tidying = new AtomicBoolean();
   private volatile boolean shutdown;
 
   private final LongAdder spansReceived = new LongAdder();
   private final LongAdder spansForwarded = new LongAdder();
   private final LongAdder spansDropped = new LongAdder();
-  private final LongAdder keptForError = new LongAdder();
-  private final LongAdder keptForLatency = new LongAdder();
-  private final LongAdder keptByProbability = new LongAdder();
+  private final LongAdder tracesSeen = new LongAdder();
+  private final LongAdder[] keptFor = new LongAdder[Reason.values().length];
   private final LongAdder dropped = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
   private final LongAdder evicted = new LongAdder();
-  private final LongAdder truncated = new LongAdder();
   private final LongAdder lateSpans = new LongAdder();
   private final LongAdder rescued = new LongAdder();
 
   /** A trace id. */
   private record TraceKey(long high, long low) {}
 
-  /** Why a trace was decided now. */
-  private enum Trigger {
-    ROOT_ENDED,
-    TIMED_OUT,
-    FLUSHED,
-    EVICTED,
-    TRUNCATED
-  }
+  /**
+   * A queue of traces that any thread adds to and only the tidying thread takes from, with its
+   * size.
+   */
+  private static final class TraceQueue {
+    final ConcurrentLinkedQueue<TailTrace> queue = new ConcurrentLinkedQueue<>();
+    final AtomicInteger size = new AtomicInteger();
 
-  /** One trace: its buffered spans while pending, its verdict once decided. Guarded by itself. */
-  private static final class TraceEntry {
-    final TraceKey key;
-    long dueNanos = NOT_DUE;
-    List<SpanData> spans = new ArrayList<>(4);
-    boolean hasError;
-    SpanData root;
-    long longestNanos;
-    volatile Boolean kept;
-    boolean forgotten;
+    void add(TailTrace trace) {
+      queue.add(trace);
+      size.incrementAndGet();
+    }
 
-    TraceEntry(TraceKey key) {
-      this.key = key;
+    TailTrace poll() {
+      TailTrace head = queue.poll();
+      if (head != null) {
+        size.decrementAndGet();
+      }
+      return head;
+    }
+
+    /** Removes counted traces once the queue holds more than {@code limit}. */
+    void removeCountedBeyond(int limit) {
+      if (size.get() > limit) {
+        queue.removeIf(
+            trace -> {
+              if (trace.counted) {
+                size.decrementAndGet();
+                return true;
+              }
+              return false;
+            });
+      }
     }
   }
 
@@ -141,11 +165,14 @@ public final class TailSamplingProcessor implements SpanProcessor {
     this.keepProbability = builder.keepProbability;
     this.keepThreshold = TraceIdRatioSampler.rejectionThreshold(builder.keepProbability);
     this.decisionWaitNanos = builder.decisionWait.toNanos();
+    this.lateSpanWaitNanos = builder.lateSpanWait.toNanos();
     this.maxTraces = builder.maxTraces;
     this.maxSpansPerTrace = builder.maxSpansPerTrace;
     this.maxDecidedTraces = builder.maxDecidedTraces;
     this.clock = builder.clock;
-    this.lateSpanWaitNanos = builder.lateSpanWait.toNanos();
+    for (int i = 0; i < keptFor.length; i++) {
+      keptFor[i] = new LongAdder();
+    }
     long sweepMillis = builder.sweepInterval.toMillis();
     if (sweepMillis > 0) {
       sweeper = new Thread(() -> sweepEvery(sweepMillis), "agenttrace-tail-sampling-sweeper");
@@ -160,7 +187,7 @@ public final class TailSamplingProcessor implements SpanProcessor {
     while (!shutdown) {
       try {
         Thread.sleep(millis);
-        sweep(clock.nanoTime(), false);
+        tidy(clock.nanoTime(), false);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -171,11 +198,32 @@ public final class TailSamplingProcessor implements SpanProcessor {
 
   /**
    * A builder handing kept traces to {@code downstream}. Defaults: keep traces slower than 10 s,
-   * keep 10 % of the rest, wait 30 s for traces whose root is elsewhere, at most 10 000 pending
-   * traces of at most 1 000 spans, remember 20 000 decisions.
+   * keep 10 % of the rest, hold a trace with spans running after its root up to 2 s, wait 30 s for
+   * traces whose root is elsewhere, at most 10 000 pending traces of at most 1 000 spans, remember
+   * 20 000 decisions.
    */
   public static Builder builder(SpanProcessor downstream) {
     return new Builder(downstream);
+  }
+
+  @Override
+  public void onStart(ReadWriteSpan span) {
+    if (shutdown) {
+      return;
+    }
+    SpanContext context = span.spanContext();
+    TraceKey key = new TraceKey(context.traceIdHigh(), context.traceIdLow());
+    while (true) {
+      TailTrace trace = traceFor(key);
+      synchronized (trace) {
+        if (trace.forgotten) {
+          continue;
+        }
+        trace.started++;
+      }
+      break;
+    }
+    tidy(clock.nanoTime(), false);
   }
 
   @Override
@@ -185,229 +233,221 @@ public final class TailSamplingProcessor implements SpanProcessor {
     }
     spansReceived.increment();
     long now = clock.nanoTime();
-    TraceKey key = new TraceKey(span.spanContext().traceIdHigh(), span.spanContext().traceIdLow());
-    List<SpanData> kept = add(key, span, now);
-    forward(kept);
-    sweep(now, false);
-  }
-
-  /** Adds {@code span} to its trace; returns what is to be handed on now, or null. */
-  private List<SpanData> add(TraceKey key, SpanData span, long now) {
+    SpanContext context = span.spanContext();
+    TraceKey key = new TraceKey(context.traceIdHigh(), context.traceIdLow());
+    List<SpanData> handOn;
     while (true) {
-      TraceEntry entry = traces.get(key);
-      if (entry == null) {
-        TraceEntry fresh = new TraceEntry(key);
-        entry = traces.putIfAbsent(key, fresh);
-        if (entry == null) {
-          entry = fresh;
-          pendingOrder.add(fresh);
-          pendingOrderSize.incrementAndGet();
-          pendingTraces.incrementAndGet();
-        }
-      }
-      List<SpanData> handOn;
-      synchronized (entry) {
-        if (entry.forgotten) {
+      TailTrace trace = traceFor(key);
+      synchronized (trace) {
+        if (trace.forgotten) {
           continue;
         }
-        handOn = entry.kept == null ? buffer(entry, span, now) : followDecision(entry, span);
+        trace.ended++;
+        handOn = trace.counted ? followVerdict(trace, span) : add(trace, span, now);
       }
-      makeRoom();
-      return handOn;
+      break;
     }
+    forward(handOn);
+    tidy(now, false);
   }
 
-  private List<SpanData> buffer(TraceEntry entry, SpanData span, long now) {
-    entry.spans.add(span);
-    entry.hasError |= span.statusCode() == StatusCode.ERROR;
-    entry.longestNanos = Math.max(entry.longestNanos, span.durationNanos());
-    if (!span.parentSpanContext().isValid()) {
-      entry.root = span;
-      if (lateSpanWaitNanos <= 0 || keepReason(entry) != null) {
-        return decide(entry, Trigger.ROOT_ENDED);
-      }
-      // Nothing says keep yet: give spans still running (async tools) a while to fail.
-      entry.dueNanos = now + lateSpanWaitNanos;
-      dueOrder.add(entry);
-      dueOrderSize.incrementAndGet();
-      return null;
+  /** The trace of {@code key}, made if new. */
+  private TailTrace traceFor(TraceKey key) {
+    TailTrace trace = traces.get(key);
+    if (trace != null) {
+      return trace;
     }
-    if (entry.root != null && entry.hasError) {
-      return decide(entry, Trigger.ROOT_ENDED);
+    TailTrace fresh =
+        new TailTrace(key.high(), key.low(), TraceIdRatioSampler.isKept(key.low(), keepThreshold));
+    trace = traces.putIfAbsent(key, fresh);
+    if (trace != null) {
+      return trace;
     }
-    if (entry.spans.size() >= maxSpansPerTrace) {
-      return decide(entry, Trigger.TRUNCATED);
-    }
-    if (span.parentSpanContext().isRemote() && entry.dueNanos == NOT_DUE) {
-      entry.dueNanos = now + decisionWaitNanos;
-      dueOrder.add(entry);
-      dueOrderSize.incrementAndGet();
-    }
-    return null;
+    tracesSeen.increment();
+    pendingTraces.incrementAndGet();
+    pendingOrder.add(fresh);
+    return fresh;
   }
 
-  private List<SpanData> followDecision(TraceEntry entry, SpanData span) {
+  /** Adds {@code span} to its trace, not yet counted; returns what to hand on now. Locked. */
+  private List<SpanData> add(TailTrace trace, SpanData span, long now) {
+    boolean failed = span.statusCode() == StatusCode.ERROR;
+    SpanContext parent = span.parentSpanContext();
+    trace.hasError |= failed;
+    trace.longestNanos = Math.max(trace.longestNanos, span.durationNanos());
+    if (!parent.isValid()) {
+      trace.rootEnded = true;
+      trace.rootNanos = span.durationNanos();
+    }
+    List<SpanData> handOn;
+    if (trace.isUndecided()) {
+      trace.spans.add(span);
+      Reason reason = trace.hasError ? Reason.ERROR : null;
+      if (reason == null && trace.rootEnded && trace.rootNanos > slowerThanNanos) {
+        reason = Reason.LATENCY;
+      }
+      if (reason == null && trace.spans.size() >= maxSpansPerTrace) {
+        reason = Reason.TRUNCATED;
+      }
+      handOn = reason == null ? null : trace.keep(reason);
+    } else {
+      handOn = List.of(span);
+      if (trace.hasError) {
+        trace.upgrade(Reason.ERROR);
+      } else if (trace.rootEnded && trace.rootNanos > slowerThanNanos) {
+        trace.upgrade(Reason.LATENCY);
+      }
+    }
+    // A kept trace stays pending too until it is complete, so that its verdict is remembered for
+    // its later spans however long it runs, and a later failure still counts as its reason.
+    if (trace.rootEnded && (trace.isComplete() || lateSpanWaitNanos <= 0)) {
+      List<SpanData> more = count(trace);
+      return handOn == null ? more : handOn;
+    }
+    if (trace.rootEnded && trace.lateDueNanos == TailTrace.NOT_DUE) {
+      // Spans still run (an asynchronous tool, say): hold the trace a while, they may fail.
+      trace.lateDueNanos = now + lateSpanWaitNanos;
+      lateOrder.add(trace);
+    } else if (parent.isRemote() && trace.remoteDueNanos == TailTrace.NOT_DUE) {
+      trace.remoteDueNanos = now + decisionWaitNanos;
+      remoteOrder.add(trace);
+    }
+    return handOn;
+  }
+
+  /**
+   * Counts a trace's decision once and for all: an undecided trace is kept or dropped by the rules
+   * as it stands. Returns the spans to hand on if that keeps it, else null. Locked.
+   */
+  private List<SpanData> count(TailTrace trace) {
+    List<SpanData> handOn = null;
+    if (trace.isUndecided()) {
+      Reason reason = trace.reasonNow(slowerThanNanos);
+      if (reason != null) {
+        handOn = trace.keep(reason);
+      } else {
+        spansDropped.add(trace.spans.size());
+        trace.spans = null;
+      }
+    } else {
+      trace.upgrade(trace.reasonNow(slowerThanNanos));
+    }
+    (trace.kept ? keptFor[trace.reason.ordinal()] : dropped).increment();
+    trace.counted = true;
+    pendingTraces.decrementAndGet();
+    countedOrder.add(trace);
+    rememberedTraces.incrementAndGet();
+    return handOn;
+  }
+
+  /** A span of a counted trace follows its verdict; a failure rescues a dropped one. Locked. */
+  private List<SpanData> followVerdict(TailTrace trace, SpanData span) {
     lateSpans.increment();
-    if (!entry.kept && span.statusCode() == StatusCode.ERROR) {
-      entry.kept = true;
+    if (!trace.kept && span.statusCode() == StatusCode.ERROR) {
+      trace.kept = true;
       rescued.increment();
     }
-    if (entry.kept) {
+    if (trace.kept) {
       return List.of(span);
     }
     spansDropped.increment();
     return null;
   }
 
-  /** Decides a pending trace, under its lock. Returns its spans if kept, else null. */
-  private List<SpanData> decide(TraceEntry entry, Trigger trigger) {
-    boolean keep;
-    if (trigger == Trigger.EVICTED || trigger == Trigger.TRUNCATED) {
-      (trigger == Trigger.EVICTED ? evicted : truncated).increment();
-      keep = true;
-    } else {
-      if (trigger == Trigger.TIMED_OUT && entry.root == null) {
-        timedOut.increment();
+  /** Counts {@code trace} now unless it was; returns the spans to hand on. */
+  private List<SpanData> countNow(TailTrace trace, LongAdder why) {
+    synchronized (trace) {
+      if (trace.counted) {
+        return null;
       }
-      LongAdder reason = keepReason(entry);
-      keep = reason != null;
-      (keep ? reason : dropped).increment();
+      if (why != null) {
+        why.increment();
+      }
+      return count(trace);
     }
-    List<SpanData> spans = entry.spans;
-    entry.spans = null;
-    entry.root = null;
-    entry.kept = keep;
-    pendingTraces.decrementAndGet();
-    decidedOrder.add(entry);
-    decidedTraces.incrementAndGet();
-    if (!keep) {
-      spansDropped.add(spans.size());
-      return null;
-    }
-    return spans;
   }
 
-  /** The counter of the reason to keep {@code entry}, or null to drop it. Under its lock. */
-  private LongAdder keepReason(TraceEntry entry) {
-    long latency = entry.root != null ? entry.root.durationNanos() : entry.longestNanos;
-    if (entry.hasError) {
-      return keptForError;
-    }
-    if (latency > slowerThanNanos) {
-      return keptForLatency;
-    }
-    if (TraceIdRatioSampler.isKept(entry.key.low(), keepThreshold)) {
-      return keptByProbability;
-    }
-    return null;
+  /** Whether the queues need tidying: a wait ran out, or a bound was passed. */
+  private boolean untidy(long now) {
+    return isDue(lateOrder, now, false)
+        || isDue(remoteOrder, now, true)
+        || pendingTraces.get() > maxTraces
+        || rememberedTraces.get() > maxDecidedTraces
+        || pendingOrder.size.get() > 2 * maxTraces
+        || lateOrder.size.get() > 2 * maxTraces
+        || remoteOrder.size.get() > 2 * maxTraces;
+  }
+
+  /** A hint, read without the lock: whether the queue's head is counted or its wait is over. */
+  private static boolean isDue(TraceQueue order, long now, boolean remote) {
+    TailTrace head = order.queue.peek();
+    return head != null
+        && (head.counted || now - (remote ? head.remoteDueNanos : head.lateDueNanos) >= 0);
   }
 
   /**
-   * Keeps the oldest pending traces early while too many wait, compacts the order queues (decided
-   * traces linger there) and forgets the oldest decisions.
+   * Counts the traces whose wait is over (or, if {@code everything}, every pending trace), the
+   * oldest ones while more than {@code maxTraces} are pending, removes counted traces from the
+   * queues and forgets the oldest decisions. One thread tidies at a time; others skip rather than
+   * wait, except to flush.
    */
-  private void makeRoom() {
-    while (pendingTraces.get() > maxTraces) {
-      TraceEntry oldest = pendingOrder.poll();
-      if (oldest == null) {
-        break;
-      }
-      pendingOrderSize.decrementAndGet();
-      forward(decideIfPending(oldest, Trigger.EVICTED));
-    }
-    // At most maxTraces entries are pending, so while the queue holds twice that, each pass
-    // removes at least as many decided entries as it moves pending ones to the back.
-    for (int budget = pendingOrderSize.get();
-        pendingOrderSize.get() > 2 * maxTraces && budget > 0;
-        budget--) {
-      TraceEntry oldest = pendingOrder.poll();
-      if (oldest == null) {
-        break;
-      }
-      if (isPending(oldest)) {
-        pendingOrder.add(oldest);
-      } else {
-        pendingOrderSize.decrementAndGet();
-      }
-    }
-    while (dueOrderSize.get() > 2 * maxTraces) {
-      TraceEntry oldest = dueOrder.poll();
-      if (oldest == null) {
-        break;
-      }
-      dueOrderSize.decrementAndGet();
-      forward(decideIfPending(oldest, Trigger.TIMED_OUT));
-    }
-    while (decidedTraces.get() > maxDecidedTraces) {
-      TraceEntry oldest = decidedOrder.poll();
-      if (oldest == null) {
-        break;
-      }
-      decidedTraces.decrementAndGet();
-      synchronized (oldest) {
-        oldest.forgotten = true;
-      }
-      traces.remove(oldest.key, oldest);
-    }
-  }
-
-  private static boolean isPending(TraceEntry entry) {
-    synchronized (entry) {
-      return entry.kept == null;
-    }
-  }
-
-  private List<SpanData> decideIfPending(TraceEntry entry, Trigger trigger) {
-    synchronized (entry) {
-      return entry.kept == null ? decide(entry, trigger) : null;
-    }
-  }
-
-  /**
-   * Decides the traces whose wait is over, or every pending trace if {@code everything}. One thread
-   * sweeps at a time; others skip rather than wait, except to flush.
-   */
-  private void sweep(long now, boolean everything) {
-    if (!everything && !mayBeDue(dueOrder.peek(), now)) {
+  private void tidy(long now, boolean everything) {
+    if (!everything && !untidy(now)) {
       return; // the common case, without touching the shared flag
     }
-    if (!sweeping.compareAndSet(false, true)) {
+    if (!tidying.compareAndSet(false, true)) {
       if (!everything) {
         return;
       }
-      while (!sweeping.compareAndSet(false, true)) {
+      while (!tidying.compareAndSet(false, true)) {
         Thread.onSpinWait();
       }
     }
     try {
-      TraceEntry head;
-      while ((head = dueOrder.peek()) != null) {
-        List<SpanData> handOn;
-        synchronized (head) {
-          if (head.kept == null && !everything && now - head.dueNanos < 0) {
-            return;
-          }
-          handOn = head.kept == null ? decide(head, Trigger.TIMED_OUT) : null;
-        }
-        if (dueOrder.remove(head)) {
-          dueOrderSize.decrementAndGet();
-        }
-        forward(handOn);
+      countDue(lateOrder, now, everything, false);
+      countDue(remoteOrder, now, everything, true);
+      TailTrace oldest;
+      while ((everything || pendingTraces.get() > maxTraces)
+          && (oldest = pendingOrder.poll()) != null) {
+        forward(countNow(oldest, everything ? null : evicted));
       }
-      if (everything) {
-        while ((head = pendingOrder.poll()) != null) {
-          pendingOrderSize.decrementAndGet();
-          forward(decideIfPending(head, Trigger.FLUSHED));
+      pendingOrder.removeCountedBeyond(2 * maxTraces);
+      lateOrder.removeCountedBeyond(2 * maxTraces);
+      remoteOrder.removeCountedBeyond(2 * maxTraces);
+      while (rememberedTraces.get() > maxDecidedTraces && (oldest = countedOrder.poll()) != null) {
+        rememberedTraces.decrementAndGet();
+        synchronized (oldest) {
+          oldest.forgotten = true;
         }
+        traces.remove(new TraceKey(oldest.idHigh, oldest.idLow), oldest);
       }
     } finally {
-      sweeping.set(false);
+      tidying.set(false);
     }
   }
 
-  /** A hint, read without the lock: whether {@code head} may be decided or due. */
-  private static boolean mayBeDue(TraceEntry head, long now) {
-    return head != null && (head.kept != null || now - head.dueNanos >= 0);
+  private void countDue(TraceQueue order, long now, boolean everything, boolean remote) {
+    TailTrace head;
+    while ((head = order.queue.peek()) != null) {
+      if (!head.counted && !everything) {
+        long due = remote ? head.remoteDueNanos : head.lateDueNanos;
+        if (now - due < 0) {
+          return;
+        }
+      }
+      order.poll();
+      List<SpanData> handOn;
+      synchronized (head) {
+        if (head.counted) {
+          continue;
+        }
+        if (remote && !head.rootEnded) {
+          timedOut.increment();
+        }
+        handOn = count(head);
+      }
+      forward(handOn);
+    }
   }
 
   private void forward(List<SpanData> spans) {
@@ -434,29 +474,30 @@ public final class TailSamplingProcessor implements SpanProcessor {
         forwarded,
         droppedSpans,
         Math.max(0, received - forwarded - droppedSpans),
+        tracesSeen.sum(),
         pendingTraces.get(),
-        keptForError.sum(),
-        keptForLatency.sum(),
-        keptByProbability.sum(),
+        keptFor[Reason.ERROR.ordinal()].sum(),
+        keptFor[Reason.LATENCY.ordinal()].sum(),
+        keptFor[Reason.PROBABILITY.ordinal()].sum(),
         dropped.sum(),
         timedOut.sum(),
         evicted.sum(),
-        truncated.sum(),
+        keptFor[Reason.TRUNCATED.ordinal()].sum(),
         lateSpans.sum(),
         rescued.sum());
   }
 
-  /** Decides every pending trace now (by the usual rules), then flushes the downstream. */
+  /** Decides and counts every pending trace now (by the usual rules), then flushes downstream. */
   @Override
   public boolean forceFlush(Duration timeout) {
-    sweep(clock.nanoTime(), true);
+    tidy(clock.nanoTime(), true);
     return downstream.forceFlush(timeout);
   }
 
   /** Decides every pending trace, then shuts the downstream down; later spans are ignored. */
   @Override
   public boolean shutdown(Duration timeout) {
-    sweep(clock.nanoTime(), true);
+    tidy(clock.nanoTime(), true);
     shutdown = true;
     if (sweeper != null) {
       sweeper.interrupt();
@@ -517,8 +558,9 @@ public final class TailSamplingProcessor implements SpanProcessor {
     }
 
     /**
-     * How long a trace whose root ended without a reason to keep it waits for spans still running
-     * (which may fail) before it is dropped; {@code Duration.ZERO} decides when the root ends.
+     * How long a trace whose root ended without a reason to keep it, while spans of it still run,
+     * waits for them (they may fail) before it is dropped; {@code Duration.ZERO} decides when the
+     * root ends. A trace whose spans have all ended is decided at once, without waiting.
      */
     public Builder lateSpanWait(Duration wait) {
       this.lateSpanWait = requireNonNull(wait, "wait");
@@ -534,25 +576,28 @@ public final class TailSamplingProcessor implements SpanProcessor {
       return this;
     }
 
-    /** How many traces may wait for a decision at once. */
+    /**
+     * How many traces may be pending at once (running, held back or waiting); beyond it the oldest
+     * is decided early by the usual rules.
+     */
     public Builder maxTraces(int maxTraces) {
       this.maxTraces = atLeastOne(maxTraces, "maxTraces");
       return this;
     }
 
-    /** How many spans one waiting trace may hold. */
+    /** How many spans one undecided trace may hold; reaching it keeps the trace. */
     public Builder maxSpansPerTrace(int maxSpansPerTrace) {
       this.maxSpansPerTrace = atLeastOne(maxSpansPerTrace, "maxSpansPerTrace");
       return this;
     }
 
-    /** For how many decided traces the decision is remembered, for their late spans. */
+    /** For how many decided traces the verdict is remembered, for their late spans. */
     public Builder maxDecidedTraces(int maxDecidedTraces) {
       this.maxDecidedTraces = atLeastOne(maxDecidedTraces, "maxDecidedTraces");
       return this;
     }
 
-    /** Sets the clock that times {@code decisionWait}, for tests. */
+    /** Sets the clock that times the waits, for tests. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;

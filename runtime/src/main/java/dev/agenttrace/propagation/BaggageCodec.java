@@ -1,6 +1,7 @@
 package dev.agenttrace.propagation;
 
 import dev.agenttrace.Baggage;
+import dev.agenttrace.internal.Ids;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,7 +9,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,18 @@ import org.slf4j.LoggerFactory;
  * percent-decoded as UTF-8, malformed sequences becoming U+FFFD as the specification requires.
  * Properties are kept as written (trimmed), attached to their entry as its metadata. A malformed
  * member is dropped on its own (the specification allows it); the others are kept. Of repeated keys
- * the last one wins. At most {@link Baggage#MAX_ENTRIES} members are read.
+ * the last one wins.
+ *
+ * <p>Limits on what is read (W3C Baggage, section "Limits": 64 list members and 8192 bytes for the
+ * whole {@code baggage-string}, all {@code baggage} fields of a request together; the separate
+ * 4096-byte limit per member of older drafts is gone, so a member is bounded by the total): members
+ * are taken in order while the members kept so far, with the commas between them, stay within
+ * {@link Baggage#MAX_ENTRIES} members and {@link Baggage#MAX_HEADER_BYTES} bytes. A member that
+ * would pass either limit is dropped whole, never cut, and reading goes on with the next one (so a
+ * huge member does not hide the small ones after it). A dropped member is neither copied nor
+ * decoded: reading costs one pass over the header and keeps at most 8192 bytes, whatever the size
+ * of the input. Every member dropped, malformed or over a limit, is counted in {@link
+ * #droppedMembers()}; nothing is ever thrown.
  *
  * <p>Formatting percent-encodes every byte of a value's UTF-8 form that is not a {@code
  * baggage-octet} (and {@code %} itself), and writes whole members only while the header stays
@@ -31,49 +45,94 @@ import org.slf4j.LoggerFactory;
 public final class BaggageCodec {
   private static final Logger logger = LoggerFactory.getLogger(BaggageCodec.class);
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final LongAdder droppedMembers = new LongAdder();
 
   private BaggageCodec() {}
 
   /** The baggage of a combined {@code baggage} header; empty for {@code null}. Never throws. */
   public static Baggage parse(CharSequence header) {
-    if (header == null) {
-      return Baggage.empty();
-    }
-    Baggage.Builder builder = Baggage.builder();
-    String text = header.toString();
-    int count = 0;
-    for (String member : text.split(",", -1)) {
-      String trimmed = trimOws(member);
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      if (count == Baggage.MAX_ENTRIES) {
-        logger.debug("Baggage header has more than {} members; the rest is ignored", count);
-        break;
-      }
-      if (parseMember(trimmed, builder)) {
-        count++;
-      } else {
-        logger.debug("Ignoring malformed baggage member '{}'", trimmed);
-      }
-    }
-    return builder.build();
+    return header == null ? Baggage.empty() : parse(List.of(header));
   }
 
-  private static boolean parseMember(String member, Baggage.Builder builder) {
-    String[] parts = member.split(";", -1);
-    int equals = parts[0].indexOf('=');
-    if (equals < 0) {
+  /**
+   * The baggage of the {@code baggage} fields of one request, read in order as one combined header
+   * (the limits apply to all of them together). Never throws.
+   */
+  public static Baggage parse(List<? extends CharSequence> fields) {
+    Reader reader = new Reader();
+    for (CharSequence field : fields) {
+      if (field != null) {
+        reader.read(field);
+      }
+    }
+    if (reader.dropped > 0) {
+      droppedMembers.add(reader.dropped);
+      logger.debug(
+          "Dropped {} baggage members: malformed, or over the limits of {} members and {} bytes",
+          reader.dropped,
+          Baggage.MAX_ENTRIES,
+          Baggage.MAX_HEADER_BYTES);
+    }
+    return reader.builder.build();
+  }
+
+  /** How many received baggage members {@link #parse} dropped since start. */
+  static long droppedMembers() {
+    return droppedMembers.sum();
+  }
+
+  /** Reads members into a builder while they fit the limits. */
+  private static final class Reader {
+    final Baggage.Builder builder = Baggage.builder();
+    int members;
+    int bytes;
+    long dropped;
+
+    void read(CharSequence text) {
+      int length = text.length();
+      int position = 0;
+      while (position <= length) {
+        int end = indexOf(text, ',', position, length);
+        int from = skipOws(text, position, end);
+        int to = trimOws(text, from, end);
+        if (from < to) {
+          member(text, from, to);
+        }
+        position = end + 1;
+      }
+    }
+
+    private void member(CharSequence text, int from, int to) {
+      int added = (to - from) + (members > 0 ? 1 : 0);
+      if (members == Baggage.MAX_ENTRIES
+          || added > Baggage.MAX_HEADER_BYTES - bytes
+          || !parseMember(text, from, to, builder)) {
+        dropped++;
+        return;
+      }
+      members++;
+      bytes += added;
+    }
+  }
+
+  /** Parses the trimmed member {@code text[from, to)} into {@code builder}; false if malformed. */
+  private static boolean parseMember(CharSequence text, int from, int to, Baggage.Builder builder) {
+    int semicolon = indexOf(text, ';', from, to);
+    int equals = indexOf(text, '=', from, semicolon);
+    if (equals == semicolon) {
       return false;
     }
-    String key = trimOws(parts[0].substring(0, equals));
-    String value = trimOws(parts[0].substring(equals + 1));
+    String key = text.subSequence(from, trimOws(text, from, equals)).toString();
+    int valueFrom = skipOws(text, equals + 1, semicolon);
+    String value = text.subSequence(valueFrom, trimOws(text, valueFrom, semicolon)).toString();
     if (!Baggage.isValidName(key) || !isValue(value)) {
       return false;
     }
     StringBuilder metadata = new StringBuilder();
-    for (int i = 1; i < parts.length; i++) {
-      String property = normalizeProperty(parts[i]);
+    int position = semicolon;
+    while (position < to) {
+      int end = indexOf(text, ';', position + 1, to);
+      String property = normalizeProperty(text.subSequence(position + 1, end).toString());
       if (property == null) {
         return false;
       }
@@ -81,6 +140,7 @@ public final class BaggageCodec {
         metadata.append(';');
       }
       metadata.append(property);
+      position = end;
     }
     builder.put(key, decode(value), metadata.toString());
     return true;
@@ -189,9 +249,9 @@ public final class BaggageCodec {
       char c = value.charAt(i);
       if (c == '%'
           && i + 2 < value.length()
-          && hex(value.charAt(i + 1)) >= 0
-          && hex(value.charAt(i + 2)) >= 0) {
-        bytes.write(hex(value.charAt(i + 1)) << 4 | hex(value.charAt(i + 2)));
+          && Ids.hexDigit(value.charAt(i + 1)) >= 0
+          && Ids.hexDigit(value.charAt(i + 2)) >= 0) {
+        bytes.write(Ids.hexDigit(value.charAt(i + 1)) << 4 | Ids.hexDigit(value.charAt(i + 2)));
         i += 2;
       } else {
         bytes.write(c);
@@ -212,28 +272,38 @@ public final class BaggageCodec {
     }
   }
 
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+  private static String trimOws(String text) {
+    int from = skipOws(text, 0, text.length());
+    return text.substring(from, trimOws(text, from, text.length()));
   }
 
-  private static String trimOws(String text) {
-    int from = 0;
-    int to = text.length();
-    while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+  /** The first index in {@code [from, to)} that is not optional white space, else {@code to}. */
+  private static int skipOws(CharSequence text, int from, int to) {
+    while (from < to && isOws(text.charAt(from))) {
       from++;
     }
-    while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+    return from;
+  }
+
+  /** The end of {@code text[from, to)} without trailing optional white space. */
+  private static int trimOws(CharSequence text, int from, int to) {
+    while (to > from && isOws(text.charAt(to - 1))) {
       to--;
     }
-    return text.substring(from, to);
+    return to;
+  }
+
+  private static boolean isOws(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** The index of {@code c} in {@code text[from, to)}, else {@code to}. */
+  private static int indexOf(CharSequence text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return to;
   }
 }

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Propagates {@link Baggage} in the W3C {@code baggage} header (see {@link BaggageCodec} for the
  * format and limits). Extracted entries are added to the context's baggage, replacing entries of
- * the same name; repeated {@code baggage} fields are combined in order.
+ * the same name; repeated {@code baggage} fields are combined in order, and the W3C limits (64
+ * members, 8192 bytes) apply to all of them together. Members dropped on the way in are counted in
+ * {@link #droppedMembers()}.
  */
 public final class BaggagePropagator implements TextMapPropagator {
   /** The {@code baggage} header name. */
@@ -56,7 +58,7 @@ public final class BaggagePropagator implements TextMapPropagator {
       if (headers.isEmpty()) {
         return context;
       }
-      Baggage received = BaggageCodec.parse(String.join(",", headers));
+      Baggage received = BaggageCodec.parse(headers);
       if (received.isEmpty()) {
         return context;
       }
@@ -72,6 +74,14 @@ public final class BaggagePropagator implements TextMapPropagator {
       logger.warn("Could not read baggage from {}; going on without it", carrier, e);
       return context;
     }
+  }
+
+  /**
+   * How many received baggage members were dropped since start, for every use of the codec in the
+   * JVM: malformed ones and those over the W3C limits of 64 members and 8192 bytes per request.
+   */
+  public long droppedMembers() {
+    return BaggageCodec.droppedMembers();
   }
 
   @Override

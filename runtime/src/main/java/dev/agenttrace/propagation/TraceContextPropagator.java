@@ -6,6 +6,7 @@ import dev.agenttrace.SpanContext;
 import dev.agenttrace.TraceState;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * order, while more than one {@code traceparent} field is invalid. An invalid {@code traceparent}
  * is ignored, and then {@code tracestate} is not even read (the specification forbids it): the next
  * span starts a new trace. An invalid {@code tracestate} is discarded without affecting {@code
- * traceparent}. A valid pair becomes a remote parent: {@link Span#wrap(SpanContext)} of a context
- * whose {@link SpanContext#isRemote()} is true, so the next span started with it is its child in
- * the same trace and inherits the trace state.
+ * traceparent}; of a key repeated in {@code tracestate} the first occurrence is kept (see {@link
+ * TraceStateCodec}). A valid pair becomes a remote parent: {@link Span#wrap(SpanContext)} of a
+ * context whose {@link SpanContext#isRemote()} is true, so the next span started with it is its
+ * child in the same trace and inherits the trace state.
  *
  * <p>Injecting writes {@code traceparent} (version {@code 00}) and, when not empty, {@code
  * tracestate}, in lowercase; nothing when the context has no valid span.
+ *
+ * <p>What was thrown away is counted, for every use of this propagator in the JVM: {@link
+ * #rejectedTraceParents()}, {@link #discardedTraceStates()} and {@link
+ * #droppedTraceStateMembers()}.
  */
 public final class TraceContextPropagator implements TextMapPropagator {
   /** The {@code traceparent} header name. */
@@ -34,6 +40,8 @@ public final class TraceContextPropagator implements TextMapPropagator {
   private static final Logger logger = LoggerFactory.getLogger(TraceContextPropagator.class);
   private static final TraceContextPropagator INSTANCE = new TraceContextPropagator();
   private static final List<String> FIELDS = List.of(TRACEPARENT, TRACESTATE);
+
+  private final LongAdder rejectedTraceParents = new LongAdder();
 
   private TraceContextPropagator() {}
 
@@ -89,11 +97,13 @@ public final class TraceContextPropagator implements TextMapPropagator {
       return SpanContext.invalid();
     }
     if (traceparents.size() > 1) {
+      rejectedTraceParents.increment();
       logger.debug("Ignoring {} repeated traceparent fields; starting a new trace", traceparents);
       return SpanContext.invalid();
     }
     SpanContext parsed = TraceParentCodec.parse(traceparents.get(0), TraceState.empty());
     if (!parsed.isValid()) {
+      rejectedTraceParents.increment();
       logger.debug("Ignoring malformed traceparent '{}'; starting a new trace", traceparents);
       return parsed;
     }
@@ -108,6 +118,27 @@ public final class TraceContextPropagator implements TextMapPropagator {
     }
     return SpanContext.createFromRemoteParent(
         parsed.traceIdHigh(), parsed.traceIdLow(), parsed.spanIdLong(), parsed.flags(), state);
+  }
+
+  /**
+   * How many {@code traceparent} headers were present but rejected (malformed, or repeated) since
+   * start, each of which restarted a trace.
+   */
+  public long rejectedTraceParents() {
+    return rejectedTraceParents.sum();
+  }
+
+  /**
+   * How many {@code tracestate} headers were discarded as a whole since start (see {@link
+   * TraceStateCodec}).
+   */
+  public long discardedTraceStates() {
+    return TraceStateCodec.discardedHeaders();
+  }
+
+  /** How many {@code tracestate} members repeating an earlier key were left out since start. */
+  public long droppedTraceStateMembers() {
+    return TraceStateCodec.droppedDuplicateMembers();
   }
 
   @Override

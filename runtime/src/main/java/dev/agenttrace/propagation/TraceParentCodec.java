@@ -8,7 +8,8 @@ import dev.agenttrace.internal.Ids;
  * Parses and formats the W3C {@code traceparent} header: {@code version-traceid-parentid-flags},
  * for example {@code 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01}.
  *
- * <p>Parsing follows W3C Trace Context Level 1 section "Versioning of traceparent" to the letter:
+ * <p>Parsing follows W3C Trace Context Level 2 (as Level 1) section "Versioning of traceparent" to
+ * the letter:
  *
  * <ul>
  *   <li>surrounding optional white space (spaces, tabs) is ignored;

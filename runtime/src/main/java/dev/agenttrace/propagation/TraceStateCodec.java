@@ -1,26 +1,35 @@
 package dev.agenttrace.propagation;
 
 import dev.agenttrace.TraceState;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Parses and formats the W3C {@code tracestate} header, for example {@code
  * rojo=00f067aa0ba902b7,congo=t61rcWkgMzE}.
  *
- * <p>Parsing (W3C Trace Context Level 1): list members are separated by commas with optional white
- * space around them; empty members are skipped; each member is {@code key=value} with the key and
- * value grammar of {@link TraceState#isValidKey} and {@link TraceState#isValidValue}. A header with
- * an invalid member, a repeated key or more than {@link TraceState#MAX_MEMBERS} members is invalid
- * as a whole: {@link #parse} returns {@code null} and the caller discards it.
+ * <p>Parsing (W3C Trace Context Level 2): list members are separated by commas with optional white
+ * space (spaces, tabs) around them; empty members are skipped; each member is {@code key=value}
+ * with the key and value grammar of {@link TraceState#isValidKey} and {@link
+ * TraceState#isValidValue}. Of a key repeated in one header only the first occurrence is kept (the
+ * specification lets a vendor keep all or discard the duplicates; later ones are counted in {@link
+ * #droppedDuplicateMembers()}). A header with a malformed member or with more than {@link
+ * TraceState#MAX_MEMBERS} members is invalid as a whole: {@link #parse} returns {@code null}, the
+ * caller discards it, and {@link #discardedHeaders()} counts it. This is what the official test
+ * suite expects, and it keeps a header that was cut or garbled somewhere on its way from being
+ * half-trusted. Parsing looks at each character a bounded number of times and stops at the first
+ * malformed member or the 33rd member, so its cost is linear in the header and it never throws.
  *
- * <p>Formatting writes members in order without white space. A state longer than {@link
- * #MAX_LENGTH} characters is truncated by whole members, as the specification says: members longer
- * than 128 characters go first, then members from the end.
+ * <p>Formatting writes members in order without white space, leaving out any member that does not
+ * match the grammar (a state built with {@link TraceState#of} is not checked) or repeats an earlier
+ * key, and at most {@link TraceState#MAX_MEMBERS} members, so the header sent is always valid. A
+ * state longer than {@link #MAX_LENGTH} characters is truncated by whole members, as the
+ * specification says: members longer than 128 characters go first (from the end), then members from
+ * the end.
  */
 public final class TraceStateCodec {
   /** The longest {@code tracestate} this implementation sends (the W3C recommended minimum). */
@@ -28,6 +37,9 @@ public final class TraceStateCodec {
 
   /** Members longer than this are dropped first when truncating. */
   static final int LONG_MEMBER = 128;
+
+  private static final LongAdder discardedHeaders = new LongAdder();
+  private static final LongAdder droppedDuplicates = new LongAdder();
 
   private TraceStateCodec() {}
 
@@ -42,11 +54,12 @@ public final class TraceStateCodec {
     }
     List<Map.Entry<String, String>> members = new ArrayList<>();
     Set<String> keys = new HashSet<>();
+    int count = 0;
+    int duplicates = 0;
     int length = header.length();
     int position = 0;
     while (position <= length) {
-      int comma = indexOf(header, ',', position);
-      int end = comma < 0 ? length : comma;
+      int end = indexOf(header, ',', position, length);
       int from = position;
       int to = end;
       while (from < to && isOws(header.charAt(from))) {
@@ -56,35 +69,63 @@ public final class TraceStateCodec {
         to--;
       }
       if (from < to) {
-        int equals = indexOf(header, '=', from);
-        if (equals < 0 || equals >= to) {
-          return null;
+        count++;
+        int equals = indexOf(header, '=', from, to);
+        if (count > TraceState.MAX_MEMBERS
+            || equals - from > TraceState.MAX_KEY_LENGTH
+            || to - equals - 1 > TraceState.MAX_VALUE_LENGTH) {
+          return discard();
         }
         String key = header.subSequence(from, equals).toString();
-        String value = header.subSequence(equals + 1, to).toString();
-        if (!TraceState.isValidKey(key) || !TraceState.isValidValue(value) || !keys.add(key)) {
-          return null;
+        String value = equals == to ? "" : header.subSequence(equals + 1, to).toString();
+        if (!TraceState.isValidKey(key) || !TraceState.isValidValue(value)) {
+          return discard();
         }
-        if (members.size() == TraceState.MAX_MEMBERS) {
-          return null;
+        if (keys.add(key)) {
+          members.add(Map.entry(key, value));
+        } else {
+          duplicates++;
         }
-        members.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
       }
       position = end + 1;
+    }
+    if (duplicates > 0) {
+      droppedDuplicates.add(duplicates);
     }
     return TraceState.of(members);
   }
 
-  /** The header for {@code state}, truncated to {@link #MAX_LENGTH}; empty for an empty state. */
+  private static TraceState discard() {
+    discardedHeaders.increment();
+    return null;
+  }
+
+  /**
+   * The header for {@code state}: valid members only, without repeated keys, at most {@link
+   * TraceState#MAX_MEMBERS} of them and truncated to {@link #MAX_LENGTH}; empty for an empty state.
+   */
   public static String format(TraceState state) {
-    List<Map.Entry<String, String>> members = new ArrayList<>(state.members());
-    int length = length(members);
-    while (length > MAX_LENGTH) {
-      int victim = lastLongMember(members);
-      members.remove(victim < 0 ? members.size() - 1 : victim);
-      length = length(members);
+    List<Map.Entry<String, String>> members = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (Map.Entry<String, String> member : state.members()) {
+      if (members.size() == TraceState.MAX_MEMBERS) {
+        break;
+      }
+      if (TraceState.isValidKey(member.getKey())
+          && TraceState.isValidValue(member.getValue())
+          && keys.add(member.getKey())) {
+        members.add(member);
+      }
     }
-    StringBuilder header = new StringBuilder(length);
+    for (int i = members.size() - 1; i >= 0 && length(members) > MAX_LENGTH; i--) {
+      if (memberLength(members.get(i)) > LONG_MEMBER) {
+        members.remove(i);
+      }
+    }
+    while (length(members) > MAX_LENGTH) {
+      members.remove(members.size() - 1);
+    }
+    StringBuilder header = new StringBuilder(length(members));
     for (Map.Entry<String, String> member : members) {
       if (header.length() > 0) {
         header.append(',');
@@ -94,13 +135,14 @@ public final class TraceStateCodec {
     return header.toString();
   }
 
-  private static int lastLongMember(List<Map.Entry<String, String>> members) {
-    for (int i = members.size() - 1; i >= 0; i--) {
-      if (memberLength(members.get(i)) > LONG_MEMBER) {
-        return i;
-      }
-    }
-    return -1;
+  /** How many {@code tracestate} headers {@link #parse} rejected as a whole, since start. */
+  static long discardedHeaders() {
+    return discardedHeaders.sum();
+  }
+
+  /** How many repeated-key members {@link #parse} left out, since start. */
+  static long droppedDuplicateMembers() {
+    return droppedDuplicates.sum();
   }
 
   private static int length(List<Map.Entry<String, String>> members) {
@@ -115,13 +157,16 @@ public final class TraceStateCodec {
     return member.getKey().length() + 1 + member.getValue().length();
   }
 
-  private static int indexOf(CharSequence text, char c, int from) {
-    for (int i = from; i < text.length(); i++) {
+  /**
+   * The index of {@code c} in {@code text} between {@code from} and {@code to}, else {@code to}.
+   */
+  private static int indexOf(CharSequence text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (text.charAt(i) == c) {
         return i;
       }
     }
-    return -1;
+    return to;
   }
 
   private static boolean isOws(char c) {

@@ -2,6 +2,8 @@ package dev.agenttrace.sdk;
 
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Bounds the length of string attribute values a recording span keeps, so that a captured tool
@@ -17,6 +19,9 @@ final class AttributeLimits {
 
   /** Event attributes (such as {@code exception.stacktrace}): at most 16 KiB characters. */
   static final int MAX_EVENT_STRING_LENGTH = 16 * 1024;
+
+  /** String arrays: at most this many elements; later ones are dropped. */
+  static final int MAX_ARRAY_LENGTH = 128;
 
   /** Ends a truncated value. */
   static final String MARKER = "...[truncated]";
@@ -35,17 +40,65 @@ final class AttributeLimits {
     return value.substring(0, keep) + MARKER;
   }
 
-  /** {@code attributes} with each string value cut to {@code max}; the same set if none is cut. */
+  /**
+   * {@code value} within the limits: a string cut to {@code max}; a list (a string array) as an
+   * immutable list of at most {@link #MAX_ARRAY_LENGTH} non-null strings, each cut to {@code max}.
+   * Anything else, and a value within the limits, is returned as it is (an immutable list is not
+   * copied).
+   */
+  static Object limitValue(Object value, int max) {
+    if (value instanceof String text) {
+      return text.length() > max ? truncate(text, max) : text;
+    }
+    if (value instanceof List<?> list) {
+      return limitList(list, max);
+    }
+    return value;
+  }
+
+  private static List<String> limitList(List<?> list, int max) {
+    boolean clean = list.size() <= MAX_ARRAY_LENGTH;
+    for (int i = 0; clean && i < list.size(); i++) {
+      clean = list.get(i) instanceof String text && text.length() <= max;
+    }
+    if (clean) {
+      @SuppressWarnings("unchecked") // every element was checked to be a String
+      List<String> strings = List.copyOf((List<String>) list);
+      return strings;
+    }
+    List<String> limited = new ArrayList<>(Math.min(list.size(), MAX_ARRAY_LENGTH));
+    for (Object element : list) {
+      if (limited.size() == MAX_ARRAY_LENGTH) {
+        break;
+      }
+      if (element != null) {
+        limited.add(truncate(String.valueOf(element), max));
+      }
+    }
+    return List.copyOf(limited);
+  }
+
+  /**
+   * {@code attributes} with each value within the limits (see {@link #limitValue}); the same set if
+   * nothing changed.
+   */
   static Attributes limit(Attributes attributes, int max) {
     Attributes.Builder limited = null;
     for (AttributeKey<?> key : attributes.keys()) {
-      if (attributes.get(key) instanceof String value && value.length() > max) {
+      Object value = attributes.get(key);
+      Object within = limitValue(value, max);
+      if (within != value) {
         if (limited == null) {
           limited = attributes.toBuilder();
         }
-        limited.put(key.name(), truncate(value, max));
+        putUnchecked(limited, key, within);
       }
     }
     return limited == null ? attributes : limited.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void putUnchecked(Attributes.Builder builder, AttributeKey<T> key, Object v) {
+    builder.put(key, (T) v);
   }
 }

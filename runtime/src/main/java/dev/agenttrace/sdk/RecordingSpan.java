@@ -47,6 +47,11 @@ final class RecordingSpan implements ReadWriteSpan {
   private final long startEpochNanos;
   private final long startNanoTime;
 
+  /** The totals of the nearest enclosing agent span (this one's own if it is one), or null. */
+  private final AgentUsage agentUsage;
+
+  private final boolean isAgent;
+
   // Guarded by this.
   private Object[] attributes;
   private int attributeCount;
@@ -54,7 +59,13 @@ final class RecordingSpan implements ReadWriteSpan {
   private StatusCode status = StatusCode.UNSET;
   private String statusDescription;
   private long durationNanos;
-  private boolean ended;
+
+  /**
+   * Set once, under the lock, after every other field; volatile so that a reader who sees it set
+   * also sees everything the span recorded, and may then read without the lock (nothing changes any
+   * more). Metrics read several attributes of every ended span this way.
+   */
+  private volatile boolean ended;
 
   RecordingSpan(
       SpanContext spanContext,
@@ -67,7 +78,8 @@ final class RecordingSpan implements ReadWriteSpan {
       SpanProcessor processor,
       Clock clock,
       long startEpochNanos,
-      long startNanoTime) {
+      long startNanoTime,
+      AgentUsage agentUsage) {
     this.spanContext = spanContext;
     this.parentSpanContext = parentSpanContext;
     this.name = name;
@@ -79,6 +91,13 @@ final class RecordingSpan implements ReadWriteSpan {
     this.clock = clock;
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
+    this.agentUsage = agentUsage;
+    this.isAgent = agentUsage != null && AgentUsage.isAgent(initialAttributes);
+  }
+
+  /** The totals a child of this span adds its tokens to, or null outside any agent. */
+  AgentUsage agentUsage() {
+    return agentUsage;
   }
 
   /** The wall-clock time now, on this span's time line (for children and events). */
@@ -101,10 +120,7 @@ final class RecordingSpan implements ReadWriteSpan {
     if (key == null || value == null) {
       return this;
     }
-    Object stored =
-        value instanceof String text && text.length() > AttributeLimits.MAX_SPAN_STRING_LENGTH
-            ? AttributeLimits.truncate(text, AttributeLimits.MAX_SPAN_STRING_LENGTH)
-            : value;
+    Object stored = AttributeLimits.limitValue(value, AttributeLimits.MAX_SPAN_STRING_LENGTH);
     synchronized (this) {
       if (ended) {
         return this;
@@ -224,6 +240,9 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   private void endAt(long nanoTime) {
+    if (agentUsage != null && isAgent) {
+      recordAgentTotals();
+    }
     synchronized (this) {
       if (ended) {
         return;
@@ -231,7 +250,41 @@ final class RecordingSpan implements ReadWriteSpan {
       durationNanos = Math.max(0, nanoTime - startNanoTime);
       ended = true;
     }
+    if (agentUsage != null && !isAgent) {
+      addToAgentTotals();
+    }
     processor.onEnd(this);
+  }
+
+  /** An agent span ending: its model calls' totals, unless the call set its own counts. */
+  private void recordAgentTotals() {
+    setIfAbsent(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, agentUsage.inputTokens());
+    setIfAbsent(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS, agentUsage.outputTokens());
+  }
+
+  private void setIfAbsent(AttributeKey<Long> key, long total) {
+    if (total >= 0 && value(key) == null) {
+      setAttribute(key, total);
+    }
+  }
+
+  /** A model call ending inside an agent: its counts go to the enclosing agents' totals. */
+  private void addToAgentTotals() {
+    if (AgentUsage.isModelCall(value(SemanticAttributes.GEN_AI_OPERATION_NAME))) {
+      agentUsage.add(
+          value(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS),
+          value(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS));
+    }
+  }
+
+  /** The current value of {@code key}: set on the span, else from the start. */
+  private synchronized Object value(AttributeKey<?> key) {
+    for (int i = 0; i < attributeCount * 2; i += 2) {
+      if (((AttributeKey<?>) attributes[i]).name().equals(key.name())) {
+        return attributes[i + 1];
+      }
+    }
+    return initialAttributes.get(key.name());
   }
 
   @Override
@@ -260,8 +313,13 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized long durationNanos() {
-    return durationNanos;
+  public long durationNanos() {
+    if (ended) {
+      return durationNanos;
+    }
+    synchronized (this) {
+      return durationNanos;
+    }
   }
 
   @Override
@@ -274,6 +332,35 @@ final class RecordingSpan implements ReadWriteSpan {
       putUnchecked(builder, (AttributeKey<?>) attributes[i], attributes[i + 1]);
     }
     return builder.build();
+  }
+
+  /**
+   * Reads one attribute without copying the attributes, and once the span has ended without the
+   * lock: metrics read several attributes of every ended span this way.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T attribute(AttributeKey<T> key) {
+    Object set;
+    if (ended) {
+      set = setValue(key);
+    } else {
+      synchronized (this) {
+        set = setValue(key);
+      }
+    }
+    return set != null ? (T) set : initialAttributes.get(key);
+  }
+
+  /** The value set on the span (not from the start) for {@code key}, or null. */
+  private Object setValue(AttributeKey<?> key) {
+    Object[] current = attributes;
+    for (int i = 0; i < attributeCount * 2; i += 2) {
+      if (current[i].equals(key)) {
+        return current[i + 1];
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")
@@ -293,8 +380,13 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized StatusCode statusCode() {
-    return status;
+  public StatusCode statusCode() {
+    if (ended) {
+      return status;
+    }
+    synchronized (this) {
+      return status;
+    }
   }
 
   @Override

@@ -164,7 +164,10 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             processor,
             clock,
             epochNanos,
-            nanoTime);
+            nanoTime,
+            AgentUsage.forNewSpan(
+                parent instanceof RecordingSpan recording ? recording.agentUsage() : null,
+                attributes));
     processor.onStart(span);
     return span;
   }

@@ -18,6 +18,9 @@ public final class Resource {
 
   private final Attributes attributes;
 
+  /** Cached like String's: computed at most a few times, racily but to the same value. */
+  private int hash;
+
   private Resource(Attributes attributes) {
     this.attributes = attributes;
   }
@@ -66,9 +69,15 @@ public final class Resource {
     return other instanceof Resource && ((Resource) other).attributes.equals(attributes);
   }
 
+  /** Allocation-free after the first call: exporters may key per-resource caches by it. */
   @Override
   public int hashCode() {
-    return attributes.hashCode();
+    int h = hash;
+    if (h == 0) {
+      h = attributes.hashCode();
+      hash = h;
+    }
+    return h;
   }
 
   @Override

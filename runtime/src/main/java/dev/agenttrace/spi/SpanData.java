@@ -1,5 +1,6 @@
 package dev.agenttrace.spi;
 
+import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
@@ -54,6 +55,15 @@ public interface SpanData {
 
   /** The span's attributes, including those fixed by its template. */
   Attributes attributes();
+
+  /**
+   * The value of one attribute, or {@code null} when absent: the same as {@code
+   * attributes().get(key)}. Processors on the hot path (metrics) read single attributes through it,
+   * because a recording span answers it without building an {@link Attributes} copy.
+   */
+  default <T> T attribute(AttributeKey<T> key) {
+    return attributes().get(key);
+  }
 
   /** The events, in the order they were added. */
   List<SpanEvent> events();

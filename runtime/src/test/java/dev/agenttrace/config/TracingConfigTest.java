@@ -3,6 +3,7 @@ package dev.agenttrace.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.export.JsonLinesSpanExporter;
@@ -135,6 +136,47 @@ class TracingConfigTest {
   }
 
   @Test
+  void shutdownWithNothingRecordedAndNoProxyEverCreatedSaysWhatToCheck() {
+    RecordingLogger log = new RecordingLogger("summary");
+    ConfiguredTracing tracing =
+        TracingConfig.builder().shutdownHook(false).exporters("memory").summaryLogger(log).build();
+
+    tracing.shutdown(Duration.ofSeconds(5));
+
+    // No generated proxy exists in this module, so none was ever initialised.
+    assertThat(log.messages())
+        .containsExactly(
+            "INFO AgentTrace shut down (exporters [memory]): started=0 ended=0 exported=0"
+                + " failed=0 dropped=0 queued=0 active=0",
+            "WARN Tracing was configured but no AgentTrace proxy was called: is"
+                + " agenttrace-processor on the annotation processor path, and are your objects"
+                + " wrapped with the generated XxxTraced.wrap(...)? See docs/troubleshooting.md.");
+  }
+
+  @Test
+  void installFromEnvironmentInstallsWhatTheSystemPropertiesSay() {
+    Map<String, String> properties =
+        Map.of(
+            "agenttrace.exporter", "memory",
+            "agenttrace.shutdown.hook", "false",
+            "otel.service.name", "from-properties");
+    properties.forEach(System::setProperty);
+    try (ConfiguredTracing tracing = TracingConfig.installFromEnvironment()) {
+      assertThat(AgentTrace.tracer()).isSameAs(tracing.tracer());
+
+      AgentTrace.tracer().spanBuilder("invoke_agent support").startSpan().end();
+
+      assertThat(tracing.collector().orElseThrow().finishedSpans())
+          .singleElement()
+          .satisfies(
+              span -> assertThat(span.resource().serviceName()).isEqualTo("from-properties"));
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+    }
+    assertThat(AgentTrace.tracer().isEnabled()).isFalse();
+  }
+
+  @Test
   void aMalformedValueNamesTheSettingAndWhatItMustBe() {
     TracingConfig.Builder builder = TracingConfig.builder();
     ConfigProperties config =
@@ -158,7 +200,8 @@ class TracingConfigTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("'otlp'")
         .hasMessageContaining("zipkin")
-        .hasMessageContaining("add agenttrace-opentelemetry for otlp");
+        .hasMessageContaining(
+            "for otlp, add dev.agenttrace:agenttrace-opentelemetry to the run-time class path");
   }
 
   private static boolean rootSampled(Map<String, String> env) {

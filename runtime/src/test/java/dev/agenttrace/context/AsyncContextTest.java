@@ -7,6 +7,7 @@ import dev.agenttrace.Span;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.SpanData;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -86,5 +87,50 @@ class AsyncContextTest {
     }
 
     assertThat(seen[0]).isSameAs(agent);
+  }
+
+  // One dependent stage per test: with two, CompletableFuture lets the thread running the first
+  // one fire the second (postFire helps complete the source's stack), so which thread registers
+  // the second with its executor, and so which context a per-task wrapper captures, is a race.
+  @Test
+  void aPerTaskWrapperGivenToAnAsyncStageSeesTheCompletingThreadsContext() throws Exception {
+    Span agent = tracer.spanBuilder("agent").startSpan();
+    Span client = tracer.spanBuilder("http client").startSpan();
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    CompletableFuture<Span> perTask;
+    try (Scope scope = agent.makeCurrent()) {
+      perTask =
+          answer.thenApplyAsync(value -> Span.current(), ContextExecutors.wrap((Executor) pool));
+    }
+
+    completeInside(client, answer);
+
+    // Why the docs offer current(pool) for *Async stages and not wrap(pool).
+    assertThat(perTask.get(5, TimeUnit.SECONDS)).isSameAs(client);
+  }
+
+  @Test
+  void anExecutorCapturedAtRegistrationGivesAnAsyncStageTheRegisteringContext() throws Exception {
+    Span agent = tracer.spanBuilder("agent").startSpan();
+    Span client = tracer.spanBuilder("http client").startSpan();
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    CompletableFuture<Span> captured;
+    try (Scope scope = agent.makeCurrent()) {
+      captured = answer.thenApplyAsync(value -> Span.current(), ContextExecutors.current(pool));
+    }
+
+    completeInside(client, answer);
+
+    assertThat(captured.get(5, TimeUnit.SECONDS)).isSameAs(agent);
+  }
+
+  private void completeInside(Span span, CompletableFuture<String> future) throws Exception {
+    pool.submit(
+            () -> {
+              try (Scope scope = span.makeCurrent()) {
+                future.complete("shipped");
+              }
+            })
+        .get(5, TimeUnit.SECONDS);
   }
 }

@@ -1,6 +1,7 @@
 package dev.agenttrace.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agenttrace.Context;
 import dev.agenttrace.SemanticAttributes;
@@ -8,18 +9,23 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
+import dev.agenttrace.processing.BatchSpanProcessor;
+import dev.agenttrace.processing.InMemorySpanCollector;
+import dev.agenttrace.proxy.SpanTemplates;
 import dev.agenttrace.sdk.TracerSdk;
+import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.testing.ManualClock;
+import dev.agenttrace.testing.RecordingExporter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TracingMetricsTest {
   private final ManualClock clock = new ManualClock();
-  private final TracingMetrics metrics = new TracingMetrics();
-  private final LatencyMetricsProcessor latency =
-      LatencyMetricsProcessor.builder().clock(clock).build();
+  private final TracingMetrics metrics =
+      TracingMetrics.builder().clock(clock).operationLatency(true).build();
   private final TracerSdk tracer =
-      TracerSdk.builder().clock(clock).addSpanProcessor(metrics).addSpanProcessor(latency).build();
+      TracerSdk.builder().clock(clock).addSpanProcessor(metrics).build();
 
   /** A local trace of a root and a failed tool call, a served remote call, one span still open. */
   private void traffic() {
@@ -50,7 +56,7 @@ class TracingMetricsTest {
   void countsTracesSpansActiveSpansFailuresAndDurations() {
     traffic();
 
-    TracingMetricsSnapshot snapshot = metrics.snapshot();
+    MetricsSnapshot snapshot = metrics.snapshot();
 
     assertThat(snapshot.traces()).isEqualTo(2);
     assertThat(snapshot.spansStarted()).isEqualTo(4);
@@ -60,93 +66,113 @@ class TracingMetricsTest {
     assertThat(snapshot.spanDurations().count()).isEqualTo(3);
     assertThat(snapshot.spanDurations().sum()).isEqualTo(450_000_000L);
     assertThat(snapshot.spanDurations().max()).isEqualTo(300_000_000L);
+    assertThat(snapshot.startEpochNanos()).isEqualTo(clock.epochNanos() - 350_000_000L);
   }
 
   @Test
-  void countsWhatTheExporterReports() {
-    metrics.exportSucceeded(10);
-    metrics.exportSucceeded(5);
-    metrics.exportFailed(7);
-    metrics.spansDropped(3);
+  void countsWhatExportingComponentsReportOnePerCallAndSpan() {
+    metrics.recordExported(10);
+    metrics.recordExported(5);
+    metrics.recordFailed(7);
+    metrics.recordDropped(3);
+    metrics.registerQueue(() -> 4);
+    metrics.registerQueue(() -> 2);
 
-    TracingMetricsSnapshot snapshot = metrics.snapshot();
+    MetricsSnapshot snapshot = metrics.snapshot();
 
     assertThat(snapshot.exportBatchesSucceeded()).isEqualTo(2);
     assertThat(snapshot.spansExported()).isEqualTo(15);
     assertThat(snapshot.exportBatchesFailed()).isEqualTo(1);
     assertThat(snapshot.spansFailed()).isEqualTo(7);
     assertThat(snapshot.spansDropped()).isEqualTo(3);
+    assertThat(snapshot.queueSize()).isEqualTo(6);
+    assertThat(snapshot)
+        .hasToString("started=0 ended=0 exported=15 failed=7 dropped=3 queued=6 active=0");
   }
 
   @Test
-  void writesThePrometheusTextFormat() {
-    traffic();
-    metrics.exportSucceeded(3);
+  void aBatchProcessorReportsItsExportsIntoTheSameMetricsThatCountTheSpans() {
+    RecordingExporter exporter = new RecordingExporter();
+    BatchSpanProcessor batch = BatchSpanProcessor.builder(exporter).metrics(metrics).build();
+    TracerSdk exporting =
+        TracerSdk.builder().clock(clock).addSpanProcessor(metrics).addSpanProcessor(batch).build();
 
-    String text = PrometheusTextFormat.write(metrics.snapshot(), latency);
+    for (int i = 0; i < 3; i++) {
+      exporting.startSpan(SpanTemplates.tool("lookup_order", "", "")).end();
+    }
+    exporting.shutdown(Duration.ofSeconds(10));
 
-    assertThat(text)
-        .contains(
-            "# HELP agenttrace_traces_total Traces started in this process.\n"
-                + "# TYPE agenttrace_traces_total counter\n"
-                + "agenttrace_traces_total 2\n")
-        .contains("# TYPE agenttrace_spans_active gauge\nagenttrace_spans_active 1\n")
-        .contains("agenttrace_spans_error_total 1\n")
-        .contains(
-            "agenttrace_export_spans_total{outcome=\"success\"} 3\n"
-                + "agenttrace_export_spans_total{outcome=\"failure\"} 0\n"
-                + "agenttrace_export_spans_total{outcome=\"dropped\"} 0\n")
-        .contains(
-            "# TYPE agenttrace_span_duration_seconds summary\n"
-                + "agenttrace_span_duration_seconds{quantile=\"0.5\"} ")
-        .contains(
-            "agenttrace_span_duration_seconds_sum 0.450000000\n"
-                + "agenttrace_span_duration_seconds_count 3\n")
-        .contains(
-            "agenttrace_operation_latency_seconds{dimension=\"gen_ai.tool.name\","
-                + "operation=\"lookup_order\",quantile=\"0.99\"} 0.100000000\n"
-                + "agenttrace_operation_latency_seconds_sum{dimension=\"gen_ai.tool.name\","
-                + "operation=\"lookup_order\"} 0.100000000\n"
-                + "agenttrace_operation_latency_seconds_count{dimension=\"gen_ai.tool.name\","
-                + "operation=\"lookup_order\"} 1\n");
-    assertThat(text.lines())
-        .allMatch(
-            line ->
-                line.startsWith("# HELP ")
-                    || line.startsWith("# TYPE ")
-                    || line.matches("[a-z_]+(\\{[^}]*\\})? -?[0-9.]+"));
+    MetricsSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.spansEnded()).isEqualTo(3);
+    assertThat(snapshot.spansExported()).isEqualTo(3);
+    assertThat(snapshot.exportBatchesSucceeded()).isEqualTo(1);
+    assertThat(snapshot.histogram(GenAiConventions.EXECUTE_TOOL_DURATION).orElseThrow().count())
+        .isEqualTo(3);
   }
 
   @Test
-  void escapesLabelValues() {
-    assertThat(PrometheusTextFormat.escape("say \"hi\"\\\n")).isEqualTo("say \\\"hi\\\"\\\\\\n");
+  void thresholdsTurnTheOperationLatencyOnAndCannotDoWithoutIt() {
+    LatencyThreshold threshold =
+        LatencyThreshold.of(OperationKey.tool("lookup_order"), 95, Duration.ofSeconds(1));
+    TracingMetrics.Builder builder =
+        TracingMetrics.builder().threshold(threshold).operationLatency(false);
+
+    assertThat(TracingMetrics.builder().threshold(threshold).build().thresholds())
+        .containsExactly(threshold);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("operationLatency(true)");
   }
 
   @Test
-  void writesTailSamplingDecisionsInThePrometheusTextFormat() {
-    TailSamplingStats stats = new TailSamplingStats(20, 12, 6, 2, 1, 2, 1, 3, 4, 0, 1, 0, 0, 0);
+  void withLatencyAndGenAiMetricsOffOnlyTheCountersRemain() {
+    TracingMetrics counters =
+        TracingMetrics.builder().operationLatency(false).genAiMetrics(false).build();
+    TracerSdk counting = TracerSdk.builder().addSpanProcessor(counters).build();
 
-    assertThat(PrometheusTextFormat.write(stats))
-        .isEqualTo(
-            "# HELP agenttrace_tail_sampling_spans_total Spans the tail sampler handed on or"
-                + " dropped.\n"
-                + "# TYPE agenttrace_tail_sampling_spans_total counter\n"
-                + "agenttrace_tail_sampling_spans_total{outcome=\"forwarded\"} 12\n"
-                + "agenttrace_tail_sampling_spans_total{outcome=\"dropped\"} 6\n"
-                + "# HELP agenttrace_tail_sampling_traces_total Traces the tail sampler decided,"
-                + " by reason.\n"
-                + "# TYPE agenttrace_tail_sampling_traces_total counter\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_error\"} 2\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_latency\"} 1\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_probability\"} 3\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_evicted\"} 1\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"kept_truncated\"} 0\n"
-                + "agenttrace_tail_sampling_traces_total{decision=\"dropped\"} 4\n"
-                + "# HELP agenttrace_tail_sampling_traces_pending Traces waiting for a decision.\n"
-                + "# TYPE agenttrace_tail_sampling_traces_pending gauge\n"
-                + "agenttrace_tail_sampling_traces_pending 1\n"
-                + "# HELP agenttrace_tail_sampling_spans_buffered Spans waiting for a decision.\n"
-                + "# TYPE agenttrace_tail_sampling_spans_buffered gauge\n"
-                + "agenttrace_tail_sampling_spans_buffered 2\n");
+    counting.startSpan(SpanTemplates.llmCall("gpt-4o", "openai", "")).end();
+
+    assertThat(counters.snapshot().spansEnded()).isEqualTo(1);
+    assertThat(counters.snapshot().histograms()).isEmpty();
+    assertThat(counters.operations()).isEmpty();
+    assertThat(counters.checkThresholds()).isEmpty();
+  }
+
+  /**
+   * Once a model call's series exist, measuring another span allocates nothing: this counts the
+   * bytes the measuring thread allocates (not a timing), over many spans so that a single
+   * allocation per span would show.
+   */
+  @Test
+  void measuringAnEndedSpanAllocatesNothingOnceItsSeriesExist() {
+    InMemorySpanCollector collector = new InMemorySpanCollector();
+    TracerSdk recording = TracerSdk.builder().clock(clock).addSpanProcessor(collector).build();
+    Span call = recording.startSpan(SpanTemplates.llmCall("gpt-4o", "openai", "Model.chat"));
+    call.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 120L);
+    call.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS, 40L);
+    call.setAttribute(GenAiMetrics.RESPONSE_MODEL, "gpt-4o-2024-08-06");
+    clock.advance(Duration.ofMillis(30));
+    call.end();
+    SpanData ended = collector.finishedSpans().get(0);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    int spans = 200_000;
+    for (int i = 0; i < spans; i++) {
+      metrics.onEnd(ended);
+    }
+
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < spans; i++) {
+      metrics.onEnd(ended);
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+    assertThat(allocated).isLessThan(spans);
+    HistogramMetric tokens =
+        metrics.snapshot().histogram(GenAiConventions.CLIENT_TOKEN_USAGE).orElseThrow();
+    assertThat(tokens.count()).isEqualTo(4L * spans);
+    assertThat(tokens.points()).hasSize(2);
   }
 }

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
+import dev.agenttrace.metrics.MetricsSnapshot;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.ExportResult;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanExporter;
+import dev.agenttrace.testing.CallCountingExporter;
 import dev.agenttrace.testing.RecordingExporter;
 import dev.agenttrace.testing.RecordingLogger;
 import dev.agenttrace.testing.TestSpans;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +214,120 @@ class BatchSpanProcessorTest {
     assertThat(processor.metrics().spansFailed()).isEqualTo(50);
     assertThat(log.messages())
         .containsExactly("WARN Export of 1 spans to " + exporter + " failed: told to fail");
+  }
+
+  /** An exporter whose calls block until released and ignore interrupts, as a silent backend. */
+  private static final class SilentExporter implements SpanExporter {
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch firstCall = new CountDownLatch(1);
+
+    @Override
+    public ExportResult export(Collection<SpanData> spans) {
+      firstCall.countDown();
+      while (true) {
+        try {
+          release.await();
+          return ExportResult.success();
+        } catch (InterruptedException ignored) {
+          // a silent backend ignores the watchdog
+        }
+      }
+    }
+  }
+
+  @Test
+  void aShutdownThatGivesUpCountsEverySpanOnceAndNoExporterCallStartsAfterIt() throws Exception {
+    SilentExporter silent = new SilentExporter();
+    CallCountingExporter counted = new CallCountingExporter(silent);
+    processor =
+        BatchSpanProcessor.builder(counted)
+            .maxQueueSize(64)
+            .maxExportBatchSize(8)
+            .scheduleDelay(Duration.ofMillis(1))
+            .exportTimeout(Duration.ofMillis(50))
+            .build();
+    TestSpans.spans(8).forEach(processor::onEnd);
+    assertThat(silent.firstCall.await(10, TimeUnit.SECONDS)).isTrue();
+    TestSpans.spans(40).forEach(processor::onEnd);
+
+    boolean clean = processor.shutdown(Duration.ofMillis(200));
+    int callsAtShutdown = counted.calls();
+    MetricsSnapshot atShutdown = processor.metrics();
+    silent.release.countDown();
+    Thread.sleep(300);
+
+    assertThat(clean).isFalse();
+    assertThat(atShutdown.spansFailed()).isEqualTo(8);
+    assertThat(atShutdown.spansDropped()).isEqualTo(40);
+    assertThat(atShutdown.spansExported()).isZero();
+    assertThat(processor.metrics()).isEqualTo(atShutdown);
+    assertThat(counted.calls()).isEqualTo(callsAtShutdown).isEqualTo(1);
+  }
+
+  @Test
+  void aShutdownThatRunsOutOfTimeBetweenSlowExportsStartsNoFurtherCall() throws Exception {
+    CallCountingExporter slow =
+        new CallCountingExporter(
+            new SpanExporter() {
+              @Override
+              public ExportResult export(Collection<SpanData> spans) {
+                long until = System.nanoTime() + Duration.ofMillis(150).toNanos();
+                while (System.nanoTime() - until < 0) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException ignored) {
+                    // slow, not stuck: it finishes its work
+                  }
+                }
+                return ExportResult.success();
+              }
+            });
+    processor =
+        BatchSpanProcessor.builder(slow)
+            .maxQueueSize(256)
+            .maxExportBatchSize(10)
+            .scheduleDelay(Duration.ofHours(1))
+            .build();
+    TestSpans.spans(100).forEach(processor::onEnd);
+
+    boolean clean = processor.shutdown(Duration.ofMillis(400));
+    int callsAtShutdown = slow.calls();
+    MetricsSnapshot atShutdown = processor.metrics();
+    Thread.sleep(500);
+
+    assertThat(clean).isFalse();
+    assertThat(atShutdown.spansExported() + atShutdown.spansFailed() + atShutdown.spansDropped())
+        .isEqualTo(100);
+    assertThat(atShutdown.spansExported()).isPositive();
+    assertThat(processor.metrics()).isEqualTo(atShutdown);
+    assertThat(slow.calls()).isEqualTo(callsAtShutdown);
+  }
+
+  @Test
+  void exportOutcomesReachTheMetricsGivenToTheBuilder() {
+    TracingMetrics observed = TracingMetrics.create();
+    exporter.failing(true);
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxQueueSize(16)
+            .maxExportBatchSize(16)
+            .scheduleDelay(Duration.ofHours(1))
+            .metrics(observed)
+            .build();
+    TestSpans.spans(3).forEach(processor::onEnd);
+    processor.forceFlush(Duration.ofSeconds(5));
+    exporter.failing(false);
+    TestSpans.spans(5).forEach(processor::onEnd);
+    processor.forceFlush(Duration.ofSeconds(5));
+    processor.shutdown(Duration.ofSeconds(5));
+    processor.onEnd(TestSpans.span("late", Attributes.empty()));
+
+    MetricsSnapshot metrics = observed.snapshot();
+    assertThat(metrics.spansFailed()).isEqualTo(3);
+    assertThat(metrics.spansExported()).isEqualTo(5);
+    assertThat(metrics.spansDropped()).isEqualTo(1);
+    assertThat(metrics.exportBatchesFailed()).isEqualTo(1);
+    assertThat(metrics.exportBatchesSucceeded()).isEqualTo(1);
   }
 
   private static final class RecordOnlySampler implements Sampler {

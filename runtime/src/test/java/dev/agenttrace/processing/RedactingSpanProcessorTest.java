@@ -75,6 +75,19 @@ class RedactingSpanProcessorTest {
   }
 
   @Test
+  void eachElementOfAStringArrayIsMasked() {
+    AttributeKey<List<String>> stops = AttributeKey.stringArrayKey("gen_ai.request.stop_sequences");
+    redactor()
+        .onEnd(
+            TestSpans.span(
+                "chat",
+                Attributes.builder().put(stops, List.of("END", "mail jane@example.com")).build()));
+
+    assertThat(behind.finishedSpans().get(0).attributes().get(stops))
+        .containsExactly("END", "mail [REDACTED]");
+  }
+
+  @Test
   void aSpanWithNothingSensitiveIsPassedOnAsItIs() {
     SpanData clean = TestSpans.span("clean", Attributes.builder().put("order.id", "1").build());
 

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * spans ending after their root, driven by a seeded random source so a failure can be replayed.
  */
 class TailSamplingLongRunTest {
-  private static final int MAX_TRACES = 64;
+  // Room for the (at most 100) running traces and those waiting, so that nothing is decided early
+  // and every failure keeps its trace whole; TailSamplingUnderPressureTest covers the rest.
+  private static final int MAX_TRACES = 256;
   private static final int MAX_SPANS = 40;
 
   private final ManualClock clock = new ManualClock();
@@ -164,6 +166,9 @@ class TailSamplingLongRunTest {
         .isEqualTo(stats.spansForwarded() + stats.spansDropped())
         .isEqualTo(traces.values().stream().mapToLong(trace -> trace.spans).sum());
     assertThat(stats.spansBuffered()).isZero();
+    assertThat(stats.tracesEvicted()).isZero();
+    assertThat(stats.tracesPending()).isZero();
+    assertThat(stats.decidedTraces()).isEqualTo(stats.tracesSeen()).isEqualTo(traces.size());
   }
 
   @Test

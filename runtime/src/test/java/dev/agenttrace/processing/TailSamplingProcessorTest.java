@@ -11,7 +11,6 @@ import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.testing.ManualClock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -95,16 +94,83 @@ class TailSamplingProcessorTest {
   }
 
   @Test
-  void holdsSpansUntilTheRootEnds() {
+  void holdsTheSpansOfAnUndecidedTraceUntilTheRootEnds() {
     TailSamplingProcessor tail = sampler().build();
     TracerSdk tracer = tracer(tail);
-    Span root = rootWithFailedChild(tracer);
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    child(tracer, root, "execute_tool lookup_order").end();
 
     assertThat(exported.finishedSpans()).isEmpty();
     assertThat(tail.stats().spansBuffered()).isEqualTo(1);
 
+    clock.advance(Duration.ofSeconds(3));
     root.end();
     assertThat(exported.finishedSpans()).hasSize(2);
+    assertThat(tail.stats().tracesKeptForLatency()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureKeepsItsTraceAtOnceWithTheSpansHeldSoFar() {
+    TailSamplingProcessor tail = sampler().build();
+    TracerSdk tracer = tracer(tail);
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    child(tracer, root, "chat scripted-model").end();
+    Span failed = child(tracer, root, "execute_tool lookup_order");
+    failed.setStatus(StatusCode.ERROR);
+    failed.end();
+
+    assertThat(exported.finishedSpans())
+        .extracting(SpanData::name)
+        .containsExactly("chat scripted-model", "execute_tool lookup_order");
+    assertThat(tail.stats().spansBuffered()).isZero();
+
+    root.end();
+    assertThat(exported.finishedSpans()).hasSize(3);
+    assertThat(tail.stats().tracesKeptForError()).isEqualTo(1);
+  }
+
+  @Test
+  void aTraceWhoseSpansHaveAllEndedIsDecidedWhenItsRootEndsWithoutWaiting() {
+    TailSamplingProcessor tail = sampler().sweepInterval(Duration.ZERO).build();
+
+    trace(tracer(tail), false, 10);
+
+    assertThat(tail.stats().tracesDropped()).isEqualTo(1);
+    assertThat(tail.stats().tracesPending()).isZero();
+    assertThat(tail.stats().spansBuffered()).isZero();
+  }
+
+  @Test
+  void aTraceInTheShareIsHandedOnAsItsSpansEndWithoutBeingHeld() {
+    TailSamplingProcessor tail = sampler().keepProbability(1).build();
+    TracerSdk tracer = tracer(tail);
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+
+    child(tracer, root, "execute_tool lookup_order").end();
+
+    assertThat(exported.finishedSpans()).hasSize(1);
+    assertThat(tail.stats().spansBuffered()).isZero();
+    root.end();
+    assertThat(tail.stats().tracesKeptByProbability()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureEndingAfterTheRootOfATraceKeptForTheShareCountsAsKeptForError() {
+    TailSamplingProcessor tail = sampler().keepProbability(1).build();
+    TracerSdk tracer = tracer(tail);
+    Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    Span asyncTool = child(tracer, root, "execute_tool lookup_order");
+    root.end();
+    assertThat(tail.stats().tracesPending()).isEqualTo(1);
+
+    clock.advance(Duration.ofMillis(500));
+    asyncTool.setStatus(StatusCode.ERROR);
+    asyncTool.end();
+
+    assertThat(exported.finishedSpans()).hasSize(2);
+    assertThat(tail.stats().tracesKeptForError()).isEqualTo(1);
+    assertThat(tail.stats().tracesKeptByProbability()).isZero();
+    assertThat(tail.stats().decidedTraces()).isEqualTo(tail.stats().tracesSeen());
   }
 
   @Test
@@ -151,7 +217,7 @@ class TailSamplingProcessorTest {
                 (byte) (SpanContext.FLAG_SAMPLED | SpanContext.FLAG_RANDOM),
                 TraceState.empty()));
     Span server = child(tracer, remoteParent, "execute_tool lookup_order");
-    server.setStatus(StatusCode.ERROR);
+    clock.advance(Duration.ofSeconds(3));
     server.end();
 
     clock.advance(Duration.ofSeconds(29));
@@ -164,7 +230,7 @@ class TailSamplingProcessorTest {
         .extracting(SpanData::name)
         .containsExactly("execute_tool lookup_order");
     assertThat(tail.stats().tracesTimedOut()).isEqualTo(1);
-    assertThat(tail.stats().tracesKeptForError()).isEqualTo(1);
+    assertThat(tail.stats().tracesKeptForLatency()).isEqualTo(1);
   }
 
   @Test
@@ -177,6 +243,7 @@ class TailSamplingProcessorTest {
 
     assertThat(exported.finishedSpans()).hasSize(1);
     assertThat(tail.stats().tracesPending()).isZero();
+    assertThat(tail.stats().decidedTraces()).isEqualTo(1);
   }
 
   @Test
@@ -240,18 +307,22 @@ class TailSamplingProcessorTest {
     TracerSdk tracer = tracer(tail);
     Span root = tracer.spanBuilder("invoke_agent support").startSpan();
     child(tracer, root, "chat scripted-model").end();
+    Span stillRunning = child(tracer, root, "execute_tool lookup_order");
     root.end();
     clock.advance(Duration.ofMillis(1_999));
     tracer.spanBuilder("another trace").setNoParent().startSpan().end();
 
-    assertThat(tail.stats().tracesDropped()).isZero();
+    assertThat(tail.stats().tracesDropped()).isEqualTo(1); // the other one: nothing ran on
+    assertThat(tail.stats().tracesPending()).isEqualTo(1);
     clock.advance(Duration.ofMillis(1));
     tracer.spanBuilder("a third trace").setNoParent().startSpan().end();
 
     assertThat(exported.finishedSpans()).isEmpty();
-    assertThat(tail.stats().tracesDropped()).isEqualTo(1);
-    assertThat(tail.stats().spansDropped()).isEqualTo(2);
+    assertThat(tail.stats().tracesDropped()).isEqualTo(3);
+    assertThat(tail.stats().spansDropped()).isEqualTo(4);
     assertThat(tail.stats().tracesTimedOut()).isZero();
+    stillRunning.end();
+    assertThat(tail.stats().lateSpans()).isEqualTo(1);
   }
 
   @Test
@@ -265,6 +336,10 @@ class TailSamplingProcessorTest {
             .build();
     TracerSdk tracer = TracerSdk.builder().addSpanProcessor(tail).build();
     Span root = tracer.spanBuilder("invoke_agent support").startSpan();
+    tracer
+        .spanBuilder("execute_tool lookup_order")
+        .setParent(Context.root().with(root))
+        .startSpan();
     root.end();
 
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -287,27 +362,38 @@ class TailSamplingProcessorTest {
     }
 
     assertThat(exported.finishedSpans()).hasSize(5);
-    assertThat(tail.stats().tracesTruncated()).isEqualTo(1);
     assertThat(tail.stats().spansBuffered()).isZero();
+    root.end();
+    assertThat(exported.finishedSpans()).hasSize(6);
+    assertThat(tail.stats().tracesTruncated()).isEqualTo(1);
   }
 
   @Test
-  void theOldestPendingTraceIsKeptEarlyToMakeRoomAndCounted() {
+  void theOldestPendingTraceIsDecidedEarlyByTheUsualRulesToMakeRoom() {
     TailSamplingProcessor tail = sampler().maxTraces(2).build();
     TracerSdk tracer = tracer(tail);
-    List<Span> roots =
-        List.of(
-            tracer.spanBuilder("first").startSpan(),
-            tracer.spanBuilder("second").startSpan(),
-            tracer.spanBuilder("third").startSpan());
-    for (Span root : roots) {
-      child(tracer, root, "child of " + root.spanContext().spanId()).end();
-    }
+    Span slow = tracer.spanBuilder("first").startSpan();
+    Span slowStep = child(tracer, slow, "slow step");
+    clock.advance(Duration.ofSeconds(3));
+    slowStep.end();
+    Span fast = tracer.spanBuilder("second").startSpan();
+    child(tracer, fast, "fast step").end();
+
+    tracer.spanBuilder("third").startSpan();
+    tracer.spanBuilder("fourth").startSpan();
 
     assertThat(tail.stats().tracesPending()).isEqualTo(2);
-    assertThat(tail.stats().tracesEvicted()).isEqualTo(1);
+    assertThat(tail.stats().tracesEvicted()).isEqualTo(2);
+    assertThat(tail.stats().tracesKeptForLatency()).isEqualTo(1);
+    assertThat(tail.stats().tracesDropped()).isEqualTo(1);
+    assertThat(exported.finishedSpans()).extracting(SpanData::name).containsExactly("slow step");
+    slow.end();
+    fast.end();
     assertThat(exported.finishedSpans())
-        .extracting(span -> span.spanContext().traceId())
-        .containsExactly(roots.get(0).spanContext().traceId());
+        .extracting(SpanData::name)
+        .containsExactly("slow step", "first");
+    assertThat(tail.stats().decidedTraces() + tail.stats().tracesPending())
+        .isEqualTo(tail.stats().tracesSeen())
+        .isEqualTo(4);
   }
 }

@@ -3,6 +3,7 @@ package dev.agenttrace.propagation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.Baggage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BaggageCodecTest {
@@ -99,6 +100,66 @@ class BaggageCodecTest {
     assertThat(baggage.size()).isEqualTo(64);
     assertThat(baggage.get("key63")).isEqualTo("v");
     assertThat(baggage.get("key64")).isNull();
+  }
+
+  @Test
+  void membersOverTheCountLimitAreCountedAsDropped() {
+    long before = BaggagePropagator.getInstance().droppedMembers();
+    StringBuilder header = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      header.append(i == 0 ? "" : ",").append("key").append(i).append("=v");
+    }
+
+    BaggageCodec.parse(header);
+
+    assertThat(BaggagePropagator.getInstance().droppedMembers() - before).isEqualTo(6);
+  }
+
+  @Test
+  void headerOfExactly8192BytesIsReadWhole() {
+    String value = "v".repeat(Baggage.MAX_HEADER_BYTES - "k=".length());
+
+    assertThat(BaggageCodec.parse("k=" + value).get("k")).isEqualTo(value);
+  }
+
+  @Test
+  void memberThatWouldPassTheTotalOf8192BytesIsDroppedWholeAndLaterSmallOnesKept() {
+    String first = "a=" + "1".repeat(8000);
+    String second = "b=" + "2".repeat(300);
+
+    Baggage baggage = BaggageCodec.parse(first + "," + second + ",c=3");
+
+    assertThat(baggage.entries().keySet()).containsExactly("a", "c");
+    assertThat(baggage.get("a")).hasSize(8000);
+  }
+
+  @Test
+  void memberLargerThan8192BytesIsNeverKeptEvenInPart() {
+    long before = BaggagePropagator.getInstance().droppedMembers();
+    String huge = "big=" + "x".repeat(10 * 1024 * 1024);
+
+    Baggage baggage = BaggageCodec.parse("small=1, " + huge + " ,tail=2");
+
+    assertThat(baggage.entries().keySet()).containsExactly("small", "tail");
+    assertThat(BaggagePropagator.getInstance().droppedMembers() - before).isEqualTo(1);
+  }
+
+  @Test
+  void limitsApplyToAllFieldsOfARequestTogether() {
+    List<String> fields = List.of("a=" + "1".repeat(5000), "b=" + "2".repeat(5000), "c=3");
+
+    Baggage baggage = BaggageCodec.parse(fields);
+
+    assertThat(baggage.entries().keySet()).containsExactly("a", "c");
+  }
+
+  @Test
+  void malformedMembersAreCountedAsDropped() {
+    long before = BaggagePropagator.getInstance().droppedMembers();
+
+    BaggageCodec.parse("good=1, bad key=2, novalue, =3");
+
+    assertThat(BaggagePropagator.getInstance().droppedMembers() - before).isEqualTo(3);
   }
 
   @Test

@@ -159,15 +159,38 @@ class TraceContextPropagatorTest {
   }
 
   @Test
-  void duplicateKeysAcrossTracestateFieldsDiscardTheTraceStateOnly() {
+  void duplicateKeysAcrossTracestateFieldsKeepTheFirstOccurrence() {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("traceparent", List.of(TRACEPARENT));
-    headers.put("tracestate", List.of("foo=1", "foo=2"));
+    headers.put("tracestate", List.of("foo=1", "foo=2,bar=3"));
+
+    SpanContext context = extract(headers).span().spanContext();
+
+    assertThat(context.isValid()).isTrue();
+    assertThat(TraceStateCodec.format(context.traceState())).isEqualTo("foo=1,bar=3");
+  }
+
+  @Test
+  void malformedTracestateIsDiscardedAndCountedWhileTheTraceContinues() {
+    long before = TraceContextPropagator.getInstance().discardedTraceStates();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("traceparent", List.of(TRACEPARENT));
+    headers.put("tracestate", List.of("foo=1", "Bar=2"));
 
     SpanContext context = extract(headers).span().spanContext();
 
     assertThat(context.isValid()).isTrue();
     assertThat(context.traceState().isEmpty()).isTrue();
+    assertThat(TraceContextPropagator.getInstance().discardedTraceStates() - before).isEqualTo(1);
+  }
+
+  @Test
+  void rejectedTraceparentIsCounted() {
+    long before = TraceContextPropagator.getInstance().rejectedTraceParents();
+
+    extract(headers("traceparent", "00-0af7651916cd43dd8448eb211c80319c-zz"));
+
+    assertThat(TraceContextPropagator.getInstance().rejectedTraceParents() - before).isEqualTo(1);
   }
 
   @Test

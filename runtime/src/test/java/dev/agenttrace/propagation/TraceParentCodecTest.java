@@ -76,46 +76,148 @@ class TraceParentCodecTest {
     assertThat(context.spanId()).isEqualTo(PARENT_ID);
   }
 
+  /** Version {@code 00} is exactly 55 characters. */
   @ParameterizedTest
   @ValueSource(
       strings = {
-        // version 00 allows nothing after the flags
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01.",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-the-future-will-be-like",
-        // a higher version must continue with a dash
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-"
+      })
+  void version00AllowsNothingAfterTheFlags(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** A higher version may add fields, each after a dash. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01.what-the-future-will-be-like",
-        // version ff is forbidden; malformed versions
+        "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-010"
+      })
+  void higherVersionMustContinueWithADashAfterTheFlags(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** "If the size of the header is shorter than 55 characters, ... restart the trace." */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1",
+        "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7"
+      })
+  void higherVersionShorterThanVersion00IsRejected(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** Version 255 is forbidden, whatever follows. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"
+      })
+  void versionFfIsInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** The version prefix: two lowercase hex digits, then a dash. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         ".0-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         "0.-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         "000-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         "0-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         "0A-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        // all-zero ids
+        "CC-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+      })
+  void versionMustBeTwoLowercaseHexDigitsFollowedByADash(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** An all-zero trace id is invalid, also in a higher version. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+        "cc-00000000000000000000000000000000-00f067aa0ba902b7-01-x"
+      })
+  void allZeroTraceIdIsInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** An all-zero parent id is invalid, also in a higher version. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-        // illegal characters, uppercase hex
-        "00-.bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "cc-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01-x"
+      })
+  void allZeroParentIdIsInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** Every field is lowercase hex ({@code HEXDIGLC}). */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00F067AA0BA902B7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0A",
+        "cc-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"
+      })
+  void uppercaseHexIsInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** Illegal characters in the trace id, parent id or flags. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "00-.bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e473.-00f067aa0ba902b7-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-.0f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b.-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-.0",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0.",
-        // wrong lengths
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g"
+      })
+  void nonHexCharacterInAnyFieldIsInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** A field one character too long or too short. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "00-4bf92f3577b34da6a3ce929d0e0e47361-00f067aa0ba902b7-01",
         "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b71-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-001",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1",
-        // wrong separators, garbage, empty
-        "00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01,00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        "",
-        "   ",
-        "garbage"
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1"
       })
-  void malformedHeaderIsRejected(String header) {
+  void fieldOfTheWrongLengthIsInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** Fields are separated by single dashes. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "00_4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7_01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736--00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01,00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+      })
+  void wrongSeparatorsAreInvalid(String header) {
+    assertThat(parse(header).isValid()).isFalse();
+  }
+
+  /** Nothing that looks like a header at all. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\t", "garbage"})
+  void emptyOrGarbageIsInvalid(String header) {
     assertThat(parse(header).isValid()).isFalse();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.agenttrace.AttributeKey;
+import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanTemplate;
 import org.junit.jupiter.api.Test;
@@ -47,23 +48,73 @@ class SpanTemplatesTest {
   }
 
   @Test
-  void streamedEmbeddingsCallNamesItsOperationAndMarksTheStream() {
+  void embeddingsIsAClientSpanNamedAfterOperationAndModel() {
     SpanTemplate template =
-        SpanTemplates.modelCall(
-            "embeddings", "text-embedding-3-small", "openai", "com.acme.Embedder.embed", true);
+        SpanTemplates.modelCall("embeddings", "text-embedding-3-small", "openai", "")
+            .withAttribute(SemanticAttributes.SERVER_ADDRESS, "api.openai.com")
+            .withAttribute(SemanticAttributes.SERVER_PORT, 443L);
 
     assertThat(template.name()).isEqualTo("embeddings text-embedding-3-small");
     assertThat(template.kind()).isEqualTo(SpanKind.CLIENT);
     assertThat(template.attributes().asMap())
-        .containsEntry("gen_ai.operation.name", "embeddings")
-        .containsEntry("gen_ai.request.stream", true);
+        .containsExactly(
+            entry("gen_ai.operation.name", "embeddings"),
+            entry("gen_ai.request.model", "text-embedding-3-small"),
+            entry("gen_ai.provider.name", "openai"),
+            entry("server.address", "api.openai.com"),
+            entry("server.port", 443L));
   }
 
   @Test
-  void modelCallThatDoesNotStreamLeavesTheStreamAttributeOut() {
-    SpanTemplate template = SpanTemplates.modelCall("chat", "gpt-4o", "", "", false);
+  void remoteAgentRunIsAClientSpanWithItsProvider() {
+    SpanTemplate template = SpanTemplates.remoteAgentRun("travel", "aws.bedrock", "");
 
-    assertThat(template.attributes().asMap()).doesNotContainKey("gen_ai.request.stream");
+    assertThat(template.name()).isEqualTo("invoke_agent travel");
+    assertThat(template.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(template.attributes().asMap())
+        .containsExactly(
+            entry("gen_ai.operation.name", "invoke_agent"),
+            entry("gen_ai.agent.name", "travel"),
+            entry("gen_ai.provider.name", "aws.bedrock"));
+  }
+
+  @Test
+  void createAgentWithoutANameIsNamedAfterTheOperation() {
+    SpanTemplate template = SpanTemplates.createAgent("", "openai", "");
+
+    assertThat(template.name()).isEqualTo("create_agent");
+    assertThat(template.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(template.attributes().asMap())
+        .containsExactly(
+            entry("gen_ai.operation.name", "create_agent"),
+            entry("gen_ai.provider.name", "openai"));
+  }
+
+  @Test
+  void retrievalIsNamedAfterItsDataSource() {
+    SpanTemplate template = SpanTemplates.retrieval("kb-products", "");
+
+    assertThat(template.name()).isEqualTo("retrieval kb-products");
+    assertThat(template.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(template.attributes().asMap())
+        .containsExactly(
+            entry("gen_ai.operation.name", "retrieval"),
+            entry("gen_ai.data_source.id", "kb-products"));
+  }
+
+  @Test
+  void aModelReadFromTheArgumentsRenamesACopyOfTheTemplate() {
+    SpanTemplate base = SpanTemplates.modelCall("chat", "", "openai", "com.acme.Model.chat");
+
+    SpanTemplate perCall = SpanTemplates.withRequestModel(base, "chat", "gpt-4o-mini");
+
+    assertThat(base.name()).isEqualTo("chat");
+    assertThat(perCall.name()).isEqualTo("chat gpt-4o-mini");
+    assertThat(perCall.kind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(perCall.attributes().asMap())
+        .containsEntry("gen_ai.provider.name", "openai")
+        .containsEntry("gen_ai.request.model", "gpt-4o-mini");
+    assertThat(SpanTemplates.withRequestModel(base, "chat", null)).isSameAs(base);
   }
 
   @Test

@@ -37,6 +37,23 @@ class TracerSdkTest {
           .build();
 
   @Test
+  void oneAttributeReadsAsInTheFullSetWithLaterValuesWinningOverTheTemplate() {
+    Span span = tracer.startSpan(TOOL);
+    span.setAttribute(SemanticAttributes.GEN_AI_TOOL_NAME, "lookup_order_v2");
+    span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 12L);
+    span.end();
+
+    SpanData data = collector.finishedSpans().get(0);
+    assertThat(data.attribute(SemanticAttributes.GEN_AI_TOOL_NAME)).isEqualTo("lookup_order_v2");
+    assertThat(data.attribute(SemanticAttributes.GEN_AI_OPERATION_NAME)).isEqualTo("execute_tool");
+    assertThat(data.attribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS)).isEqualTo(12L);
+    assertThat(data.attribute(SemanticAttributes.GEN_AI_REQUEST_MODEL)).isNull();
+    for (AttributeKey<?> key : data.attributes().keys()) {
+      assertThat((Object) data.attribute(key)).isEqualTo(data.attributes().get(key));
+    }
+  }
+
+  @Test
   void spanHasW3cIdsInLowercaseHex() {
     Span span = tracer.startSpan(TOOL);
     span.end();

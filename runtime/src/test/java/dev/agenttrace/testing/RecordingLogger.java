@@ -11,7 +11,7 @@ import org.slf4j.helpers.MessageFormatter;
 public final class RecordingLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
-  private final List<String> messages = new ArrayList<>();
+  private final transient List<String> messages = new ArrayList<>();
 
   public RecordingLogger(String name) {
     this.name = name;

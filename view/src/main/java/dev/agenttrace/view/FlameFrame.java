@@ -7,26 +7,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One box of a flame graph: all spans reached by the same path of names, merged across traces. Its
- * total is its self time plus its children's totals, so children always fit inside it.
+ * One box of a flame graph: all spans reached by the same path of names and outcomes, merged across
+ * traces. Failed spans are kept apart from successful spans of the same name: a box is either all
+ * successes or all failures, so one failed call among twenty never paints the other nineteen red,
+ * and the two boxes' widths show the failure share. Its total is its self time plus its children's
+ * totals, so children always fit inside it.
  */
 final class FlameFrame {
   private final String name;
   private final SpanCategory category;
+  private final boolean failed;
   private final Map<String, FlameFrame> children = new TreeMap<>();
   private long selfNanos;
   private long totalNanos;
   private int calls;
   private int errors;
 
-  FlameFrame(String name, SpanCategory category) {
+  FlameFrame(String name, SpanCategory category, boolean failed) {
     this.name = name;
     this.category = category;
+    this.failed = failed;
   }
 
   /** The merged frames of all spans of {@code traces}, under one root frame named {@code name}. */
   static FlameFrame merge(String name, List<Trace> traces) {
-    FlameFrame all = new FlameFrame(name, SpanCategory.OTHER);
+    FlameFrame all = new FlameFrame(name, SpanCategory.OTHER, false);
     for (Trace trace : traces) {
       for (SpanNode root : trace.roots()) {
         all.add(root);
@@ -37,13 +42,17 @@ final class FlameFrame {
   }
 
   private void add(SpanNode node) {
+    String name = FoldedStacksRenderer.frame(node);
+    boolean failed = node.span().statusCode() == StatusCode.ERROR;
+    // "\0" sorts before any character of a name: the failed box sits right after the successful
+    // one.
     FlameFrame frame =
         children.computeIfAbsent(
-            FoldedStacksRenderer.frame(node),
-            key -> new FlameFrame(key, SpanCategory.of(node.span())));
+            failed ? name + "\0failed" : name,
+            key -> new FlameFrame(name, SpanCategory.of(node.span()), failed));
     frame.calls++;
     frame.selfNanos += node.selfNanos();
-    if (node.span().statusCode() == StatusCode.ERROR) {
+    if (failed) {
       frame.errors++;
     }
     for (SpanNode child : node.children()) {
@@ -66,6 +75,11 @@ final class FlameFrame {
 
   SpanCategory category() {
     return category;
+  }
+
+  /** Whether this box stands for failed spans (every one of its calls failed). */
+  boolean failed() {
+    return failed;
   }
 
   /** The frames called from this one, by name. */

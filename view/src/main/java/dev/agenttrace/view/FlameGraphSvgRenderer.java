@@ -8,8 +8,10 @@ import java.util.Locale;
  * file (no scripts, fonts or links; opens in any browser and embeds in a README). Each box is a
  * path of span names merged across traces; its width is its total time, and the part not covered by
  * boxes above it is its self time. Boxes are coloured by what they stand for (agent run, LLM call,
- * tool, other) and outlined red when any of their spans failed; hovering a box shows its name,
- * total and self time, call and error counts.
+ * tool, other). Failed spans get boxes of their own, filled red, outlined and marked {@code ✗},
+ * next to the box of the same name's successful spans, so a failure never hides successes (or the
+ * reverse) and the widths show the failure share. Hovering a box shows its name, total and self
+ * time, call and error counts.
  */
 public final class FlameGraphSvgRenderer {
   private static final int WIDTH = 1200;
@@ -17,6 +19,8 @@ public final class FlameGraphSvgRenderer {
   private static final int FRAME_HEIGHT = 18;
   private static final int HEADER = 56;
   private static final double CHAR_WIDTH = 7.0;
+  private static final String FAILED_FILL = "#f28b82";
+  private static final String FAILED_STROKE = "#d00000";
 
   private FlameGraphSvgRenderer() {}
 
@@ -76,8 +80,11 @@ public final class FlameGraphSvgRenderer {
     }
     out.append("<rect x=\"")
         .append(x)
-        .append("\" y=\"30\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#d00000\"")
-        .append(" stroke-width=\"2\"/><text x=\"")
+        .append("\" y=\"30\" width=\"12\" height=\"12\" fill=\"")
+        .append(FAILED_FILL)
+        .append("\" stroke=\"")
+        .append(FAILED_STROKE)
+        .append("\" stroke-width=\"2\"/><text x=\"")
         .append(x + 16)
         .append("\" y=\"40\">failed</text>\n")
         .append("<text x=\"")
@@ -101,6 +108,7 @@ public final class FlameGraphSvgRenderer {
     double y = height - MARGIN - (level + 1) * FRAME_HEIGHT;
     out.append("<g><title>")
         .append(Markup.escape(frame.name()))
+        .append(frame.failed() ? " (failed)" : "")
         .append("\ntotal ")
         .append(Durations.format(frame.totalNanos()))
         .append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * frame.totalNanos() / grandTotal))
@@ -121,16 +129,16 @@ public final class FlameGraphSvgRenderer {
         .append("\" height=\"")
         .append(FRAME_HEIGHT - 1)
         .append("\" rx=\"2\" fill=\"")
-        .append(frame.category().color())
+        .append(frame.failed() ? FAILED_FILL : frame.category().color())
         .append('"');
-    if (frame.errors() > 0) {
-      out.append(" stroke=\"#d00000\" stroke-width=\"2\"");
+    if (frame.failed()) {
+      out.append(" stroke=\"").append(FAILED_STROKE).append("\" stroke-width=\"2\"");
     }
     out.append("/>");
     int fits = (int) ((width - 6) / CHAR_WIDTH);
     if (fits >= 3) {
-      String label =
-          frame.name().length() <= fits ? frame.name() : frame.name().substring(0, fits - 2) + "..";
+      String text = frame.failed() ? "✗ " + frame.name() : frame.name();
+      String label = text.length() <= fits ? text : text.substring(0, fits - 2) + "..";
       out.append("<text x=\"")
           .append(number(x + 3))
           .append("\" y=\"")

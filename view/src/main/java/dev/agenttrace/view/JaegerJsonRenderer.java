@@ -57,7 +57,8 @@ public final class JaegerJsonRenderer {
     Map<String, Object> processes = new LinkedHashMap<>();
     for (Map.Entry<Resource, String> process : processIds.entrySet()) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("serviceName", process.getKey().serviceName());
+      String service = process.getKey().serviceName();
+      json.put("serviceName", service == null ? Resource.UNKNOWN_SERVICE : service);
       List<Object> tags = new ArrayList<>();
       process
           .getKey()

@@ -1,6 +1,7 @@
 package dev.agenttrace.view;
 
 import dev.agenttrace.spi.ImmutableSpanData;
+import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanEvent;
 import java.util.ArrayList;
@@ -48,9 +49,13 @@ public final class SpanNode {
     return depth;
   }
 
-  /** The service that recorded the span. */
+  /**
+   * The service that recorded the span: its resource's {@code service.name}, or OpenTelemetry's
+   * {@code unknown_service:java} when it has none as a string.
+   */
   public String serviceName() {
-    return span.resource().serviceName();
+    String name = span.resource().serviceName();
+    return name == null ? Resource.UNKNOWN_SERVICE : name;
   }
 
   /** When the span started, in epoch nanoseconds, after any clock-skew adjustment. */

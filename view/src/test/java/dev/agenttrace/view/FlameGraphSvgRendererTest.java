@@ -1,6 +1,7 @@
 package dev.agenttrace.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.agenttrace.spi.SpanData;
 import java.io.ByteArrayInputStream;
@@ -34,7 +35,7 @@ class FlameGraphSvgRendererTest {
             "all (3 traces, 11 spans)\ntotal 372 ms (100.0%), self 0 µs",
             "invoke_agent orchestrator\ntotal 212 ms (57.0%), self 17 ms, 1 call",
             "invoke_agent billing\ntotal 90 ms (24.2%), self 20 ms, 1 call",
-            "execute_tool lookup_order\ntotal 25 ms (6.7%), self 25 ms, 1 call, 1 error",
+            "execute_tool lookup_order (failed)\ntotal 25 ms (6.7%), self 25 ms, 1 call, 1 error",
             "execute_tool refund\ntotal 10 ms (2.7%), self 10 ms, 1 call");
   }
 
@@ -52,17 +53,63 @@ class FlameGraphSvgRendererTest {
   }
 
   @Test
-  void failedBoxesAreOutlinedRedAndBoxesAreColouredByWhatTheyAre() throws Exception {
+  void failedBoxesAreRedAndBoxesAreColouredByWhatTheyAre() throws Exception {
     Document document = parse(FlameGraphSvgRenderer.render(traces));
 
-    Element lookup = box(document, "execute_tool lookup_order");
+    Element lookup = box(document, "execute_tool lookup_order (failed)");
     assertThat(lookup.getAttribute("stroke")).isEqualTo("#d00000");
-    assertThat(lookup.getAttribute("fill")).isEqualTo(SpanCategory.TOOL.color());
+    assertThat(lookup.getAttribute("fill")).isEqualTo("#f28b82");
     assertThat(box(document, "execute_tool update_order").getAttribute("stroke")).isEmpty();
     assertThat(box(document, "chat gateway-model").getAttribute("fill"))
         .isEqualTo(SpanCategory.LLM.color());
     assertThat(box(document, "invoke_agent billing").getAttribute("fill"))
         .isEqualTo(SpanCategory.AGENT.color());
+  }
+
+  @Test
+  void okAndFailedSiblingsOfTheSameNameAreTwoBoxesSizedByTheirShare() throws Exception {
+    String t = SampleSpans.SUPPORT_TRACE;
+    List<Trace> retried =
+        TraceAssembler.assemble(
+            List.of(
+                SampleSpans.span(t, "00000000000000e1", null, "invoke_agent a", "s", 0, 50, null),
+                SampleSpans.failed(
+                    SampleSpans.span(
+                        t,
+                        "00000000000000e2",
+                        "00000000000000e1",
+                        "execute_tool lookup",
+                        "s",
+                        0,
+                        30,
+                        "execute_tool"),
+                    "java.io.IOException: timed out",
+                    30),
+                SampleSpans.span(
+                    t,
+                    "00000000000000e3",
+                    "00000000000000e1",
+                    "execute_tool lookup",
+                    "s",
+                    30,
+                    10,
+                    "execute_tool")));
+
+    String svg = FlameGraphSvgRenderer.render(retried);
+
+    assertThat(titles(svg))
+        .contains(
+            "execute_tool lookup\ntotal 10 ms (20.0%), self 10 ms, 1 call",
+            "execute_tool lookup (failed)\ntotal 30 ms (60.0%), self 30 ms, 1 call, 1 error");
+    Document document = parse(svg);
+    Element ok = box(document, "execute_tool lookup");
+    Element failed = box(document, "execute_tool lookup (failed)");
+    assertThat(ok.getAttribute("fill")).isEqualTo(SpanCategory.TOOL.color());
+    assertThat(ok.getAttribute("stroke")).isEmpty();
+    assertThat(failed.getAttribute("fill")).isEqualTo("#f28b82");
+    assertThat(Double.parseDouble(failed.getAttribute("width")) + 1)
+        .isCloseTo(3 * (Double.parseDouble(ok.getAttribute("width")) + 1), within(0.5));
+    assertThat(svg).contains(">✗ execute_tool lookup</text>");
   }
 
   @Test

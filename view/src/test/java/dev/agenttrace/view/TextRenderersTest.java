@@ -12,7 +12,7 @@ class TextRenderersTest {
   private final List<Trace> traces = TraceAssembler.assemble(SampleSpans.allShuffled());
 
   @Test
-  void treeShowsNestingDurationsErrorsServicesOrphansAndSkewMoves() {
+  void treeShowsNestingDurationsErrorsServicesOrphansSkewMovesAndTotals() {
     assertThat(TreeRenderer.renderTraces(traces))
         .isEqualTo(
             """
@@ -23,6 +23,8 @@ class TextRenderersTest {
                └─ invoke_agent billing (90 ms)
                   ├─ chat scripted-model (40 ms)
                   └─ execute_tool update_order (30 ms)
+            = 212 ms: LLM 120 ms, tools 55 ms, other 37 ms · 2 LLM calls, 2 tool calls · tokens \
+            not recorded · 1 error
 
             Trace 0af7651916cd43dd8448eb211c80319c
             └─ invoke_agent planner [support-desk] (100 ms)
@@ -30,10 +32,34 @@ class TextRenderersTest {
                   └─ http POST /v1/chat [llm-gateway] (40 ms)
             ~ clock skew: moved "chat gateway-model" [llm-gateway] 3.02 s later to fit its parent \
             from [support-desk]
+            = 100 ms: LLM 60 ms, tools 0 µs, other 40 ms · 1 LLM call, 0 tool calls · tokens \
+            not recorded · no errors
 
             Trace 5b8efff798038103d269b633813fc60c
             ├─ invoke_agent support (50 ms)
             └─ (parent 00000000000000c2 missing) execute_tool refund (10 ms)
+            = 50 ms: LLM 0 µs, tools 10 ms, other 40 ms · 0 LLM calls, 1 tool call · tokens not \
+            recorded · no errors
+            """);
+  }
+
+  @Test
+  void treeShowsTokensOnEachModelCallAndTheTotalsPerModelUnderTheTrace() {
+    assertThat(TreeRenderer.renderTraces(TraceAssembler.assemble(AgentSpans.turn1())))
+        .isEqualTo(
+            """
+            Trace a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1
+            └─ invoke_agent support-agent (2.40 s) · 3040 in / 231 out tokens
+               ├─ chat gpt-4o-mini (200 ms) · 310 in / 4 out tokens
+               ├─ chat gpt-4o (800 ms) · 1200 in / 85 out tokens
+               ├─ execute_tool lookup_order (100 ms)
+               ├─ execute_tool get_shipping (600 ms) ✗ ERROR UncheckedIOException: shipping \
+            service did not answer within 500 ms
+               └─ chat gpt-4o (760 ms) · 1530 in / 142 out tokens
+                  └─ POST /v1/chat/completions (740 ms)
+            = 2.40 s: LLM 1.76 s, tools 600 ms, other 40 ms · 3 LLM calls, 2 tool calls · tokens \
+            3040 in / 231 out (gpt-4o-mini-2024-07-18 310 in / 4 out, gpt-4o-2024-08-06 2730 in \
+            / 227 out) · 1 error
             """);
   }
 

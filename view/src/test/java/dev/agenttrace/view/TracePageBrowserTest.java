@@ -2,306 +2,286 @@ package dev.agenttrace.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agenttrace.spi.SpanData;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Opens the HTML trace page in Debian's headless Chromium, driven by Selenium through Debian's
- * chromedriver (named explicitly, so Selenium Manager never looks for or downloads a driver), and
- * checks what a person sees. Screenshots land in {@code target/screenshots}. Runs with {@code
+ * The trace page's waterfall as a person sees it in headless Chromium: spans, failures, search,
+ * folding, other traces, keyboard navigation, no network, and 10,000 spans. Runs with {@code
  * -Pbrowser-tests}.
  */
 @Tag("browser")
 class TracePageBrowserTest {
-  private static final Path OUT = Path.of("target", "browser-tests");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-  private static ChromeDriver driver;
-  private static Path profile;
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    Files.createDirectories(OUT);
-    Files.createDirectories(SCREENSHOTS);
-    profile = Files.createTempDirectory("agenttrace-chromium-");
-    String chromedriver = System.getProperty("agenttrace.chromedriver", "/usr/bin/chromedriver");
-    System.setProperty("webdriver.chrome.driver", chromedriver);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("agenttrace.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(),
-        "--window-size=1400,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(chromedriver))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  static void stopChromium() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
-  }
+  @RegisterExtension static final TracePageDriver page = new TracePageDriver();
 
   @Test
   void pageListsEverySpanOfTheTraceWithItsDuration() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    assertThat(rowNames()).containsExactlyElementsOf(SampleSpans.SUPPORT_NAMES);
-    assertThat(driver.findElement(By.id("summary")).getText())
+    assertThat(page.rowNames()).containsExactlyElementsOf(SampleSpans.SUPPORT_NAMES);
+    assertThat(page.find("#summary").getText())
         .isEqualTo("6 spans · 212 ms · support-desk · 1 error");
-    assertThat(row("invoke_agent billing").findElement(By.className("dur")).getText())
+    assertThat(page.row("invoke_agent billing").findElement(By.className("dur")).getText())
         .isEqualTo("90 ms");
   }
 
   @Test
   void failedSpanIsMarkedAndShownInRed() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    WebElement failed = row("execute_tool lookup_order");
+    WebElement failed = page.row("execute_tool lookup_order");
     assertThat(failed.getAttribute("class")).contains("error");
     assertThat(failed.findElement(By.className("errmark")).getText()).isEqualTo("✗");
     assertThat(failed.findElement(By.className("name")).getCssValue("color"))
         .isEqualTo("rgba(176, 0, 32, 1)");
     assertThat(failed.findElement(By.className("bar")).getCssValue("background-color"))
         .isEqualTo("rgba(209, 36, 47, 1)");
-    assertThat(row("execute_tool update_order").getAttribute("class")).doesNotContain("error");
+    assertThat(page.row("execute_tool update_order").getAttribute("class")).doesNotContain("error");
   }
 
   @Test
   void clickingASpanShowsItsServiceAttributesAndException() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    row("execute_tool lookup_order").click();
+    page.row("execute_tool lookup_order").click();
 
-    WebElement details = driver.findElement(By.id("details"));
-    assertThat(details.findElement(By.tagName("h2")).getText())
-        .isEqualTo("execute_tool lookup_order");
-    String text = details.getText();
-    assertThat(text)
-        .contains("Status ERROR: dev.agenttrace.example.OrderNotFoundException: No order ORD-9")
-        .contains("Service support-desk")
-        .contains("Duration 25 ms")
-        .contains("order.id ORD-9")
-        .contains("gen_ai.operation.name execute_tool")
+    assertThat(page.find("#details h2").getText()).isEqualTo("execute_tool lookup_order");
+    assertThat(page.detail("Status"))
+        .isEqualTo("ERROR: dev.agenttrace.example.OrderNotFoundException: No order ORD-9");
+    assertThat(page.detail("Service")).isEqualTo("support-desk");
+    assertThat(page.detail("Duration")).isEqualTo("25 ms");
+    assertThat(page.detail("order.id")).isEqualTo("ORD-9");
+    assertThat(page.detail("gen_ai.operation.name")).isEqualTo("execute_tool");
+    assertThat(page.detail("service.name")).isEqualTo("support-desk");
+    WebElement exception = page.find("#details .exception");
+    assertThat(exception.getText())
         .contains("dev.agenttrace.example.OrderNotFoundException: No order ORD-9")
-        .contains("at dev.agenttrace.example.InMemoryOrders.lookup(InMemoryOrders.java:31)")
-        .contains("service.name support-desk");
-    assertThat(details.findElement(By.className("exception")).isDisplayed()).isTrue();
-    assertThat(row("execute_tool lookup_order").getAttribute("class")).contains("selected");
-    screenshot("trace-page-details");
+        .contains("at dev.agenttrace.example.InMemoryOrders.lookup(InMemoryOrders.java:31)");
+    assertThat(page.row("execute_tool lookup_order").getAttribute("class")).contains("selected");
+    page.screenshot("trace-page-details");
   }
 
   @Test
   void searchKeepsOnlySpansWhoseNameMatches() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    driver.findElement(By.id("search")).sendKeys("chat");
+    page.find("#search").sendKeys("chat");
 
-    wait(d -> rowNames().size() == 2);
-    assertThat(rowNames()).containsExactly("chat scripted-model", "chat scripted-model");
-    assertThat(driver.findElement(By.id("summary")).getText()).startsWith("2 of 6 spans match");
-    assertThat(driver.findElements(By.cssSelector("#rows mark")))
+    page.waitUntil(d -> page.rowNames().size() == 2);
+    assertThat(page.rowNames()).containsExactly("chat scripted-model", "chat scripted-model");
+    assertThat(page.find("#summary").getText()).startsWith("2 of 6 spans match");
+    assertThat(page.findAll("#rows mark"))
         .extracting(WebElement::getText)
         .containsExactly("chat", "chat");
   }
 
   @Test
   void otherTracesOfTheInputAreOneChoiceAwayWithSkewAndOrphansExplained() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    new Select(driver.findElement(By.id("trace-select"))).selectByIndex(1);
-    assertThat(rowNames())
+    new Select(page.find("#trace-select")).selectByIndex(1);
+    assertThat(page.rowNames())
         .containsExactly("invoke_agent planner", "chat gateway-model", "http POST /v1/chat");
-    assertThat(driver.findElement(By.id("notes")).getText())
+    assertThat(page.find("#notes").getText())
         .isEqualTo(
             "clock skew: moved \"chat gateway-model\" [llm-gateway] 3.02 s later to fit its"
                 + " parent from [support-desk]");
-    assertThat(row("chat gateway-model").getText()).contains("llm-gateway", "skew-adjusted");
-    screenshot("trace-page-clock-skew");
+    assertThat(page.row("chat gateway-model").getText()).contains("llm-gateway", "skew-adjusted");
+    page.screenshot("trace-page-clock-skew");
 
-    new Select(driver.findElement(By.id("trace-select"))).selectByIndex(2);
-    assertThat(row("execute_tool refund").getText()).contains("orphan");
-    assertThat(driver.findElement(By.id("notes")).getText())
+    new Select(page.find("#trace-select")).selectByIndex(2);
+    assertThat(page.row("execute_tool refund").getText()).contains("orphan");
+    assertThat(page.find("#notes").getText())
         .contains("1 span names a parent missing from the input");
   }
 
   @Test
   void errorsOnlySwitchKeepsTheFailedSpans() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    driver.findElement(By.id("errors-only")).click();
+    page.find("#errors-only").click();
 
-    wait(d -> rowNames().size() == 1);
-    assertThat(rowNames()).containsExactly("execute_tool lookup_order");
-    assertThat(driver.findElement(By.id("summary")).getText()).startsWith("1 of 6 spans match");
+    page.waitUntil(d -> page.rowNames().size() == 1);
+    assertThat(page.rowNames()).containsExactly("execute_tool lookup_order");
+    assertThat(page.find("#summary").getText()).startsWith("1 of 6 spans match");
   }
 
   @Test
   void foldingASpanHidesItsDescendantsUntilUnfolded() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    row("invoke_agent billing").findElement(By.className("toggle")).click();
-    wait(d -> rowNames().size() == 4);
-    assertThat(rowNames())
+    page.row("invoke_agent billing").findElement(By.className("toggle")).click();
+    page.waitUntil(d -> page.rowNames().size() == 4);
+    assertThat(page.rowNames())
         .containsExactly(
             "invoke_agent orchestrator",
             "chat scripted-model",
             "execute_tool lookup_order",
             "invoke_agent billing");
 
-    row("invoke_agent billing").findElement(By.className("toggle")).click();
-    wait(d -> rowNames().size() == 6);
+    page.row("invoke_agent billing").findElement(By.className("toggle")).click();
+    page.waitUntil(d -> page.rowNames().size() == 6);
+  }
+
+  @Test
+  void arrowKeysMoveThroughTheSpansAndEnterShowsDetails() throws IOException {
+    page.open("support", SampleSpans.allShuffled());
+
+    keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    assertThat(page.rowsWithClass("cursor")).containsExactly("execute_tool lookup_order");
+    assertThat(page.find("#details").getText()).startsWith("Click a span");
+
+    keys(Keys.ARROW_UP, Keys.ENTER);
+
+    assertThat(page.rowsWithClass("cursor")).containsExactly("chat scripted-model");
+    assertThat(page.rowsWithClass("selected")).containsExactly("chat scripted-model");
+    assertThat(page.find("#details h2").getText()).isEqualTo("chat scripted-model");
+    assertThat(page.detail("Span ID")).isEqualTo("00000000000000a2");
+    page.screenshot("trace-page-keyboard");
+  }
+
+  @Test
+  void leftAndRightArrowsFoldAndUnfoldTheSpanUnderTheCursor() throws IOException {
+    page.open("support", SampleSpans.allShuffled());
+
+    keys(Keys.END, Keys.ARROW_LEFT);
+    assertThat(page.rowsWithClass("cursor")).containsExactly("invoke_agent billing");
+    keys(Keys.ARROW_LEFT);
+    assertThat(page.rowNames()).hasSize(4);
+
+    keys(Keys.ARROW_RIGHT);
+    assertThat(page.rowNames()).hasSize(6);
+  }
+
+  @Test
+  void slashFocusesTheSearchAndEnterReturnsToTheMatches() throws IOException {
+    page.open("support", SampleSpans.allShuffled());
+
+    keys("/");
+    assertThat(page.script("return document.activeElement.id")).isEqualTo("search");
+    keys("update", Keys.ENTER);
+
+    assertThat(page.script("return document.activeElement.id")).isEqualTo("viewport");
+    assertThat(page.rowNames()).containsExactly("execute_tool update_order");
+    assertThat(page.find("#search").getAttribute("value")).isEqualTo("update");
+    keys(Keys.ENTER);
+    assertThat(page.find("#details h2").getText()).isEqualTo("execute_tool update_order");
+  }
+
+  @Test
+  void questionMarkShowsTheLegendWithTheTimeRuleAndTheKeys() throws IOException {
+    page.open("support", SampleSpans.allShuffled());
+
+    keys("?");
+
+    WebElement help = page.find("#help");
+    assertThat(help.isDisplayed()).isTrue();
+    assertThat(help.getText())
+        .contains("every instant counts once, so the three add up to the duration")
+        .contains("an agent span repeating its calls' sum is not counted twice")
+        .contains("previous / next span");
+    keys(Keys.ESCAPE);
+    assertThat(help.isDisplayed()).isFalse();
   }
 
   @Test
   void pageLoadsNothingFromTheNetwork() throws IOException {
-    open("support", SampleSpans.allShuffled());
+    page.open("support", SampleSpans.allShuffled());
 
-    Object resources =
-        ((JavascriptExecutor) driver)
-            .executeScript("return performance.getEntriesByType('resource').length");
+    Object resources = page.script("return performance.getEntriesByType('resource').length");
     assertThat(resources).isEqualTo(0L);
   }
 
   @Test
-  void traceOfTenThousandSpansOpensWithOnlyTheVisibleRowsInTheDocument() throws IOException {
-    Path page = write("ten-thousand", SampleSpans.tenThousandSpans());
+  void contentSecurityPolicyBlocksAnythingThePageWouldLoad() throws IOException {
+    page.open("support", SampleSpans.allShuffled());
+
+    Object blocked =
+        page.driver()
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "document.addEventListener('securitypolicyviolation',"
+                    + " function (e) { done(e.effectiveDirective); });"
+                    + "var img = new Image(); img.src = 'http://127.0.0.1:9/pixel.png';"
+                    + "document.body.appendChild(img);");
+
+    assertThat(blocked).isEqualTo("img-src");
+  }
+
+  @Test
+  void traceOfTenThousandSpansOpensWithinFiveSecondsWithOnlyTheVisibleRowsInTheDocument()
+      throws IOException {
+    Path file = TracePageDriver.write("ten-thousand", SampleSpans.tenThousandSpans());
 
     long started = System.nanoTime();
-    driver.get(page.toUri().toString());
-    // The wait's timeout is the usability bound: the page must be ready well within it.
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    page.driver().get(file.toUri().toString());
+    new WebDriverWait(page.driver(), Duration.ofSeconds(30))
         .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     long loadMillis = (System.nanoTime() - started) / 1_000_000;
-    Object scriptMillis =
-        ((JavascriptExecutor) driver).executeScript("return Math.round(performance.now())");
-    Files.writeString(
-        OUT.resolve("ten-thousand-load.txt"),
+    Object scriptMillis = page.script("return Math.round(performance.now())");
+    String record =
         "10000 spans, "
-            + Files.size(page) / 1024
+            + Files.size(file) / 1024
             + " KiB page: ready after "
             + loadMillis
             + " ms (driver), "
             + scriptMillis
-            + " ms since navigation (page)\n");
+            + " ms since navigation (page)";
+    Files.writeString(TracePageDriver.OUT.resolve("ten-thousand-load.txt"), record + "\n");
+    System.out.println(record);
 
-    assertThat(driver.findElement(By.id("summary")).getText())
+    assertThat(loadMillis).isLessThan(5_000);
+    assertThat(page.find("#summary").getText())
         .isEqualTo("10000 spans · 19.81 s · support-desk · 198 errors");
-    assertThat(driver.findElements(By.cssSelector("#rows .row")).size()).isBetween(20, 80);
+    assertThat(page.findAll("#rows .row").size()).isBetween(20, 80);
   }
 
   @Test
   void lastOfTenThousandSpansIsReachedByScrollingToTheBottom() throws IOException {
-    open("ten-thousand", SampleSpans.tenThousandSpans());
+    page.open("ten-thousand", SampleSpans.tenThousandSpans());
 
-    ((JavascriptExecutor) driver)
-        .executeScript("var v = document.getElementById('viewport'); v.scrollTop = 1e9;");
+    page.script("document.getElementById('viewport').scrollTop = 1e9;");
 
-    wait(d -> rowNames().contains("execute_tool tool-9899"));
-    assertThat(rowNames()).last().isEqualTo("execute_tool tool-9899");
+    page.waitUntil(d -> page.rowNames().contains("execute_tool tool-9899"));
+    assertThat(page.rowNames()).last().isEqualTo("execute_tool tool-9899");
+  }
+
+  @Test
+  void endKeyReachesTheLastOfTenThousandSpans() throws IOException {
+    page.open("ten-thousand", SampleSpans.tenThousandSpans());
+
+    keys(Keys.END, Keys.ENTER);
+
+    page.waitUntil(d -> page.rowsWithClass("cursor").equals(List.of("execute_tool tool-9899")));
+    assertThat(page.find("#details h2").getText()).isEqualTo("execute_tool tool-9899");
   }
 
   @Test
   void failedSpanAmongTenThousandIsFoundBySearchAndShowsItsException() throws IOException {
-    open("ten-thousand", SampleSpans.tenThousandSpans());
+    page.open("ten-thousand", SampleSpans.tenThousandSpans());
 
-    driver.findElement(By.id("search")).sendKeys("tool-9851");
-    wait(d -> rowNames().equals(List.of("execute_tool tool-9851")));
-    row("execute_tool tool-9851").click();
+    page.find("#search").sendKeys("tool-9851");
+    page.waitUntil(d -> page.rowNames().equals(List.of("execute_tool tool-9851")));
+    page.row("execute_tool tool-9851").click();
 
-    assertThat(driver.findElement(By.id("details")).getText())
+    assertThat(page.find("#details").getText())
         .contains("java.io.IOException: tool 9851 timed out");
-    screenshot("trace-page-10k");
+    page.screenshot("trace-page-10k");
   }
 
-  private static void open(String name, List<SpanData> spans) throws IOException {
-    driver.get(write(name, spans).toUri().toString());
-    wait(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-  }
-
-  private static Path write(String name, List<SpanData> spans) throws IOException {
-    Path page = OUT.resolve(name + ".html").toAbsolutePath();
-    Files.writeString(
-        page, HtmlPageRenderer.render(TraceAssembler.assemble(spans)), StandardCharsets.UTF_8);
-    return page;
-  }
-
-  /** The names of the rows in the document, top to bottom, read in one go. */
-  private static List<String> rowNames() {
-    Object names =
-        ((JavascriptExecutor) driver)
-            .executeScript(
-                "return Array.from(document.querySelectorAll('#rows .row'))"
-                    + ".sort(function (a, b) { return a.offsetTop - b.offsetTop; })"
-                    + ".map(function (r) { return r.querySelector('.name').textContent; });");
-    List<String> list = new ArrayList<>();
-    for (Object name : (List<?>) names) {
-      list.add((String) name);
-    }
-    return list;
-  }
-
-  private static WebElement row(String name) {
-    for (WebElement row : driver.findElements(By.cssSelector("#rows .row"))) {
-      if (row.findElement(By.className("name")).getText().equals(name)) {
-        return row;
-      }
-    }
-    throw new AssertionError("no row named \"" + name + "\" on the page; rows: " + rowNames());
-  }
-
-  private static void wait(Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition::apply);
-  }
-
-  private static void screenshot(String name) throws IOException {
-    File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  private static void keys(CharSequence... keys) {
+    new Actions(page.driver()).sendKeys(keys).perform();
   }
 }

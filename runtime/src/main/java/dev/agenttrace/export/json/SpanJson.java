@@ -238,6 +238,9 @@ public final class SpanJson {
         builder.put(AttributeKey.longKey(key), l);
       } else if (v instanceof Double d) {
         builder.put(AttributeKey.doubleKey(key), d);
+      } else if (v instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+        builder.put(
+            AttributeKey.stringArrayKey(key), list.stream().map(String.class::cast).toList());
       } else if (v != null) {
         builder.put(AttributeKey.stringKey(key), Json.write(v));
       }

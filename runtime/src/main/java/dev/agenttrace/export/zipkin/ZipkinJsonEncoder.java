@@ -56,10 +56,10 @@ final class ZipkinJsonEncoder {
         .forEach(
             (key, value) -> {
               if (!key.equals(SemanticAttributes.SERVICE_NAME)) {
-                tags.put(key.name(), String.valueOf(value));
+                tags.put(key.name(), tagValue(value));
               }
             });
-    span.attributes().forEach((key, value) -> tags.put(key.name(), String.valueOf(value)));
+    span.attributes().forEach((key, value) -> tags.put(key.name(), tagValue(value)));
     if (span.statusCode() != StatusCode.UNSET) {
       tags.put(STATUS_CODE_TAG, span.statusCode().name());
     }
@@ -96,5 +96,12 @@ final class ZipkinJsonEncoder {
     out.append(':');
     Json.write(values, out);
     return out.toString();
+  }
+
+  /** A tag's text: a string array's elements joined by commas, as OpenTelemetry's exporter does. */
+  private static String tagValue(Object value) {
+    return value instanceof List<?> list
+        ? String.join(",", list.stream().map(String::valueOf).toList())
+        : String.valueOf(value);
   }
 }

@@ -1,6 +1,9 @@
 package dev.agenttrace.internal.json;
 
+import dev.agenttrace.internal.Ids;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,17 @@ import java.util.Map;
  * <p>Reading maps objects to {@code LinkedHashMap<String, Object>} (member order kept), arrays to
  * {@code List<Object>}, strings to {@code String}, numbers without fraction or exponent that fit to
  * {@code Long} and other numbers to {@code Double}, {@code true}/{@code false} to {@code Boolean}
- * and {@code null} to {@code null}. Malformed input throws {@link JsonException} with the offset of
- * the problem.
+ * and {@code null} to {@code null}. Malformed input, and a number beyond the range of a double,
+ * throws {@link JsonException} with the offset of the problem; nothing else is ever thrown.
+ *
+ * <p>Bounds, since span files and HTTP bodies may come from anyone: nesting deeper than {@value
+ * #MAX_DEPTH} arrays and objects is rejected, reading keeps open arrays and objects on the heap (so
+ * it never overflows the thread's stack, however small), and every character is looked at a bounded
+ * number of times, so reading costs time linear in the text.
  */
 public final class Json {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private final String text;
   private int position;
 
@@ -26,8 +36,7 @@ public final class Json {
   /** Parses one JSON value; anything but white space after it is an error. */
   public static Object parse(String text) {
     Json json = new Json(text);
-    json.skipWhitespace();
-    Object value = json.readValue(0);
+    Object value = json.readDocument();
     json.skipWhitespace();
     if (json.position != text.length()) {
       throw json.error("unexpected text after the value");
@@ -103,7 +112,11 @@ public final class Json {
         case '\f' -> out.append("\\f");
         default -> {
           if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
           } else {
             out.append(c);
           }
@@ -113,19 +126,98 @@ public final class Json {
     out.append('"');
   }
 
-  private static final int MAX_DEPTH = 512;
+  /** The deepest nesting of arrays and objects read. */
+  public static final int MAX_DEPTH = 512;
 
-  private Object readValue(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw error("nesting deeper than " + MAX_DEPTH);
+  /**
+   * Reads the value at {@link #position}. Iterative, with the open arrays and objects on a heap
+   * stack: the thread's stack depth does not grow with the nesting.
+   */
+  private Object readDocument() {
+    Deque<Object> open = new ArrayDeque<>();
+    Deque<String> names = new ArrayDeque<>();
+    while (true) {
+      Object value;
+      char c = peekValue();
+      if (c == '[' || c == '{') {
+        if (open.size() == MAX_DEPTH) {
+          throw error("nesting deeper than " + MAX_DEPTH);
+        }
+        position++;
+        skipWhitespace();
+        if (c == '[' && peek() == ']') {
+          position++;
+          value = new ArrayList<>();
+        } else if (c == '{' && peek() == '}') {
+          position++;
+          value = new LinkedHashMap<String, Object>();
+        } else {
+          open.push(c == '[' ? new ArrayList<>() : new LinkedHashMap<String, Object>());
+          if (c == '{') {
+            names.push(readName());
+          }
+          continue;
+        }
+      } else {
+        value = readScalar(c);
+      }
+      while (true) {
+        Object container = open.peek();
+        if (container == null) {
+          return value;
+        }
+        add(container, names, value);
+        skipWhitespace();
+        char next = peek();
+        boolean array = container instanceof List;
+        if (next == ',') {
+          position++;
+          if (!array) {
+            names.push(readName());
+          }
+          break;
+        }
+        if (next != (array ? ']' : '}')) {
+          throw error(array ? "expected ',' or ']'" : "expected ',' or '}'");
+        }
+        position++;
+        value = open.pop();
+      }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void add(Object container, Deque<String> names, Object value) {
+    if (container instanceof List<?> list) {
+      ((List<Object>) list).add(value);
+    } else {
+      ((Map<String, Object>) container).put(names.pop(), value);
+    }
+  }
+
+  /** The first character of the next value, white space skipped. */
+  private char peekValue() {
+    skipWhitespace();
     if (position >= text.length()) {
       throw error("unexpected end of input");
     }
-    char c = text.charAt(position);
+    return text.charAt(position);
+  }
+
+  /** A member name and its colon, white space around them skipped. */
+  private String readName() {
+    skipWhitespace();
+    if (peek() != '"') {
+      throw error("expected a member name");
+    }
+    String name = readString();
+    skipWhitespace();
+    expect(':');
+    return name;
+  }
+
+  private Object readScalar(char c) {
     return switch (c) {
-      case '{' -> readObject(depth);
-      case '[' -> readArray(depth);
       case '"' -> readString();
       case 't' -> readLiteral("true", Boolean.TRUE);
       case 'f' -> readLiteral("false", Boolean.FALSE);
@@ -137,61 +229,6 @@ public final class Json {
         throw error("unexpected character '" + c + "'");
       }
     };
-  }
-
-  private Map<String, Object> readObject(int depth) {
-    Map<String, Object> object = new LinkedHashMap<>();
-    position++;
-    skipWhitespace();
-    if (peek() == '}') {
-      position++;
-      return object;
-    }
-    while (true) {
-      skipWhitespace();
-      if (peek() != '"') {
-        throw error("expected a member name");
-      }
-      String name = readString();
-      skipWhitespace();
-      expect(':');
-      skipWhitespace();
-      object.put(name, readValue(depth + 1));
-      skipWhitespace();
-      char next = peek();
-      position++;
-      if (next == '}') {
-        return object;
-      }
-      if (next != ',') {
-        position--;
-        throw error("expected ',' or '}'");
-      }
-    }
-  }
-
-  private List<Object> readArray(int depth) {
-    List<Object> array = new ArrayList<>();
-    position++;
-    skipWhitespace();
-    if (peek() == ']') {
-      position++;
-      return array;
-    }
-    while (true) {
-      skipWhitespace();
-      array.add(readValue(depth + 1));
-      skipWhitespace();
-      char next = peek();
-      position++;
-      if (next == ']') {
-        return array;
-      }
-      if (next != ',') {
-        position--;
-        throw error("expected ',' or ']'");
-      }
-    }
   }
 
   private String readString() {
@@ -230,7 +267,7 @@ public final class Json {
           }
           int code = 0;
           for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.charAt(position + i), 16);
+            int digit = Ids.hexDigit(text.charAt(position + i));
             if (digit < 0) {
               throw error("bad unicode escape");
             }
@@ -294,14 +331,19 @@ public final class Json {
       }
     }
     String number = text.substring(start, position);
-    if (integral) {
+    if (integral && position - start <= 20) {
       try {
         return Long.parseLong(number);
       } catch (NumberFormatException tooLarge) {
-        return Double.parseDouble(number);
+        // read as a double below
       }
     }
-    return Double.parseDouble(number);
+    double value = Double.parseDouble(number);
+    if (Double.isInfinite(value)) {
+      position = start;
+      throw error("number out of range");
+    }
+    return value;
   }
 
   private static boolean isDigit(char c) {

@@ -77,6 +77,21 @@ class SpanJsonTest {
   }
 
   @Test
+  void stringArraysReadBackAsStringArrays() {
+    AttributeKey<List<String>> reasons =
+        AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
+    SpanData span =
+        dev.agenttrace.testing.TestSpans.span(
+            "chat", Attributes.builder().put(reasons, List.of("stop", "length")).build());
+
+    String line = SpanJson.write(span);
+    SpanData read = SpanJson.read(line);
+
+    assertThat(line).contains("\"gen_ai.response.finish_reasons\":[\"stop\",\"length\"]");
+    assertThat(read.attributes().get(reasons)).containsExactly("stop", "length");
+  }
+
+  @Test
   void aSpanIsOneLine() {
     assertThat(SpanJson.write(sampleSpan())).doesNotContain("\n").startsWith("{\"traceId\":");
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.metrics.MetricsSnapshot;
-import dev.agenttrace.metrics.PipelineMetrics;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.processing.BatchSpanProcessor;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.testing.LoopbackServer;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * never notice, losses are counted, and export resumes when the backend is back.
  */
 class ExportFaultsTest {
-  private final PipelineMetrics metrics = new PipelineMetrics();
+  private final TracingMetrics metrics = TracingMetrics.create();
   private TracerSdk tracer;
   private BatchSpanProcessor batch;
   private LoopbackServer server;
@@ -56,7 +56,7 @@ class ExportFaultsTest {
     tracer =
         TracerSdk.builder()
             .serviceName("faults")
-            .addSpanProcessor(metrics.spanCounter())
+            .addSpanProcessor(metrics)
             .addSpanProcessor(batch)
             .build();
   }

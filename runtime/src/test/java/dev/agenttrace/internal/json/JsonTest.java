@@ -52,4 +52,58 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("[1] x")).hasMessageContaining("after the value");
     assertThatThrownBy(() -> Json.parse("\"open")).hasMessageContaining("unterminated string");
   }
+
+  @Test
+  void nestingOfMaxDepthIsRead() {
+    String nested = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+
+    assertThat(Json.parse(nested)).isInstanceOf(List.class);
+  }
+
+  @Test
+  void nestingDeeperThanMaxDepthIsRejected() {
+    String nested = "{\"a\":".repeat(Json.MAX_DEPTH) + "[1]" + "}".repeat(Json.MAX_DEPTH);
+
+    assertThatThrownBy(() -> Json.parse(nested))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("nesting deeper than " + Json.MAX_DEPTH);
+  }
+
+  @Test
+  void hugeNestingIsRejectedWithoutOverflowingASmallStack() throws InterruptedException {
+    String nested = "[".repeat(1_000_000);
+    Throwable[] thrown = new Throwable[1];
+    Thread reader =
+        new Thread(
+            null,
+            () -> {
+              try {
+                Json.parse(nested);
+              } catch (Throwable t) {
+                thrown[0] = t;
+              }
+            },
+            "small-stack-reader",
+            256 * 1024);
+    reader.start();
+    reader.join();
+
+    assertThat(thrown[0]).isInstanceOf(JsonException.class);
+  }
+
+  @Test
+  void unicodeEscapeTakesOnlyAsciiHexDigits() {
+    assertThat(Json.parse("\"\\u00E9\"")).isEqualTo("\u00e9");
+    assertThatThrownBy(() -> Json.parse("\"\\u\uff10\uff10\uff14\uff11\""))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("bad unicode escape");
+  }
+
+  @Test
+  void numberBeyondTheRangeOfADoubleIsRejected() {
+    assertThat(Json.parse("[1.7976931348623157E308]")).isEqualTo(List.of(Double.MAX_VALUE));
+    assertThatThrownBy(() -> Json.parse("[-1e999]"))
+        .isInstanceOf(JsonException.class)
+        .hasMessage("number out of range at offset 1");
+  }
 }

@@ -1,0 +1,77 @@
+package dev.agenttrace.sdk;
+
+import dev.agenttrace.Attributes;
+import dev.agenttrace.SemanticAttributes;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The running token totals of one agent span ({@code invoke_agent}), which the model calls in its
+ * subtree add to when they end. The agent span records them as its {@code
+ * gen_ai.usage.input_tokens} and {@code gen_ai.usage.output_tokens} when it ends.
+ *
+ * <p>Spans keep a reference to the totals of their nearest enclosing agent (the agent's own for the
+ * agent span), never to other spans: an ended model span is not held by anyone, and an agent span
+ * holds two counters, not its children. Each totals object points to the enclosing agent's, so a
+ * model call inside a sub-agent counts for the sub-agent and for every agent around it.
+ *
+ * <p>The rule for calls that end late: a model call counts for each enclosing agent span that has
+ * not ended yet when the call ends. A model call still running when its agent ends (an asynchronous
+ * call nobody waited for) is therefore not in that agent's totals, but is in those of the agents
+ * around it that are still running.
+ */
+final class AgentUsage {
+  private static final long NONE = -1;
+
+  private final AgentUsage enclosing;
+  private final AtomicLong inputTokens = new AtomicLong(NONE);
+  private final AtomicLong outputTokens = new AtomicLong(NONE);
+
+  private AgentUsage(AgentUsage enclosing) {
+    this.enclosing = enclosing;
+  }
+
+  /**
+   * The totals a new span refers to: fresh ones for an agent span (started with {@code
+   * gen_ai.operation.name=invoke_agent}), else those of its parent (null outside any agent).
+   */
+  static AgentUsage forNewSpan(AgentUsage parentUsage, Attributes attributes) {
+    return isAgent(attributes) ? new AgentUsage(parentUsage) : parentUsage;
+  }
+
+  static boolean isAgent(Attributes attributes) {
+    return SemanticAttributes.OPERATION_INVOKE_AGENT.equals(
+        attributes.get(SemanticAttributes.GEN_AI_OPERATION_NAME));
+  }
+
+  /** Whether a span with this operation is a model call whose tokens count for its agents. */
+  static boolean isModelCall(Object operation) {
+    return SemanticAttributes.OPERATION_CHAT.equals(operation)
+        || SemanticAttributes.OPERATION_TEXT_COMPLETION.equals(operation)
+        || SemanticAttributes.OPERATION_GENERATE_CONTENT.equals(operation)
+        || SemanticAttributes.OPERATION_EMBEDDINGS.equals(operation);
+  }
+
+  /** Adds a model call's counts (null or negative: unknown) here and to every enclosing agent. */
+  void add(Object input, Object output) {
+    for (AgentUsage usage = this; usage != null; usage = usage.enclosing) {
+      add(usage.inputTokens, input);
+      add(usage.outputTokens, output);
+    }
+  }
+
+  private static void add(AtomicLong total, Object count) {
+    if (count instanceof Long tokens && tokens >= 0) {
+      total.accumulateAndGet(tokens, (sum, more) -> sum == NONE ? more : sum + more);
+    }
+  }
+
+  /** The input total, or -1 when no model call reported one. */
+  long inputTokens() {
+    return inputTokens.get();
+  }
+
+  /** The output total, or -1 when no model call reported one. */
+  long outputTokens() {
+    return outputTokens.get();
+  }
+}
