@@ -1,6 +1,8 @@
 package dev.agenttrace.langchain4j;
 
+import static dev.agenttrace.SemanticAttributes.GEN_AI_DATA_SOURCE_ID;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_OPERATION_NAME;
+import static dev.agenttrace.SemanticAttributes.OPERATION_RETRIEVAL;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
@@ -18,8 +20,6 @@ import java.util.List;
  * listening retriever it builds stays traced.
  */
 final class TracedContentRetriever implements ContentRetriever {
-  static final String OPERATION_RETRIEVAL = "retrieval";
-
   private final ContentRetriever delegate;
   private final String spanName;
   private final Attributes attributes;
@@ -31,7 +31,7 @@ final class TracedContentRetriever implements ContentRetriever {
     this.attributes =
         Attributes.builder()
             .put(GEN_AI_OPERATION_NAME, OPERATION_RETRIEVAL)
-            .put("gen_ai.data_source.id", source)
+            .put(GEN_AI_DATA_SOURCE_ID, source)
             .build();
   }
 

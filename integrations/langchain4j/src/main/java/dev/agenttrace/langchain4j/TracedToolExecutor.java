@@ -1,8 +1,10 @@
 package dev.agenttrace.langchain4j;
 
 import static dev.agenttrace.SemanticAttributes.GEN_AI_OPERATION_NAME;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_CALL_ID;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_DESCRIPTION;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_NAME;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_TYPE;
 import static dev.agenttrace.SemanticAttributes.OPERATION_EXECUTE_TOOL;
 import static dev.agenttrace.langchain4j.ModelSpans.nonBlank;
 import static dev.agenttrace.langchain4j.ModelSpans.read;
@@ -20,11 +22,13 @@ import dev.langchain4j.service.tool.ToolExecutor;
 import java.util.function.Supplier;
 
 /**
- * A {@link ToolExecutor} whose executions are {@code execute_tool {name}} spans. Both {@code
- * execute} and {@code executeWithContext} (what AI services call) are traced and forwarded, so the
- * wrapped executor's result, error flag and attributes reach the AI service unchanged. An exception
- * marks the span ERROR and passes through (the AI service then turns it into an error result); a
- * result flagged as an error without one marks it ERROR with {@code error.type=tool_error}.
+ * A {@link ToolExecutor} whose executions are {@code execute_tool {name}} spans, with {@code
+ * gen_ai.tool.call.id} the id the model gave the call (which links the span to the model's
+ * request). Both {@code execute} and {@code executeWithContext} (what AI services call) are traced
+ * and forwarded, so the wrapped executor's result, error flag and attributes reach the AI service
+ * unchanged. An exception marks the span ERROR and passes through (the AI service then turns it
+ * into an error result); a result flagged as an error without one marks it ERROR with {@code
+ * error.type=tool_error}.
  */
 final class TracedToolExecutor implements ToolExecutor {
   private final ToolExecutor delegate;
@@ -68,6 +72,8 @@ final class TracedToolExecutor implements ToolExecutor {
                     .put(GEN_AI_OPERATION_NAME, OPERATION_EXECUTE_TOOL)
                     .put(GEN_AI_TOOL_NAME, tool)
                     .put(GEN_AI_TOOL_DESCRIPTION, description)
+                    .put(GEN_AI_TOOL_TYPE, "function")
+                    .put(GEN_AI_TOOL_CALL_ID, request == null ? null : nonBlank(read(request::id)))
                     .build())
             .startSpan();
     return ModelSpans.within(

@@ -1,5 +1,6 @@
 package dev.agenttrace.langchain4j;
 
+import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_CALL_ID;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_DESCRIPTION;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_NAME;
 import static dev.agenttrace.langchain4j.ScriptedChatModel.answer;
@@ -58,6 +59,7 @@ class AiServicesTracingTest {
     SpanData tool = spans.named("execute_tool lookupOrder");
     assertThat(tool.parentSpanContext()).isEqualTo(agent.spanContext());
     assertThat(tool.attributes().get(GEN_AI_TOOL_NAME)).isEqualTo("lookupOrder");
+    assertThat(tool.attributes().get(GEN_AI_TOOL_CALL_ID)).isEqualTo("call_1");
     assertThat(tool.attributes().get(GEN_AI_TOOL_DESCRIPTION))
         .isEqualTo("Looks up the status of an order");
     assertThat(spans.ended())

@@ -2,7 +2,13 @@ package dev.agenttrace.langchain4j;
 
 import static dev.agenttrace.SemanticAttributes.GEN_AI_OPERATION_NAME;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_PROVIDER_NAME;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_MAX_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_MODEL;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_TEMPERATURE;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_TOP_P;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_FINISH_REASONS;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_ID;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_MODEL;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 import static dev.agenttrace.langchain4j.ScriptedChatModel.answer;
@@ -73,6 +79,30 @@ class ChatModelTracingTest {
 
     assertThat(spans.named("chat gpt-4o").attributes().get(GEN_AI_REQUEST_MODEL))
         .isEqualTo("gpt-4o");
+  }
+
+  @Test
+  void responseIdModelAndFinishReasonAreRecorded() {
+    ChatModel model = AgentTraceLangChain4j.chatModel(new ScriptedChatModel(answer("Hello!")));
+
+    model.chat("Hi");
+
+    SpanData span = spans.named("chat gpt-4o-mini");
+    assertThat(span.attributes().get(GEN_AI_RESPONSE_ID)).isEqualTo("chatcmpl-1");
+    assertThat(span.attributes().get(GEN_AI_RESPONSE_MODEL)).isEqualTo("gpt-4o-mini-2024-07-18");
+    assertThat(span.attributes().get(GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("stop");
+  }
+
+  @Test
+  void requestParametersAreTheRequestsElseTheModelsDefaults() {
+    ChatModel model = AgentTraceLangChain4j.chatModel(new ScriptedChatModel(answer("Hello!")));
+
+    model.chat(ChatRequest.builder().messages(UserMessage.from("Hi")).temperature(0.2).build());
+
+    SpanData span = spans.named("chat gpt-4o-mini");
+    assertThat(span.attributes().get(GEN_AI_REQUEST_TEMPERATURE)).isEqualTo(0.2);
+    assertThat(span.attributes().get(GEN_AI_REQUEST_MAX_TOKENS)).isEqualTo(256L);
+    assertThat(span.attributes().get(GEN_AI_REQUEST_TOP_P)).isNull();
   }
 
   @Test

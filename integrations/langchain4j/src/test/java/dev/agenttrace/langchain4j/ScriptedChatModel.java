@@ -53,7 +53,10 @@ final class ScriptedChatModel implements ChatModel {
 
   @Override
   public ChatRequestParameters defaultRequestParameters() {
-    return DefaultChatRequestParameters.builder().modelName(DEFAULT_MODEL).build();
+    return DefaultChatRequestParameters.builder()
+        .modelName(DEFAULT_MODEL)
+        .maxOutputTokens(256)
+        .build();
   }
 
   @Override

@@ -2,6 +2,12 @@ package dev.agenttrace.springai;
 
 import static dev.agenttrace.SemanticAttributes.GEN_AI_OPERATION_NAME;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_PROVIDER_NAME;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_MAX_TOKENS;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_TEMPERATURE;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_REQUEST_TOP_P;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_FINISH_REASONS;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_ID;
+import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_MODEL;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 import static dev.agenttrace.springai.ScriptedChatModel.answer;
@@ -60,6 +66,30 @@ class ChatModelTracingTest {
 
     assertThat(spans.ended()).extracting(SpanData::name).containsOnly("chat gpt-4o-mini");
     assertThat(spans.ended()).hasSize(3);
+  }
+
+  @Test
+  void responseIdModelAndFinishReasonsAreRecorded() {
+    ChatModel model = AgentTraceSpringAi.chatModel("openai", new ScriptedChatModel(answer("Hi!")));
+
+    model.call("Hello");
+
+    SpanData span = spans.named("chat gpt-4o-mini");
+    assertThat(span.attributes().get(GEN_AI_RESPONSE_ID)).isEqualTo("chatcmpl-1");
+    assertThat(span.attributes().get(GEN_AI_RESPONSE_MODEL)).isEqualTo("gpt-4o-mini-2024-07-18");
+    assertThat(span.attributes().get(GEN_AI_RESPONSE_FINISH_REASONS)).containsExactly("stop");
+  }
+
+  @Test
+  void requestOptionsAreThePromptsElseTheModelsDefaults() {
+    ChatModel model = AgentTraceSpringAi.chatModel("openai", new ScriptedChatModel(answer("Hi!")));
+
+    model.call(new Prompt("Hello", ChatOptions.builder().temperature(0.2).build()));
+
+    SpanData span = spans.named("chat gpt-4o-mini");
+    assertThat(span.attributes().get(GEN_AI_REQUEST_TEMPERATURE)).isEqualTo(0.2);
+    assertThat(span.attributes().get(GEN_AI_REQUEST_MAX_TOKENS)).isEqualTo(256L);
+    assertThat(span.attributes().get(GEN_AI_REQUEST_TOP_P)).isNull();
   }
 
   @Test

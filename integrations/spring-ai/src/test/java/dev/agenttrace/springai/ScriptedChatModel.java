@@ -65,6 +65,6 @@ final class ScriptedChatModel implements ChatModel {
 
   @Override
   public ChatOptions getOptions() {
-    return ChatOptions.builder().model(DEFAULT_MODEL).build();
+    return ChatOptions.builder().model(DEFAULT_MODEL).maxTokens(256).build();
   }
 }
