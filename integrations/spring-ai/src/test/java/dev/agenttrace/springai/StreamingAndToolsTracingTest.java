@@ -7,6 +7,7 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 import static dev.agenttrace.springai.ScriptedChatModel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Scope;
@@ -15,6 +16,7 @@ import dev.agenttrace.StatusCode;
 import dev.agenttrace.spi.SpanData;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.DefaultToolCallingManager;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
@@ -121,7 +124,7 @@ class StreamingAndToolsTracingTest {
   }
 
   /** A tool written against Spring AI's interface: looks up an order by its JSON input. */
-  private static final class LookupOrder implements ToolCallback {
+  private static class LookupOrder implements ToolCallback {
     @Override
     public ToolDefinition getToolDefinition() {
       return ToolDefinition.builder()
@@ -167,5 +170,24 @@ class StreamingAndToolsTracingTest {
     assertThat(toolSpan.parentSpanContext())
         .isEqualTo(spans.named("invoke_agent support").spanContext());
     assertThat(toolSpan.attributes().get(GEN_AI_TOOL_NAME)).isEqualTo("lookup_order");
+  }
+
+  @Test
+  void failingToolCallbackMarksItsSpanErrorAndPassesTheSameExceptionThrough() {
+    IllegalArgumentException unknown = new IllegalArgumentException("no order 99");
+    ToolCallback tool =
+        AgentTraceSpringAi.toolCallback(
+            new LookupOrder() {
+              @Override
+              public String call(String toolInput) {
+                throw unknown;
+              }
+            });
+
+    assertThatThrownBy(() -> tool.call("{\"orderId\":99}", new ToolContext(Map.of())))
+        .isSameAs(unknown);
+    SpanData span = spans.named("execute_tool lookup_order");
+    assertThat(span.statusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(span.statusDescription()).contains("no order 99");
   }
 }
