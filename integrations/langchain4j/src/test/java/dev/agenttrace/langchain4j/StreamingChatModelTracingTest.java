@@ -6,10 +6,12 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 import static dev.agenttrace.langchain4j.ScriptedChatModel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.spi.SpanData;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -96,6 +98,35 @@ class StreamingChatModelTracingTest {
     assertThat(handler.texts).containsExactly("Hel", "lo!");
     assertThat(handler.contexts).hasSize(2).doesNotContainNull();
     assertThat(handler.threads).containsOnly(scripted.streamingThread);
+  }
+
+  @Test
+  void failingCallbackOfTheCallersHandlerPassesThroughAndTheSpanEndsOnce() {
+    IllegalStateException callersBug = new IllegalStateException("the caller's bug");
+    StreamingChatModel answersAtOnce =
+        new StreamingChatModel() {
+          @Override
+          public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            handler.onPartialResponse("Hello!");
+            handler.onCompleteResponse(answer("Hello!"));
+          }
+        };
+    StreamingChatResponseHandler failing =
+        new StreamingChatResponseHandler() {
+          @Override
+          public void onCompleteResponse(ChatResponse response) {
+            throw callersBug;
+          }
+
+          @Override
+          public void onError(Throwable error) {}
+        };
+
+    assertThatThrownBy(
+            () -> AgentTraceLangChain4j.streamingChatModel(answersAtOnce).chat("Hi", failing))
+        .isSameAs(callersBug);
+    assertThat(spans.ended()).hasSize(1);
+    assertThat(spans.ended().get(0).statusCode()).isEqualTo(StatusCode.UNSET);
   }
 
   /** A caller's handler that keeps what it was told and where. */
