@@ -5,6 +5,7 @@ import static dev.agenttrace.processor.ProxyTester.runAgainst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.agenttrace.ContentCapture;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
@@ -156,6 +157,49 @@ class LangChain4jTest {
 
     assertThat(result).hasToString("OPEN_AI");
     assertThat(tester.spans()).isEmpty();
+  }
+
+  @Test
+  void requestedMessageCaptureRecordsTheOverloadsThatTakeText() throws Exception {
+    ContentCapture.setEnabled(true);
+    try {
+      Object result =
+          runAgainst(
+              LANGCHAIN4J,
+              TRACING.replace(
+                      "provider = \"openai\",", "provider = \"openai\", captureMessages = true,")
+                  + """
+                  package test;
+
+                  import dev.langchain4j.model.chat.ChatModel;
+                  import dev.langchain4j.model.chat.request.ChatRequest;
+                  import dev.langchain4j.model.chat.response.ChatResponse;
+                  import java.util.concurrent.Callable;
+
+                  public class Driver implements Callable<Object> {
+                    @Override
+                    public Object call() {
+                      ChatModel model = ChatModelTraced.wrap(new ChatModel() {
+                        @Override public ChatResponse doChat(ChatRequest request) {
+                          return Responses.hello();
+                        }
+                      });
+                      return model.chat("hi");
+                    }
+                  }
+                  """);
+
+      assertThat(result).isEqualTo("Hello");
+      assertThat(tester.spans()).singleElement();
+      SpanData span = tester.spans().get(0);
+      assertThat(span.attributes().get(SemanticAttributes.GEN_AI_INPUT_MESSAGES)).contains("hi");
+      assertThat(span.attributes().get(SemanticAttributes.GEN_AI_OUTPUT_MESSAGES))
+          .contains("Hello");
+      assertThat(span.attributes().get(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS))
+          .isEqualTo(12L);
+    } finally {
+      ContentCapture.setEnabled(false);
+    }
   }
 
   @Test
