@@ -47,12 +47,22 @@ final class GenAiPaths {
   }
 
   /**
-   * Tracks, for one proxy, whether the result paths of its type-level settings (or of its {@code
-   * TraceInterface}) fit the result of at least one traced method.
+   * Tracks, for one proxy, whether the result paths and message capture of its type-level settings
+   * (or of its {@code TraceInterface}) fit at least one traced method.
    */
-  final class SharedPaths {
-    private final Map<GenAiSetting, Runnable> failures = new LinkedHashMap<>();
-    private final Set<GenAiSetting> resolved = new HashSet<>();
+  static final class SharedPaths {
+    private final Map<Object, Runnable> failures = new LinkedHashMap<>();
+    private final Set<Object> resolved = new HashSet<>();
+
+    /** Notes why the inherited setting {@code key} did not fit one method. */
+    void failed(Object key, Runnable report) {
+      failures.putIfAbsent(key, report);
+    }
+
+    /** Notes that the inherited setting {@code key} fit a method. */
+    void resolved(Object key) {
+      resolved.add(key);
+    }
 
     /** Reports each path that fit no traced method's result. */
     void report() {
@@ -98,7 +108,7 @@ final class GenAiPaths {
         resolution.requestModel,
         List.copyOf(resolution.request),
         List.copyOf(resolution.response),
-        messages.resolve(method, type, span, methodSettings, typeSettings, valueType));
+        messages.resolve(method, type, span, methodSettings, typeSettings, valueType, shared));
   }
 
   /** Reports {@code @ToolCallId} on a method that is not traced. */
@@ -237,7 +247,7 @@ final class GenAiPaths {
         if (own) {
           failure.run();
         } else {
-          shared.failures.putIfAbsent(setting, failure);
+          shared.failed(setting, failure);
         }
         return null;
       }
@@ -245,12 +255,11 @@ final class GenAiPaths {
           && chains.conversion(chain.end(), setting.kind(), setting == GenAiSetting.TOOL_CALL_ID)
               == null) {
         // Inherited: applies where the value fits; reported if it fits nowhere.
-        shared.failures.putIfAbsent(
-            setting, () -> converted(setting, written, chain, ValuePath.RESULT, false));
+        shared.failed(setting, () -> converted(setting, written, chain, ValuePath.RESULT, false));
         return null;
       }
       if (!own) {
-        shared.resolved.add(setting);
+        shared.resolved(setting);
       }
       return converted(setting, written, chain, ValuePath.RESULT, false);
     }

@@ -5,6 +5,7 @@ import static dev.agenttrace.processor.ProxyTester.runAgainst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.agenttrace.ContentCapture;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
@@ -159,6 +160,49 @@ class LangChain4jTest {
   }
 
   @Test
+  void requestedMessageCaptureRecordsTheOverloadsThatTakeText() throws Exception {
+    ContentCapture.setEnabled(true);
+    try {
+      Object result =
+          runAgainst(
+              LANGCHAIN4J,
+              TRACING.replace(
+                      "provider = \"openai\",", "provider = \"openai\", captureMessages = true,")
+                  + """
+                  package test;
+
+                  import dev.langchain4j.model.chat.ChatModel;
+                  import dev.langchain4j.model.chat.request.ChatRequest;
+                  import dev.langchain4j.model.chat.response.ChatResponse;
+                  import java.util.concurrent.Callable;
+
+                  public class Driver implements Callable<Object> {
+                    @Override
+                    public Object call() {
+                      ChatModel model = ChatModelTraced.wrap(new ChatModel() {
+                        @Override public ChatResponse doChat(ChatRequest request) {
+                          return Responses.hello();
+                        }
+                      });
+                      return model.chat("hi");
+                    }
+                  }
+                  """);
+
+      assertThat(result).isEqualTo("Hello");
+      assertThat(tester.spans()).singleElement();
+      SpanData span = tester.spans().get(0);
+      assertThat(span.attributes().get(SemanticAttributes.GEN_AI_INPUT_MESSAGES)).contains("hi");
+      assertThat(span.attributes().get(SemanticAttributes.GEN_AI_OUTPUT_MESSAGES))
+          .contains("Hello");
+      assertThat(span.attributes().get(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS))
+          .isEqualTo(12L);
+    } finally {
+      ContentCapture.setEnabled(false);
+    }
+  }
+
+  @Test
   void everyEmbeddingOverloadIsOneEmbeddingsSpanWithItsInputTokens() throws Exception {
     // EmbeddingModel's methods carry LangChain4j's runtime @Experimental, which the overrides copy;
     // like any annotation no processor claims, javac's processing lint reports it.
@@ -235,7 +279,8 @@ class LangChain4jTest {
    * A streaming model whose {@code doChat} streams on a thread of its own once released. The driver
    * returns {@code [release, seen]}: running {@code release} lets the model stream and waits until
    * the caller's handler heard the end; {@code seen} is what that handler heard, the last entry
-   * being the nanoseconds from the call's return to {@code onCompleteResponse}.
+   * being the nanoseconds from the call's return to the model's ending the stream (the traced span
+   * must still be open then; it ends as the model's end reaches the proxy's handler).
    */
   private static final String STREAMING_DRIVER =
       """
@@ -259,6 +304,8 @@ class LangChain4jTest {
           CountDownLatch released = new CountDownLatch(1);
           CountDownLatch heardEnd = new CountDownLatch(1);
           List<Object> seen = new CopyOnWriteArrayList<>();
+          long[] returned = new long[1];
+          long[] beforeEnd = new long[1];
           StreamingChatModel model = StreamingChatModelTraced.wrap(new StreamingChatModel() {
             @Override
             public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
@@ -268,6 +315,7 @@ class LangChain4jTest {
                   handler.onPartialResponse("Hel");
                   Thread.sleep(30);
                   handler.onPartialResponse("lo");
+                  beforeEnd[0] = System.nanoTime() - returned[0];
                   END;
                 } catch (InterruptedException e) {
                   handler.onError(e);
@@ -275,17 +323,16 @@ class LangChain4jTest {
               }, "model-stream").start();
             }
           });
-          long[] returned = new long[1];
           model.chat("hi", new StreamingChatResponseHandler() {
             @Override public void onPartialResponse(String partial) { seen.add(partial); }
             @Override public void onCompleteResponse(ChatResponse response) {
               seen.add(response.aiMessage().text() + " on " + Thread.currentThread().getName());
-              seen.add(System.nanoTime() - returned[0]);
+              seen.add(beforeEnd[0]);
               heardEnd.countDown();
             }
             @Override public void onError(Throwable error) {
               seen.add("error " + (error == FAILURE));
-              seen.add(System.nanoTime() - returned[0]);
+              seen.add(beforeEnd[0]);
               heardEnd.countDown();
             }
           });
@@ -318,9 +365,9 @@ class LangChain4jTest {
 
     List<Object> seen = List.copyOf((List<?>) driver.get(1));
     assertThat(seen.subList(0, 3)).containsExactly("Hel", "lo", "Hello on model-stream");
-    long callReturnToComplete = (Long) seen.get(3);
+    long callReturnToStreamEnd = (Long) seen.get(3);
     SpanData span = tester.span("chat gpt-4o");
-    assertThat(span.durationNanos()).isGreaterThanOrEqualTo(callReturnToComplete);
+    assertThat(span.durationNanos()).isGreaterThanOrEqualTo(callReturnToStreamEnd);
     assertThat(span.attributes().get(SemanticAttributes.GEN_AI_REQUEST_STREAM)).isTrue();
     assertThat(span.attributes().get(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS)).isEqualTo(12L);
     assertThat(span.attributes().get(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS)).isEqualTo(3L);
