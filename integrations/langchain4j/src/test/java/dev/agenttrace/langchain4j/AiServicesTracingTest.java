@@ -7,6 +7,7 @@ import static dev.agenttrace.langchain4j.ScriptedChatModel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.context.ContextExecutors;
 import dev.agenttrace.spi.SpanData;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -14,6 +15,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.AiServices;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +92,47 @@ class AiServicesTracingTest {
     assertThat(tool.statusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(tool.statusDescription()).contains("no order 404");
     assertThat(spans.named("invoke_agent support").statusCode()).isNotEqualTo(StatusCode.ERROR);
+  }
+
+  @Test
+  void concurrentToolCallsStayUnderTheAgentWithAContextCarryingExecutor() {
+    ChatResponse callBoth =
+        ChatResponse.builder()
+            .aiMessage(
+                AiMessage.from(
+                    ToolExecutionRequest.builder()
+                        .id("call_1")
+                        .name("lookupOrder")
+                        .arguments("{\"orderId\": 42}")
+                        .build(),
+                    ToolExecutionRequest.builder()
+                        .id("call_2")
+                        .name("lookupOrder")
+                        .arguments("{\"orderId\": 7}")
+                        .build()))
+            .finishReason(FinishReason.TOOL_EXECUTION)
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Assistant assistant =
+          AssistantTraced.wrap(
+              AiServices.builder(Assistant.class)
+                  .chatModel(
+                      AgentTraceLangChain4j.chatModel(
+                          new ScriptedChatModel(callBoth, answer("Both shipped."))))
+                  .tools(AgentTraceAiServices.tools(new OrderTools()))
+                  .executeToolsConcurrently(ContextExecutors.wrap(pool))
+                  .build());
+
+      assistant.answer("Where are orders 42 and 7?");
+    } finally {
+      pool.shutdown();
+    }
+
+    SpanData agent = spans.named("invoke_agent support");
+    assertThat(spans.ended())
+        .filteredOn(span -> span.name().equals("execute_tool lookupOrder"))
+        .hasSize(2)
+        .allSatisfy(tool -> assertThat(tool.parentSpanContext()).isEqualTo(agent.spanContext()));
   }
 }
