@@ -47,14 +47,16 @@ class SamplingAndMetricsTest {
     Span run = tracer.spanBuilder("invoke_agent support").startSpan();
     Scope scope = run.makeCurrent();
     try {
-      for (int i = 0; i < calls; i++) {
-        tools.lookupOrder("ORD-1001");
+      // Steady state means compiled code: the least any round allocated, so that a round run
+      // before the JIT got to it (on a loaded machine) does not count.
+      long allocated = Long.MAX_VALUE;
+      for (int round = 0; round < 6; round++) {
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < calls; i++) {
+          tools.lookupOrder("ORD-1001");
+        }
+        allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
       }
-      long before = threads.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < calls; i++) {
-        tools.lookupOrder("ORD-1001");
-      }
-      long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
       // Less than a byte per call: only the measurement itself may allocate.
       assertThat(allocated).isLessThan(calls);

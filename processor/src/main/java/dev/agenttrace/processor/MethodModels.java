@@ -4,7 +4,9 @@ import dev.agenttrace.processor.MethodCollector.Candidate;
 import dev.agenttrace.processor.ProxyMethod.Capture;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -42,6 +44,14 @@ final class MethodModels {
   private final StreamingHandlers handlers;
   private final ErrorReporter errors;
 
+  /**
+   * {@code CompletionStage}, {@code Flow.Publisher}, {@code Stream} (erased, by name) and {@code
+   * Object}: looked up once, asked for per method.
+   */
+  private final Map<String, TypeMirror> erased = new HashMap<>();
+
+  private final TypeMirror object;
+
   MethodModels(
       Elements elements,
       Types types,
@@ -60,6 +70,14 @@ final class MethodModels {
     this.lint = lint;
     this.errors = errors;
     this.handlers = new StreamingHandlers(elements, types, errors, collector, lint);
+    for (String name : List.of(COMPLETION_STAGE, FLOW_PUBLISHER, STREAM)) {
+      // Flow is missing below Java 9 (--release 8 is reported on the annotated type).
+      TypeElement found = elements.getTypeElement(name);
+      if (found != null) {
+        erased.put(name, types.erasure(found.asType()));
+      }
+    }
+    this.object = elements.getTypeElement("java.lang.Object").asType();
   }
 
   /**
@@ -317,21 +335,30 @@ final class MethodModels {
     if (returnType.getKind() != TypeKind.DECLARED) {
       return ResultKind.VALUE;
     }
-    TypeMirror erased = types.erasure(returnType);
-    if (types.isAssignable(erased, erasure(COMPLETION_STAGE))) {
+    TypeMirror returned = types.erasure(returnType);
+    if (isErasure(returned, COMPLETION_STAGE, true)) {
       return ResultKind.ASYNC;
     }
-    if (types.isSameType(erased, erasure(FLOW_PUBLISHER))) {
+    if (isErasure(returned, FLOW_PUBLISHER, false)) {
       return ResultKind.PUBLISHER;
     }
-    if (types.isSameType(erased, erasure(STREAM))) {
+    if (isErasure(returned, STREAM, false)) {
       return ResultKind.STREAM;
     }
     return ResultKind.VALUE;
   }
 
   private TypeMirror erasure(String name) {
-    return types.erasure(elements.getTypeElement(name).asType());
+    return erased.get(name);
+  }
+
+  /**
+   * Whether {@code type} is (or, with {@code orSubtype}, is a subtype of) the erased {@code name}.
+   */
+  private boolean isErasure(TypeMirror type, String name, boolean orSubtype) {
+    TypeMirror wanted = erasure(name);
+    return wanted != null
+        && (orSubtype ? types.isAssignable(type, wanted) : types.isSameType(type, wanted));
   }
 
   /**
@@ -348,21 +375,19 @@ final class MethodModels {
         }
         TypeMirror argument = declared.getTypeArguments().get(0);
         if (argument instanceof WildcardType wildcard) {
-          return wildcard.getExtendsBound() != null
-              ? wildcard.getExtendsBound()
-              : elements.getTypeElement("java.lang.Object").asType();
+          return wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : object;
         }
         return argument;
       }
       TypeMirror next = null;
       for (TypeMirror supertype : types.directSupertypes(current)) {
-        if (types.isAssignable(types.erasure(supertype), types.erasure(wanted.asType()))) {
+        if (types.isAssignable(types.erasure(supertype), erasure(generic))) {
           next = supertype;
           break;
         }
       }
       current = next;
     }
-    return elements.getTypeElement("java.lang.Object").asType();
+    return object;
   }
 }

@@ -87,7 +87,14 @@ final class MethodWriter {
   record Constants(String template, List<String> attributeKeys, String argumentNames) {}
 
   private final Style style;
-  private final Set<String> reservedNames;
+
+  /**
+   * Names every method body starts from: the proxy's fields and the types bodies use. Built once
+   * per proxy and copied per method, as allocating them again for each method showed in the
+   * processor's profile.
+   */
+  private final NameAllocator reservedNames;
+
   private final Types types;
   private final TypeName anyProxy;
   private final ClassName target;
@@ -118,7 +125,6 @@ final class MethodWriter {
       TypeName proxy,
       Map<String, String> handlerClasses) {
     this.style = style;
-    this.reservedNames = reservedNames;
     this.types = types;
     this.anyProxy = anyProxy;
     this.target = target;
@@ -127,6 +133,13 @@ final class MethodWriter {
     this.copiedAnnotations = copiedAnnotations;
     this.proxy = proxy;
     this.handlerClasses = handlerClasses;
+    this.reservedNames = new NameAllocator();
+    for (String reserved : reservedNames) {
+      this.reservedNames.newName(reserved, "field " + reserved);
+    }
+    for (String typeName : TYPE_NAMES) {
+      this.reservedNames.newName(typeName, "type " + typeName);
+    }
   }
 
   /** The proxy's override of {@code method}. */
@@ -264,15 +277,9 @@ final class MethodWriter {
   }
 
   private NameAllocator names(Set<String> extraFields) {
-    NameAllocator names = new NameAllocator();
-    for (String reserved : reservedNames) {
-      names.newName(reserved, "field " + reserved);
-    }
+    NameAllocator names = reservedNames.clone();
     for (String field : extraFields) {
       names.newName(field, "field " + field);
-    }
-    for (String typeName : TYPE_NAMES) {
-      names.newName(typeName, "type " + typeName);
     }
     return names;
   }

@@ -422,7 +422,10 @@ final class ProxyModelBuilder {
   }
 
   private void checkNameFree(Element element, ClassName proxyName) {
-    TypeElement existing = elements.getTypeElement(proxyName.canonicalName());
+    // Looked up in the module the proxy is written to, where a clash can be: the lookup without a
+    // module searches every module of the compilation and was the processor's costliest call.
+    TypeElement existing =
+        elements.getTypeElement(elements.getModuleOf(element), proxyName.canonicalName());
     if (existing != null && !isGeneratedByUs(existing)) {
       errors.error(element, Messages.PROXY_NAME_CLASH, proxyName.canonicalName(), element);
     }

@@ -159,20 +159,22 @@ class TracingMetricsTest {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     int spans = 200_000;
-    for (int i = 0; i < spans; i++) {
-      metrics.onEnd(ended);
+    int rounds = 6;
+    // Steady state means compiled code: the least any round allocated, so that a round run
+    // before the JIT got to it (on a loaded machine) does not count.
+    long allocated = Long.MAX_VALUE;
+    for (int round = 0; round < rounds; round++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < spans; i++) {
+        metrics.onEnd(ended);
+      }
+      allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
     }
-
-    long before = threads.getThreadAllocatedBytes(thread);
-    for (int i = 0; i < spans; i++) {
-      metrics.onEnd(ended);
-    }
-    long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
     assertThat(allocated).isLessThan(spans);
     HistogramMetric tokens =
         metrics.snapshot().histogram(GenAiConventions.CLIENT_TOKEN_USAGE).orElseThrow();
-    assertThat(tokens.count()).isEqualTo(4L * spans);
+    assertThat(tokens.count()).isEqualTo(2L * rounds * spans);
     assertThat(tokens.points()).hasSize(2);
   }
 }

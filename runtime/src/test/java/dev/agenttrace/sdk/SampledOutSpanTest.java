@@ -78,14 +78,16 @@ class SampledOutSpanTest {
     Span root = tracer.spanBuilder("invoke_agent support").startSpan();
     int calls = 200_000;
     try (Scope scope = root.makeCurrent()) {
-      for (int i = 0; i < calls; i++) {
-        tracedCall(tracer);
+      // Steady state means compiled code: the least any round allocated, so that a round run
+      // before the JIT got to it (on a loaded machine) does not count.
+      long allocated = Long.MAX_VALUE;
+      for (int round = 0; round < 6; round++) {
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < calls; i++) {
+          tracedCall(tracer);
+        }
+        allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
       }
-      long before = threads.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < calls; i++) {
-        tracedCall(tracer);
-      }
-      long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
       // Less than one byte per call: only the measurement itself may allocate.
       assertThat(allocated).isLessThan(calls);
