@@ -44,10 +44,13 @@ final class MethodModels {
   private final StreamingHandlers handlers;
   private final ErrorReporter errors;
 
-  /** {@code Object}, and the erased generic types results are checked against, looked up once. */
-  private final TypeMirror object;
+  /**
+   * {@code CompletionStage}, {@code Flow.Publisher}, {@code Stream} (erased, by name) and {@code
+   * Object}: looked up once, asked for per method.
+   */
+  private final Map<String, TypeMirror> erased = new HashMap<>();
 
-  private final Map<String, TypeMirror> erasures = new HashMap<>();
+  private final TypeMirror object;
 
   MethodModels(
       Elements elements,
@@ -67,6 +70,13 @@ final class MethodModels {
     this.lint = lint;
     this.errors = errors;
     this.handlers = new StreamingHandlers(elements, types, errors, collector, lint);
+    for (String name : List.of(COMPLETION_STAGE, FLOW_PUBLISHER, STREAM)) {
+      // Flow is missing below Java 9 (--release 8 is reported on the annotated type).
+      TypeElement found = elements.getTypeElement(name);
+      if (found != null) {
+        erased.put(name, types.erasure(found.asType()));
+      }
+    }
     this.object = elements.getTypeElement("java.lang.Object").asType();
   }
 
@@ -325,22 +335,30 @@ final class MethodModels {
     if (returnType.getKind() != TypeKind.DECLARED) {
       return ResultKind.VALUE;
     }
-    TypeMirror erased = types.erasure(returnType);
-    if (types.isAssignable(erased, erasure(COMPLETION_STAGE))) {
+    TypeMirror returned = types.erasure(returnType);
+    if (isErasure(returned, COMPLETION_STAGE, true)) {
       return ResultKind.ASYNC;
     }
-    if (types.isSameType(erased, erasure(FLOW_PUBLISHER))) {
+    if (isErasure(returned, FLOW_PUBLISHER, false)) {
       return ResultKind.PUBLISHER;
     }
-    if (types.isSameType(erased, erasure(STREAM))) {
+    if (isErasure(returned, STREAM, false)) {
       return ResultKind.STREAM;
     }
     return ResultKind.VALUE;
   }
 
   private TypeMirror erasure(String name) {
-    return erasures.computeIfAbsent(
-        name, known -> types.erasure(elements.getTypeElement(known).asType()));
+    return erased.get(name);
+  }
+
+  /**
+   * Whether {@code type} is (or, with {@code orSubtype}, is a subtype of) the erased {@code name}.
+   */
+  private boolean isErasure(TypeMirror type, String name, boolean orSubtype) {
+    TypeMirror wanted = erasure(name);
+    return wanted != null
+        && (orSubtype ? types.isAssignable(type, wanted) : types.isSameType(type, wanted));
   }
 
   /**

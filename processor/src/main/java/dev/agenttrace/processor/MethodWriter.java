@@ -87,6 +87,14 @@ final class MethodWriter {
   record Constants(String template, List<String> attributeKeys, String argumentNames) {}
 
   private final Style style;
+
+  /**
+   * Names every method body starts from: the proxy's fields and the types bodies use. Built once
+   * per proxy and copied per method, as allocating them again for each method showed in the
+   * processor's profile.
+   */
+  private final NameAllocator reservedNames;
+
   private final Types types;
   private final TypeName anyProxy;
   private final ClassName target;
@@ -95,13 +103,6 @@ final class MethodWriter {
   private final CopiedAnnotations copiedAnnotations;
   private final TypeName proxy;
   private final Map<String, String> handlerClasses;
-
-  /**
-   * Names every method body starts from: the proxy's fields and the types bodies use. Built once
-   * per proxy and copied per method, as allocating them again for each method showed in the
-   * processor's profile.
-   */
-  private final NameAllocator reservedNames;
 
   /**
    * @param reservedNames the proxy's field names, which parameters must not shadow
@@ -126,6 +127,12 @@ final class MethodWriter {
     this.style = style;
     this.types = types;
     this.anyProxy = anyProxy;
+    this.target = target;
+    this.usage = usage;
+    this.attributeValues = new AttributeValueCode(types);
+    this.copiedAnnotations = copiedAnnotations;
+    this.proxy = proxy;
+    this.handlerClasses = handlerClasses;
     this.reservedNames = new NameAllocator();
     for (String reserved : reservedNames) {
       this.reservedNames.newName(reserved, "field " + reserved);
@@ -133,12 +140,6 @@ final class MethodWriter {
     for (String typeName : TYPE_NAMES) {
       this.reservedNames.newName(typeName, "type " + typeName);
     }
-    this.target = target;
-    this.usage = usage;
-    this.attributeValues = new AttributeValueCode(types);
-    this.copiedAnnotations = copiedAnnotations;
-    this.proxy = proxy;
-    this.handlerClasses = handlerClasses;
   }
 
   /** The proxy's override of {@code method}. */
