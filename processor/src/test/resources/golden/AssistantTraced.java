@@ -93,35 +93,7 @@ public final class AssistantTraced implements Assistant {
     Scope scope = span.makeCurrent();
     try {
       Response result = delegate.ask(prompt, request, user);
-      if (span.isRecording()) {
-        if (result != null) {
-          try {
-            var id = result.id();
-            if (id != null) {
-              span.setAttribute(SemanticAttributes.GEN_AI_RESPONSE_ID, id.toString());
-            }
-          } catch (Throwable unreadable) {
-            GenAiValues.skipped();
-          }
-          try {
-            var finishReason = result.finishReason();
-            if (finishReason != null) {
-              span.setAttribute(SemanticAttributes.GEN_AI_RESPONSE_FINISH_REASONS,
-                  GenAiValues.strings(finishReason));
-            }
-          } catch (Throwable unreadable) {
-            GenAiValues.skipped();
-          }
-          try {
-            var inputTokens = result.inputTokens();
-            if (inputTokens >= 0) {
-              span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, inputTokens);
-            }
-          } catch (Throwable unreadable) {
-            GenAiValues.skipped();
-          }
-        }
-      }
+      recordResponseValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -145,5 +117,36 @@ public final class AssistantTraced implements Assistant {
   @Override
   public String toString() {
     return delegate.toString();
+  }
+
+  private static void recordResponseValues(Span span, Response value) {
+    if (value == null || !span.isRecording()) {
+      return;
+    }
+    try {
+      var id = value.id();
+      if (id != null) {
+        span.setAttribute(SemanticAttributes.GEN_AI_RESPONSE_ID, id.toString());
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
+    try {
+      var finishReason = value.finishReason();
+      if (finishReason != null) {
+        span.setAttribute(SemanticAttributes.GEN_AI_RESPONSE_FINISH_REASONS,
+            GenAiValues.strings(finishReason));
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
+    try {
+      var inputTokens = value.inputTokens();
+      if (inputTokens >= 0) {
+        span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, inputTokens);
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
   }
 }

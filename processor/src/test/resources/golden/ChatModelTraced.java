@@ -57,33 +57,7 @@ public final class ChatModelTraced implements ChatModel {
     Scope scope = span.makeCurrent();
     try {
       Reply result = delegate.chat(prompt);
-      if (span.isRecording()) {
-        if (result != null) {
-          try {
-            var usage = result.usage();
-            if (usage != null) {
-              var promptTokenCount = usage.promptTokenCount();
-              if (promptTokenCount >= 0) {
-                span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, promptTokenCount);
-              }
-            }
-          } catch (Throwable unreadable) {
-            GenAiValues.skipped();
-          }
-          try {
-            var usage_ = result.usage();
-            if (usage_ != null) {
-              var candidatesTokenCount = usage_.candidatesTokenCount();
-              if (candidatesTokenCount != null && candidatesTokenCount.longValue() >= 0) {
-                span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
-                    candidatesTokenCount.longValue());
-              }
-            }
-          } catch (Throwable unreadable) {
-            GenAiValues.skipped();
-          }
-        }
-      }
+      recordReplyValues(span, result);
       return result;
     } catch (Throwable e) {
       span.recordError(e);
@@ -122,34 +96,7 @@ public final class ChatModelTraced implements ChatModel {
     try {
       result.whenComplete((value, failure) -> {
         if (failure == null) {
-          if (span.isRecording()) {
-            if (value != null) {
-              try {
-                var usage = value.usage();
-                if (usage != null) {
-                  var promptTokenCount = usage.promptTokenCount();
-                  if (promptTokenCount >= 0) {
-                    span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS,
-                        promptTokenCount);
-                  }
-                }
-              } catch (Throwable unreadable) {
-                GenAiValues.skipped();
-              }
-              try {
-                var usage_ = value.usage();
-                if (usage_ != null) {
-                  var candidatesTokenCount = usage_.candidatesTokenCount();
-                  if (candidatesTokenCount != null && candidatesTokenCount.longValue() >= 0) {
-                    span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
-                        candidatesTokenCount.longValue());
-                  }
-                }
-              } catch (Throwable unreadable) {
-                GenAiValues.skipped();
-              }
-            }
-          }
+          recordReplyValues(span, value);
         } else {
           span.recordError(failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause() : failure);
@@ -176,5 +123,34 @@ public final class ChatModelTraced implements ChatModel {
   @Override
   public String toString() {
     return delegate.toString();
+  }
+
+  private static void recordReplyValues(Span span, Reply value) {
+    if (value == null || !span.isRecording()) {
+      return;
+    }
+    try {
+      var usage = value.usage();
+      if (usage != null) {
+        var promptTokenCount = usage.promptTokenCount();
+        if (promptTokenCount >= 0) {
+          span.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, promptTokenCount);
+        }
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
+    try {
+      var usage_ = value.usage();
+      if (usage_ != null) {
+        var candidatesTokenCount = usage_.candidatesTokenCount();
+        if (candidatesTokenCount != null && candidatesTokenCount.longValue() >= 0) {
+          span.setAttribute(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS,
+              candidatesTokenCount.longValue());
+        }
+      }
+    } catch (Throwable unreadable) {
+      GenAiValues.skipped();
+    }
   }
 }

@@ -30,15 +30,12 @@ public final class OrderToolsTraced implements OrderTools {
       "Find an order by id", "test.OrderTools.lookupOrder")
       .withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
 
-  private static final AttributeKey<String> LOOKUP_ORDER_ORDER_ID = AttributeKey.stringKey(
-      "order.id");
+  private static final AttributeKey<String> ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] LOOKUP_ORDER_ARGUMENT_NAMES = {"orderId"};
 
   private static final SpanTemplate REFUND = SpanTemplates.tool("refund", "",
       "test.OrderTools.refund").withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
-
-  private static final AttributeKey<String> REFUND_ORDER_ID = AttributeKey.stringKey("order.id");
 
   private static final String[] REFUND_ARGUMENT_NAMES = {"orderId", "cents"};
 
@@ -76,7 +73,7 @@ public final class OrderToolsTraced implements OrderTools {
     }
     Span span = tracer.startSpan(LOOKUP_ORDER);
     if (span.isRecording()) {
-      span.setAttribute(LOOKUP_ORDER_ORDER_ID, orderId);
+      span.setAttribute(ORDER_ID, orderId);
       span.setAttribute(SemanticAttributes.GEN_AI_TOOL_CALL_ARGUMENTS,
           ToolCallJson.arguments(LOOKUP_ORDER_ARGUMENT_NAMES, new Object[] {orderId}));
     }
@@ -101,7 +98,7 @@ public final class OrderToolsTraced implements OrderTools {
     }
     Span span = tracer.startSpan(REFUND);
     if (span.isRecording()) {
-      span.setAttribute(REFUND_ORDER_ID, orderId);
+      span.setAttribute(ORDER_ID, orderId);
       span.setAttribute(SemanticAttributes.GEN_AI_TOOL_CALL_ARGUMENTS,
           ToolCallJson.arguments(REFUND_ARGUMENT_NAMES, new Object[] {orderId, cents}));
     }

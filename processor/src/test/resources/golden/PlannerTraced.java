@@ -23,7 +23,7 @@ public final class PlannerTraced extends Planner {
   private static final SpanTemplate PLAN = SpanTemplates.agentRun("planner", "Plans shipments",
       "test.Planner.plan");
 
-  private static final AttributeKey<String> PLAN_GOAL = AttributeKey.stringKey("goal");
+  private static final AttributeKey<String> GOAL = AttributeKey.stringKey("goal");
 
   private static final SpanTemplate STEP = SpanTemplates.tool("step", "", "test.Planner.step")
       .withAttribute(SemanticAttributes.GEN_AI_TOOL_TYPE, "function");
@@ -48,7 +48,7 @@ public final class PlannerTraced extends Planner {
     }
     Span span = tracer.startSpan(PLAN);
     if (span.isRecording()) {
-      span.setAttribute(PLAN_GOAL, goal);
+      span.setAttribute(GOAL, goal);
     }
     Scope scope = span.makeCurrent();
     try {

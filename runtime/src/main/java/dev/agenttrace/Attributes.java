@@ -3,6 +3,7 @@ package dev.agenttrace;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,16 @@ public final class Attributes {
 
   /** A new builder. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(4);
+  }
+
+  /**
+   * A new builder with room for {@code expectedSize} attributes: when exactly that many are put,
+   * building copies nothing (span implementations merging attributes at export use it). It grows
+   * past that size like any builder.
+   */
+  public static Builder builder(int expectedSize) {
+    return new Builder(expectedSize);
   }
 
   /** The value for {@code key}, or {@code null} when absent. */
@@ -97,11 +107,7 @@ public final class Attributes {
 
   /** A builder holding these attributes, to derive a changed copy. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      builder.putUnchecked((AttributeKey<?>) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return builder;
+    return new Builder(size()).putAll(this);
   }
 
   /**
@@ -143,11 +149,23 @@ public final class Attributes {
     return asMap().toString();
   }
 
-  /** Builds {@link Attributes}. Not thread-safe. */
+  /**
+   * Builds {@link Attributes}. Not thread-safe. Keeps pairs in one array; {@link #build()} hands
+   * that array over without copying when it is exactly full, so that a builder sized with {@link
+   * Attributes#builder(int)} allocates only the array and the result.
+   */
   public static final class Builder {
-    private final List<Object> keysAndValues = new ArrayList<>();
+    private static final Object[] NONE = new Object[0];
 
-    private Builder() {}
+    private Object[] keysAndValues;
+    private int length;
+
+    /** Whether {@link #keysAndValues} was handed to an {@link Attributes}: copy before changing. */
+    private boolean shared;
+
+    private Builder(int expectedSize) {
+      this.keysAndValues = expectedSize <= 0 ? NONE : new Object[expectedSize * 2];
+    }
 
     /** Sets {@code key} to {@code value}; a {@code null} value removes the key. */
     public <T> Builder put(AttributeKey<T> key, T value) {
@@ -177,33 +195,68 @@ public final class Attributes {
 
     /** Adds every attribute of {@code attributes}, replacing values of the same key names. */
     public Builder putAll(Attributes attributes) {
+      Object[] added = attributes.keysAndValues;
+      if (length == 0 && added.length > 0) {
+        // Names in an Attributes are unique: copy them in one go.
+        ensureRoom(added.length);
+        System.arraycopy(added, 0, keysAndValues, 0, added.length);
+        length = added.length;
+        return this;
+      }
       attributes.forEach(this::putUnchecked);
       return this;
     }
 
     Builder putUnchecked(AttributeKey<?> key, Object value) {
-      for (int i = 0; i < keysAndValues.size(); i += 2) {
-        if (((AttributeKey<?>) keysAndValues.get(i)).name().equals(key.name())) {
+      for (int i = 0; i < length; i += 2) {
+        if (((AttributeKey<?>) keysAndValues[i]).name().equals(key.name())) {
+          unshare();
           if (value == null) {
-            keysAndValues.remove(i + 1);
-            keysAndValues.remove(i);
+            System.arraycopy(keysAndValues, i + 2, keysAndValues, i, length - i - 2);
+            keysAndValues[--length] = null;
+            keysAndValues[--length] = null;
           } else {
-            keysAndValues.set(i, key);
-            keysAndValues.set(i + 1, value);
+            keysAndValues[i] = key;
+            keysAndValues[i + 1] = value;
           }
           return this;
         }
       }
       if (value != null) {
-        keysAndValues.add(key);
-        keysAndValues.add(value);
+        ensureRoom(2);
+        keysAndValues[length++] = key;
+        keysAndValues[length++] = value;
       }
       return this;
     }
 
-    /** The immutable set. */
+    private void ensureRoom(int slots) {
+      if (length + slots > keysAndValues.length) {
+        keysAndValues =
+            Arrays.copyOf(keysAndValues, Math.max(length + slots, keysAndValues.length * 2));
+        shared = false;
+      } else {
+        unshare();
+      }
+    }
+
+    private void unshare() {
+      if (shared) {
+        keysAndValues = keysAndValues.clone();
+        shared = false;
+      }
+    }
+
+    /** The immutable set; the builder may go on being used. */
     public Attributes build() {
-      return keysAndValues.isEmpty() ? EMPTY : new Attributes(keysAndValues.toArray());
+      if (length == 0) {
+        return EMPTY;
+      }
+      if (length == keysAndValues.length) {
+        shared = true;
+        return new Attributes(keysAndValues);
+      }
+      return new Attributes(Arrays.copyOf(keysAndValues, length));
     }
   }
 }

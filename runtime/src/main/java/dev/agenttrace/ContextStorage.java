@@ -107,7 +107,9 @@ final class ContextStorage {
             span.spanContext());
         return;
       }
-      SpanContext shown = owner.top == null ? SpanContext.invalid() : owner.top.span.spanContext();
+      // Span contexts are looked at only for log correlation: a span makes its context lazily.
+      boolean correlating = LogCorrelation.isEnabled();
+      SpanContext shown = correlating ? shownBy(owner.top) : null;
       if (owner.top != this) {
         reportOutOfOrder();
       }
@@ -117,10 +119,16 @@ final class ContextStorage {
         restored = restored.previous;
       }
       owner.top = restored;
-      SpanContext now = restored == null ? SpanContext.invalid() : restored.span.spanContext();
-      if (now != shown && LogCorrelation.isEnabled()) {
-        LogCorrelation.show(now);
+      if (correlating) {
+        SpanContext now = shownBy(restored);
+        if (now != shown) {
+          LogCorrelation.show(now);
+        }
       }
+    }
+
+    private static SpanContext shownBy(ContextScope top) {
+      return top == null ? SpanContext.invalid() : top.span.spanContext();
     }
 
     private void reportOutOfOrder() {

@@ -119,6 +119,10 @@ public final class SemanticAttributes {
   public static final AttributeKey<List<String>> GEN_AI_REQUEST_ENCODING_FORMATS =
       AttributeKey.stringArrayKey("gen_ai.request.encoding_formats");
 
+  /** Seconds from the request until the first chunk of a streamed response arrived, as a double. */
+  public static final AttributeKey<Double> GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK =
+      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
+
   /** The id of the model's response, such as {@code chatcmpl-123}. */
   public static final AttributeKey<String> GEN_AI_RESPONSE_ID =
       AttributeKey.stringKey("gen_ai.response.id");

@@ -41,6 +41,11 @@ public final class SpanTemplate {
     return new SpanTemplate(name, kind, attributes.toBuilder().put(key, value).build());
   }
 
+  /** A copy with one more boolean attribute, such as {@code gen_ai.request.stream}. */
+  public SpanTemplate withAttribute(AttributeKey<Boolean> key, boolean value) {
+    return new SpanTemplate(name, kind, attributes.toBuilder().put(key, value).build());
+  }
+
   /** A builder for spans named {@code name}, of kind {@code INTERNAL} unless set. */
   public static Builder builder(String name) {
     return new Builder(requireNonNull(name, "name"));

@@ -24,6 +24,36 @@ class AttributesTest {
   }
 
   @Test
+  void builtAttributesStayAsTheyWereWhenTheBuilderGoesOn() {
+    Attributes.Builder builder = Attributes.builder(2).put("a", "1").put("b", "2");
+    Attributes built = builder.build();
+
+    builder.put("a", "changed").put(AttributeKey.stringKey("b"), null).put("c", "3");
+
+    assertThat(built.asMap())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("a", "1"),
+            org.assertj.core.api.Assertions.entry("b", "2"));
+    assertThat(builder.build().asMap())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("a", "changed"),
+            org.assertj.core.api.Assertions.entry("c", "3"));
+  }
+
+  @Test
+  void removingAKeyKeepsTheOrderOfTheOthers() {
+    Attributes attributes =
+        Attributes.builder()
+            .put("a", "1")
+            .put("b", "2")
+            .put("c", "3")
+            .put(AttributeKey.stringKey("b"), null)
+            .build();
+
+    assertThat(attributes.keys()).extracting(AttributeKey::name).containsExactly("a", "c");
+  }
+
+  @Test
   void typedLookupNeedsTheSameType() {
     Attributes attributes = Attributes.builder().put("count", 3L).build();
 

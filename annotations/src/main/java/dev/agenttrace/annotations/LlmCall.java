@@ -10,7 +10,10 @@ import java.lang.annotation.Target;
  * Traces each call as a request to a model, following the OpenTelemetry GenAI conventions: the span
  * is named {@code {operation} {model}} (such as {@code chat gpt-4o}), has kind {@code CLIENT} and
  * carries {@code gen_ai.operation.name}, {@code gen_ai.request.model} and the required {@code
- * gen_ai.provider.name}.
+ * gen_ai.provider.name}. A call that streams its response (a {@code Flow.Publisher} or {@code
+ * Stream} result, or a {@link StreamingHandler} parameter) also carries {@code
+ * gen_ai.request.stream=true} and the time to its first chunk, and its span lasts until the stream
+ * ends.
  *
  * <pre>{@code
  * @LlmCall(model = "gpt-4o", provider = "openai")

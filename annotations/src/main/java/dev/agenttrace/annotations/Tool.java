@@ -20,9 +20,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>On a type, every abstract method becomes a tool named after the method, unless the method
- * carries its own {@code @Tool}. Nothing but {@link SpanAttribute} parameters is recorded unless
- * {@link #captureArguments()} or {@link #captureResult()} asks for it.
+ * <p>On a type, every abstract method (and default method with parameters) becomes a tool named
+ * after the method, unless the method carries its own {@code @Tool}. Nothing but {@link
+ * SpanAttribute} parameters is recorded unless {@link #captureArguments()} or {@link
+ * #captureResult()} asks for it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -29,9 +29,23 @@ import java.lang.annotation.Target;
  * <p>The proxy is generated in the package of the annotated type (not the interface's, which you do
  * not own), named {@code {Interface}Traced} unless {@link #proxyName()} says otherwise. The
  * settings mean what the same attributes mean on the annotation of the chosen {@link #kind()}, put
- * on the interface: every abstract method (or those listed in {@link #methods()}) is traced,
- * default methods and {@code equals}/{@code hashCode}/{@code toString} are forwarded. Settings that
- * do not apply to the kind, unknown method names and unknown token accessors are compile errors.
+ * on the interface. Settings that do not apply to the kind, unknown method names and token paths
+ * that fit no traced method are compile errors, and so is a request that traces no method.
+ *
+ * <p><b>Which methods, and how.</b> Traced are the abstract methods and the default methods that
+ * take parameters (or those listed in {@link #methods()}); a default method without parameters
+ * ({@code provider()}, {@code dimension()}) or a getter ({@code getToolDefinition()}) reads a
+ * property and is forwarded, as are {@code equals}/{@code hashCode}/{@code toString}; a default
+ * method returning the interface ({@code addListener}) runs on the proxy, so what it builds stays
+ * traced. A traced method is forwarded to the wrapped instance inside its span, so the instance's
+ * own implementation runs and the calls it makes on itself record nothing more: one user-level
+ * call, one span. Agent frameworks ship model interfaces made of default methods that funnel into
+ * one another ({@code chat(String)} into {@code chat(ChatRequest)}); for a model call whose result
+ * cannot carry the token counts ({@code String chat(String)}), the proxy instead runs the
+ * interface's own default code, on a view of the wrapped instance, so that the call it funnels into
+ * records the counts of the response it produced on the same one span. The trade-off: an override
+ * of that one method in the wrapped instance is not called (its override of the method funnelled
+ * into is); every other override is.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -46,9 +60,9 @@ public @interface TraceInterface {
 
   /**
    * The agent name ({@link Operation#AGENT_RUN}, {@link Operation#CREATE_AGENT}), the tool name
-   * ({@link Operation#TOOL}, only when one method is traced) or the span name prefix ({@link
-   * Operation#TRACED}). When empty, as for the annotation: the interface's or the method's simple
-   * name.
+   * ({@link Operation#TOOL}: of every traced method, the variants of one tool such as {@code
+   * execute} and {@code executeWithContext}) or the span name prefix ({@link Operation#TRACED}).
+   * When empty, as for the annotation: the interface's or the method's simple name.
    */
   String name() default "";
 
@@ -110,10 +124,19 @@ public @interface TraceInterface {
    */
   boolean captureMessages() default false;
 
-  /** The methods to trace, by name (all overloads); when empty, every abstract method. */
+  /**
+   * The methods to trace, by name (all overloads, abstract or default); when empty, every abstract
+   * method and every default method with parameters.
+   */
   String[] methods() default {};
 
-  /** Input token accessor path on the return type, as {@link LlmCall#inputTokens()}. */
+  /**
+   * Input token accessor path, as {@link LlmCall#inputTokens()}, on the result of each traced
+   * method whose result type has it (the value a {@code CompletionStage} completes with, each
+   * element of a stream, the final response a streaming handler receives). A method whose result
+   * has no such path records the counts of the model call its default code funnels into (see
+   * above), or none; a path that fits no traced method is a compile error.
+   */
   String inputTokens() default "";
 
   /** Output token accessor path on the return type, as {@link LlmCall#outputTokens()}. */
@@ -130,4 +153,14 @@ public @interface TraceInterface {
    * name; when empty, {@code {Interface}Traced}.
    */
   String proxyName() default "";
+
+  /**
+   * How the callback interfaces that traced methods take report the end of a streamed call, each
+   * naming its interface with {@link StreamingHandler#type()}: a traced method with a parameter of
+   * such a type keeps its span open until the handler hears the stream complete or fail.
+   * LangChain4j's {@code StreamingChatResponseHandler} is known without it. Methods returning
+   * {@code java.util.concurrent.Flow.Publisher} or {@code java.util.stream.Stream} are followed
+   * without it.
+   */
+  StreamingHandler[] streamingHandlers() default {};
 }

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Traces a generic operation: each call becomes a span named {@link #name()}.
  *
  * <p>Use it for steps of an agent that are neither an agent run, a tool nor a model call, such as
- * retrieval or planning. On a type it traces every abstract method of the type.
+ * retrieval or planning. On a type it traces every abstract method of the type, and every default
+ * method with parameters.
  *
  * <pre>{@code
  * @Traced

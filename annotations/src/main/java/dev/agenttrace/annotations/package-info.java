@@ -20,11 +20,12 @@
  * <p>Where an operation annotation ({@link dev.agenttrace.annotations.AgentRun}, {@link
  * dev.agenttrace.annotations.Tool}, {@link dev.agenttrace.annotations.LlmCall}, {@link
  * dev.agenttrace.annotations.Retrieval}, {@link dev.agenttrace.annotations.CreateAgent}, {@link
- * dev.agenttrace.annotations.Traced}) sits on a type, it applies to every abstract method of an
- * interface, or every overridable method declared in a class (never to {@code equals}, {@code
- * hashCode}, {@code toString}); an operation annotation on a method overrides the type's. Methods
- * that no annotation reaches are forwarded untouched. A method returning a {@code CompletionStage}
- * is traced until the stage completes.
+ * dev.agenttrace.annotations.Traced}) sits on a type, it applies to every abstract method and every
+ * default method with parameters of an interface, or every overridable method declared in a class
+ * (never to {@code equals}, {@code hashCode}, {@code toString}); an operation annotation on a
+ * method overrides the type's. Methods that no annotation reaches are forwarded untouched; an
+ * annotation that reaches no method is a compile error. A method returning a {@code
+ * CompletionStage} is traced until the stage completes.
  *
  * <p>All annotations have {@link java.lang.annotation.RetentionPolicy#CLASS CLASS} retention:
  * nothing reads them at run time, so the generated code works without reflection.

@@ -47,7 +47,7 @@ final class AgentTraceSetup implements AutoCloseable {
     AgentTrace.uninstall();
     tracer.shutdown(Duration.ofSeconds(10));
     System.out.printf(
-        "%n[agenttrace] exported %d spans, dropped %d%n",
-        exporter.exported.sum(), batch.droppedSpans());
+        "%n[agenttrace] exported %d spans, dropped %d, failed %d%n",
+        exporter.exported.sum(), batch.droppedSpans(), batch.metrics().spansFailed());
   }
 }

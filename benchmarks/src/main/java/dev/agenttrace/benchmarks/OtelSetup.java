@@ -18,6 +18,7 @@ final class OtelSetup implements AutoCloseable {
   static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
   static final AttributeKey<String> TOOL_DESCRIPTION =
       AttributeKey.stringKey("gen_ai.tool.description");
+  static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
   static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
   static final AttributeKey<String> MODEL = AttributeKey.stringKey("gen_ai.request.model");
   static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
@@ -25,6 +26,7 @@ final class OtelSetup implements AutoCloseable {
   static final AttributeKey<Long> ORDER_ID = AttributeKey.longKey("order.id");
 
   final ReadingOtelExporter exporter = new ReadingOtelExporter();
+  private final OtelDropCounter drops = new OtelDropCounter();
   final SdkTracerProvider provider =
       SdkTracerProvider.builder()
           .setResource(Resource.getDefault().toBuilder().put("service.name", "bench").build())
@@ -32,6 +34,7 @@ final class OtelSetup implements AutoCloseable {
           .addSpanProcessor(
               BatchSpanProcessor.builder(exporter)
                   .setMaxQueueSize(AgentTraceSetup.QUEUE_SIZE)
+                  .setMeterProvider(drops.meterProvider)
                   .build())
           .build();
   final Tracer tracer = provider.get("dev.agenttrace.benchmarks");
@@ -39,6 +42,9 @@ final class OtelSetup implements AutoCloseable {
   @Override
   public void close() {
     provider.shutdown().join(10, TimeUnit.SECONDS);
-    System.out.printf("%n[opentelemetry] exported %d spans%n", exporter.exported.sum());
+    System.out.printf(
+        "%n[opentelemetry] exported %d spans, dropped %d%n",
+        exporter.exported.sum(), drops.dropped());
+    drops.meterProvider.close();
   }
 }

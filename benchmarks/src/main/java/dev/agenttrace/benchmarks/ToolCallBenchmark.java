@@ -1,9 +1,6 @@
 package dev.agenttrace.benchmarks;
 
 import dev.agenttrace.AgentTrace;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -181,28 +178,6 @@ public class ToolCallBenchmark {
   /** The same span written by hand with the OpenTelemetry SDK. */
   @Benchmark
   public int otelHandWritten(Otel state, CallIds ids) {
-    int orderId = ids.nextId();
-    Span span =
-        state
-            .otel
-            .tracer
-            .spanBuilder("execute_tool lookup_order")
-            .setAttribute(OtelSetup.OPERATION, "execute_tool")
-            .setAttribute(OtelSetup.TOOL_NAME, "lookup_order")
-            .setAttribute(OtelSetup.TOOL_DESCRIPTION, "Find an order by id")
-            .setAttribute(OtelSetup.FUNCTION, "dev.agenttrace.benchmarks.OrderLookup.lookup")
-            .startSpan();
-    span.setAttribute(OtelSetup.ORDER_ID, (long) orderId);
-    try (Scope scope = span.makeCurrent()) {
-      int result = state.tool.lookup(orderId);
-      span.setStatus(StatusCode.OK);
-      return result;
-    } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR);
-      throw e;
-    } finally {
-      span.end();
-    }
+    return OtelTracedLookup.lookup(state.otel.tracer, state.tool, ids.nextId());
   }
 }

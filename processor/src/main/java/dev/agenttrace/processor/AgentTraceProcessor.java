@@ -39,7 +39,12 @@ import javax.tools.JavaFileObject;
  * Errors are reported on the element they concern and the type is not written; an unexpected
  * failure becomes an error naming the type, never an exception out of javac. Types whose signatures
  * mention types not generated yet are retried in the next round, and reported when processing ends
- * if they never resolve. Annotations are never claimed, so other processors still see them.
+ * if they never resolve.
+ *
+ * <p>The processor claims its own annotations (they mean nothing to any other processor) and the
+ * {@code @Generated} of the code it writes, so that a build with {@code -Xlint:all -Werror} does
+ * not fail on javac's "No processor claimed any of these annotations" for them. Elements carrying
+ * only {@code @Generated} are never processed.
  *
  * <p>Gradle incremental category: isolating. Each proxy has exactly one originating element (the
  * annotated type, or the type carrying {@code @TraceInterface}), and what it contains depends only
@@ -79,7 +84,16 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     names.add(GenAiPaths.TOOL_CALL_ID);
     names.add(Annotations.TRACE_INTERFACE);
     names.add(Annotations.TRACE_INTERFACES);
+    names.add(StreamingHandlers.STREAMING_HANDLER);
+    names.add(ProviderDefaults.GEN_AI_PROVIDER);
+    // Only to claim it in the rounds that compile generated code; see process().
+    names.add(RuntimeNames.GENERATED.canonicalName());
     return names;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(ProxyModelBuilder.NOTHING_TRACED_OPTION);
   }
 
   @Override
@@ -95,7 +109,7 @@ public final class AgentTraceProcessor extends AbstractProcessor {
         errors.error(type, Messages.UNRESOLVED_TYPES, type.getQualifiedName());
       }
       deferred.clear();
-      return false;
+      return true;
     }
     Set<TypeElement> types = new LinkedHashSet<>();
     for (String name : deferred.keySet()) {
@@ -106,6 +120,12 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     }
     deferred.clear();
     for (TypeElement annotation : annotations) {
+      // Claimed only: @Generated marks our own output, and a @GenAiProvider default is read where
+      // an operation annotation needs it.
+      if (annotation.getQualifiedName().contentEquals(RuntimeNames.GENERATED.canonicalName())
+          || annotation.getQualifiedName().contentEquals(ProviderDefaults.GEN_AI_PROVIDER)) {
+        continue;
+      }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         TypeElement type = annotatedType(element);
         if (type != null) {
@@ -119,7 +139,9 @@ public final class AgentTraceProcessor extends AbstractProcessor {
     for (TypeElement type : types) {
       processType(type);
     }
-    return false;
+    // Every annotation passed in is one of ours or @Generated: claiming them keeps
+    // -Xlint:processing quiet about them, and no other processor has a use for them.
+    return true;
   }
 
   /**

@@ -6,7 +6,10 @@ import dev.agenttrace.processor.ValuePath.Conversion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
@@ -24,7 +27,9 @@ import javax.lang.model.util.Types;
  * = @ResponsePaths(...)} and token counts from the result, the tool call id, and the messages to
  * capture. Reports each path that names no parameter or accessor, ends at a value of the wrong
  * type, reads a {@code @Sensitive} parameter, or names an attribute the span's conventions do not
- * define.
+ * define. Paths inherited from the type or a {@code TraceInterface} apply to the methods whose
+ * result has them (the overloads of one operation often return different types); one that fits no
+ * traced method is reported, once, with the reason it did not fit the first method tried.
  */
 final class GenAiPaths {
   static final String TOOL_CALL_ID = "dev.agenttrace.annotations.ToolCallId";
@@ -42,8 +47,43 @@ final class GenAiPaths {
   }
 
   /**
-   * What {@code method} (as {@code type}) reads for {@code span}; {@code valueType} is the result
-   * (the completed value for an async call), null for void.
+   * Tracks, for one proxy, whether the result paths and message capture of its type-level settings
+   * (or of its {@code TraceInterface}) fit at least one traced method.
+   */
+  static final class SharedPaths {
+    private final Map<Object, Runnable> failures = new LinkedHashMap<>();
+    private final Set<Object> resolved = new HashSet<>();
+
+    /** Notes why the inherited setting {@code key} did not fit one method. */
+    void failed(Object key, Runnable report) {
+      failures.putIfAbsent(key, report);
+    }
+
+    /** Notes that the inherited setting {@code key} fit a method. */
+    void resolved(Object key) {
+      resolved.add(key);
+    }
+
+    /** Reports each path that fit no traced method's result. */
+    void report() {
+      failures.forEach(
+          (setting, failure) -> {
+            if (!resolved.contains(setting)) {
+              failure.run();
+            }
+          });
+    }
+  }
+
+  /** A fresh tracker for the type-level result paths of one proxy. */
+  SharedPaths sharedPaths() {
+    return new SharedPaths();
+  }
+
+  /**
+   * What {@code method} (as {@code type}) reads for {@code span}; {@code valueType} is the value
+   * the result paths start from (the result, the value a stage completes with, each element of a
+   * stream, the final response a streaming handler receives), null for none.
    */
   GenAiReads resolve(
       ExecutableElement method,
@@ -51,9 +91,10 @@ final class GenAiPaths {
       SpanDescriptor span,
       OperationSettings methodSettings,
       OperationSettings typeSettings,
-      TypeMirror valueType) {
+      TypeMirror valueType,
+      SharedPaths shared) {
     Resolution resolution =
-        new Resolution(method, type, span, methodSettings, typeSettings, valueType);
+        new Resolution(method, type, span, methodSettings, typeSettings, valueType, shared);
     for (GenAiSetting setting : GenAiSetting.values()) {
       resolution.resolve(setting);
     }
@@ -63,10 +104,11 @@ final class GenAiPaths {
           tokens.fromInterface(valueType, span.spanType(), resolution.named));
     }
     return new GenAiReads(
+        valueType,
         resolution.requestModel,
         List.copyOf(resolution.request),
         List.copyOf(resolution.response),
-        messages.resolve(method, type, span, methodSettings, typeSettings, valueType));
+        messages.resolve(method, type, span, methodSettings, typeSettings, valueType, shared));
   }
 
   /** Reports {@code @ToolCallId} on a method that is not traced. */
@@ -93,6 +135,7 @@ final class GenAiPaths {
     private final OperationSettings typeSettings;
     private final TypeMirror valueType;
     private final String methodName;
+    private final SharedPaths shared;
     final List<ValuePath> request = new ArrayList<>();
     final List<ValuePath> response = new ArrayList<>();
     final Set<GenAiSetting> named = EnumSet.noneOf(GenAiSetting.class);
@@ -104,8 +147,10 @@ final class GenAiPaths {
         SpanDescriptor span,
         OperationSettings methodSettings,
         OperationSettings typeSettings,
-        TypeMirror valueType) {
+        TypeMirror valueType,
+        SharedPaths shared) {
       this.method = method;
+      this.shared = shared;
       this.type = type;
       this.span = span;
       this.methodSettings = methodSettings;
@@ -187,16 +232,34 @@ final class GenAiPaths {
         return null;
       }
       Chain chain = chains.follow(valueType, Arrays.asList(written.path().split("\\.", -1)));
+      boolean own = written.owner() == methodSettings;
       if (chain.broken()) {
-        error(
-            written,
-            Messages.RESULT_ACCESSOR_MISSING,
-            setting.displayName(),
-            written.path(),
-            methodName,
-            chain.end(),
-            chain.missing());
+        Runnable failure =
+            () ->
+                error(
+                    written,
+                    Messages.RESULT_ACCESSOR_MISSING,
+                    setting.displayName(),
+                    written.path(),
+                    methodName,
+                    chain.end(),
+                    chain.missing());
+        if (own) {
+          failure.run();
+        } else {
+          shared.failed(setting, failure);
+        }
         return null;
+      }
+      if (!own
+          && chains.conversion(chain.end(), setting.kind(), setting == GenAiSetting.TOOL_CALL_ID)
+              == null) {
+        // Inherited: applies where the value fits; reported if it fits nowhere.
+        shared.failed(setting, () -> converted(setting, written, chain, ValuePath.RESULT, false));
+        return null;
+      }
+      if (!own) {
+        shared.resolved(setting);
       }
       return converted(setting, written, chain, ValuePath.RESULT, false);
     }

@@ -1,20 +1,29 @@
 package dev.agenttrace.processor;
 
 import java.util.List;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * What a GenAI span reads while its call runs, all checked at compile time.
  *
+ * @param valueType the value the response paths start from (see {@link GenAiPaths#resolve}), or
+ *     null
  * @param requestModel the path of the requested model, read before the span starts, or null
  * @param request values read from the arguments when the span starts
  * @param response values read from the result when the call succeeded
  * @param messages the message content to capture, or null
  */
 record GenAiReads(
+    TypeMirror valueType,
     ValuePath requestModel,
     List<ValuePath> request,
     List<ValuePath> response,
     MessageCapture messages) {
+
+  /** The paths read from the result, or null for none. */
+  ResultReads resultReads() {
+    return response.isEmpty() ? null : new ResultReads(valueType, response);
+  }
 
   /** Whether there is nothing to read. */
   boolean isEmpty() {

@@ -30,15 +30,25 @@ final class Lint {
   static final String UNCHECKED = "unchecked";
 
   private final Elements elements;
+  private final CopiedAnnotations copied;
 
   Lint(Elements elements) {
     this.elements = elements;
+    this.copied = new CopiedAnnotations(elements);
   }
 
   /** What overriding {@code method} (seen as {@code type}) and calling it would trip. */
   List<String> forMethod(ExecutableElement method, ExecutableType type, boolean async) {
     Set<String> found = new TreeSet<>();
     deprecation(method, found);
+    for (AnnotationMirror annotation : copied.of(method, method.getReturnType())) {
+      deprecation(annotation.getAnnotationType().asElement(), found);
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      for (AnnotationMirror annotation : copied.of(parameter, parameter.asType())) {
+        deprecation(annotation.getAnnotationType().asElement(), found);
+      }
+    }
     scan(type.getReturnType(), found);
     type.getParameterTypes().forEach(parameter -> scan(parameter, found));
     type.getThrownTypes().forEach(thrown -> scan(thrown, found));

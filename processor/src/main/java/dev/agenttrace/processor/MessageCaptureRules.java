@@ -17,8 +17,9 @@ import javax.lang.model.util.Types;
  * Decides which arguments and which result a call with {@code captureMessages = true} records as
  * message content, from their static types: text, the runtime's {@code GenAiMessage} (alone, in an
  * {@code Iterable} or an array), {@code ModelInput} for arguments and {@code ModelOutput} for
- * results. {@code @Sensitive} parameters never. Reports a capture that would record nothing, or
- * that the span's conventions do not define.
+ * results. {@code @Sensitive} parameters never. Reports a capture that would record nothing (set on
+ * a type or a {@code TraceInterface}: in every traced method, as overloads differ), or that the
+ * span's conventions do not define.
  */
 final class MessageCaptureRules {
   private static final String MESSAGE = "dev.agenttrace.GenAiMessage";
@@ -44,7 +45,8 @@ final class MessageCaptureRules {
       SpanDescriptor span,
       OperationSettings methodSettings,
       OperationSettings typeSettings,
-      TypeMirror valueType) {
+      TypeMirror valueType,
+      GenAiPaths.SharedPaths shared) {
     OperationSettings owner =
         OperationSettings.defining(methodSettings, typeSettings, "captureMessages");
     if (!OperationSettings.inheritedFlag(methodSettings, typeSettings, "captureMessages")) {
@@ -73,14 +75,26 @@ final class MessageCaptureRules {
       }
     }
     boolean output = valueType != null && isContent(valueType, OUTPUT);
+    boolean inherited = owner != methodSettings;
     if (inputs.isEmpty() && !output) {
-      errors.error(
-          owner.element(),
-          owner.mirror(),
-          owner.value("captureMessages"),
-          Messages.CAPTURE_NOTHING,
-          methodName);
+      Runnable report =
+          () ->
+              errors.error(
+                  owner.element(),
+                  owner.mirror(),
+                  owner.value("captureMessages"),
+                  Messages.CAPTURE_NOTHING,
+                  methodName);
+      // Set on a type or request: it applies to the overloads that have content.
+      if (inherited) {
+        shared.failed("captureMessages", report);
+      } else {
+        report.run();
+      }
       return null;
+    }
+    if (inherited) {
+      shared.resolved("captureMessages");
     }
     return new MessageCapture(List.copyOf(inputs), output);
   }

@@ -29,8 +29,14 @@ final class Messages {
       "@%s on %s cannot be traced: it is abstract, so the generated subclass has no"
           + " implementation to call. Annotate the method where it is implemented.";
   static final String NOTHING_TRACED =
-      "@%s on %s traces nothing: none of its methods can be overridden and traced (final,"
-          + " static, private or abstract). Annotate the methods to trace, or remove it.";
+      "@%s on %s traces nothing: no method can be traced (an interface's abstract methods and"
+          + " default methods with parameters, a class's overridable methods). Annotate the methods"
+          + " to trace, or remove the annotation (-Aagenttrace.nothingTraced=warning makes this a"
+          + " warning).";
+  static final String TRACE_INTERFACE_NOTHING_TRACED =
+      "@TraceInterface(%s.class) traces nothing: %s has no abstract method and no default method"
+          + " with parameters. Name the methods to trace with methods = {\"...\"}, or remove the"
+          + " request (-Aagenttrace.nothingTraced=warning makes this a warning).";
   static final String LLM_CALL_WITHOUT_MODEL =
       "@LlmCall on %s names no model. Set model = \"...\" here or on the enclosing type's"
           + " @LlmCall, or read it from an argument with request = @RequestPaths(model ="
@@ -48,6 +54,40 @@ final class Messages {
   static final String PORT_WITHOUT_ADDRESS =
       "serverPort = %d is recorded only with serverAddress, as the GenAI conventions ask. Set"
           + " serverAddress = \"...\" too, or remove serverPort.";
+  static final String TWO_HANDLERS =
+      "%s takes two streaming handlers (%s and %s), but AgentTrace follows one stream per call."
+          + " Leave the method untraced (for a @TraceInterface: list the others in methods ="
+          + " {...}).";
+  static final String HANDLER_NOT_NAMEABLE =
+      "Streaming handler parameter %s of %s has type %s, whose type variables or wildcards"
+          + " AgentTrace cannot see through, so it cannot pass on a handler of its own. Declare the"
+          + " parameter with the handler interface and concrete type arguments (such as"
+          + " Handler<Reply>), or leave %s untraced (for a @TraceInterface: list the other methods"
+          + " in methods = {...}).";
+  static final String HANDLER_NOT_INTERFACE =
+      "%s, the streaming handler of %s, is a class, but AgentTrace can only pass on a handler"
+          + " interface it implements. Make the handler an interface, or leave the method"
+          + " untraced.";
+  static final String HANDLER_UNKNOWN_METHOD =
+      "The streaming handler's %s method \"%s\" is not a method of %s. Its methods are: %s.";
+  static final String HANDLER_ROLE_TWICE =
+      "The streaming handler method \"%s\" is named both as %s and as %s. Give each method one"
+          + " role.";
+  static final String HANDLER_ERROR_METHOD =
+      "The streaming handler's error method %s of %s does not take exactly one Throwable, so"
+          + " the failure cannot be recorded. Name the method that receives the failure.";
+  static final String STREAMING_HANDLER_TYPE =
+      "@StreamingHandler(type = ...) belongs in @TraceInterface(streamingHandlers = ...); on a"
+          + " type or parameter the handler is that type. Remove type here.";
+  static final String STREAMING_HANDLER_WITHOUT_TYPE =
+      "@TraceInterface(streamingHandlers = ...) needs each handler's interface. Add type ="
+          + " YourHandler.class.";
+  static final String UNFOLLOWABLE_STREAM =
+      "%s returns %s, a stream AgentTrace cannot follow to its end, so its span would end before"
+          + " the response does. AgentTrace follows a returned java.util.concurrent.Flow.Publisher,"
+          + " java.util.stream.Stream or CompletionStage, and a @StreamingHandler parameter."
+          + " Return one of those, or leave %s untraced (for a @TraceInterface: list the other"
+          + " methods in methods = {...}).";
   static final String TOOL_NAME_ON_TYPE =
       "@Tool(name = \"%s\") on %s would give each of its %d methods the same tool name. Remove"
           + " the name here and name each tool on its method with @Tool(name = \"...\").";
@@ -55,6 +95,10 @@ final class Messages {
       "@SpanAttribute on parameter %s would never be recorded, because %s is not traced."
           + " Annotate the method or its type with @AgentRun, @Tool, @LlmCall or @Traced, or"
           + " remove @SpanAttribute.";
+  static final String HANDLER_ON_UNTRACED_METHOD =
+      "@StreamingHandler on parameter %s would never be followed, because %s is not traced."
+          + " Annotate the method or its type with @AgentRun, @Tool, @LlmCall or @Traced, or"
+          + " remove @StreamingHandler.";
   static final String SENSITIVE_SPAN_ATTRIBUTE =
       "Parameter %s is both @Sensitive and @SpanAttribute, so a value marked sensitive would be"
           + " recorded. Remove one of the two.";

@@ -47,7 +47,15 @@ final class MethodCollector {
 
   /** Abstract and default instance methods of an interface, declared or inherited; not Object's. */
   List<Candidate> interfaceMethods(TypeElement type) {
-    DeclaredType declared = (DeclaredType) type.asType();
+    return interfaceMethods((DeclaredType) type.asType());
+  }
+
+  /**
+   * As {@link #interfaceMethods(TypeElement)}, seen as members of {@code declared}, such as a
+   * parameterized handler type {@code Handler<Reply>}.
+   */
+  List<Candidate> interfaceMethods(DeclaredType declared) {
+    TypeElement type = (TypeElement) declared.asElement();
     List<List<ExecutableElement>> groups = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
       if (method.getEnclosingElement().equals(object)

@@ -3,9 +3,16 @@ package dev.agenttrace.processor;
 import dev.agenttrace.processor.MethodCollector.Candidate;
 import dev.agenttrace.processor.ProxyMethod.Capture;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -15,12 +22,18 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Describes one method a proxy overrides: how its result is handled (plain, void, or a {@code
- * CompletionStage} the span waits for), its span, parameter attributes, the GenAI values it reads
- * (request and response paths, token usage, tool call id, messages) and tool capture, and the lint
- * categories its mirrored signature needs suppressed.
+ * Describes one method a proxy overrides: how its result is handled (plain, void, a {@code
+ * CompletionStage} the span waits for, or a stream it follows: a returned {@code Flow.Publisher} or
+ * {@code Stream}, or a streaming handler parameter), its span, parameter attributes, the GenAI
+ * values it reads (request and response paths, token usage, tool call id, messages) and tool
+ * capture, and the lint categories its mirrored signature needs suppressed.
  */
 final class MethodModels {
+  private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+  private static final String FLOW_PUBLISHER = "java.util.concurrent.Flow.Publisher";
+  private static final String STREAM = "java.util.stream.Stream";
+  private static final String REACTIVE_STREAMS_PUBLISHER = "org.reactivestreams.Publisher";
+
   private final Elements elements;
   private final Types types;
   private final MethodCollector collector;
@@ -28,12 +41,13 @@ final class MethodModels {
   private final ParameterRules parameters;
   private final GenAiPaths genAiPaths;
   private final Lint lint;
+  private final StreamingHandlers handlers;
+  private final ErrorReporter errors;
 
-  /** {@code CompletionStage}, erased, and {@code Object}: looked up once, asked for per method. */
-  private final TypeElement stage;
-
-  private final TypeMirror erasedStage;
+  /** {@code Object}, and the erased generic types results are checked against, looked up once. */
   private final TypeMirror object;
+
+  private final Map<String, TypeMirror> erasures = new HashMap<>();
 
   MethodModels(
       Elements elements,
@@ -42,7 +56,8 @@ final class MethodModels {
       SpanDescriptors spans,
       ParameterRules parameters,
       GenAiPaths genAiPaths,
-      Lint lint) {
+      Lint lint,
+      ErrorReporter errors) {
     this.elements = elements;
     this.types = types;
     this.collector = collector;
@@ -50,59 +65,101 @@ final class MethodModels {
     this.parameters = parameters;
     this.genAiPaths = genAiPaths;
     this.lint = lint;
-    this.stage = elements.getTypeElement("java.util.concurrent.CompletionStage");
-    this.erasedStage = types.erasure(stage.asType());
+    this.errors = errors;
+    this.handlers = new StreamingHandlers(elements, types, errors, collector, lint);
     this.object = elements.getTypeElement("java.lang.Object").asType();
   }
 
   /**
    * The model of {@code candidate} of {@code target}: traced with the given settings (either may be
-   * null; both null forwards the call untouched).
+   * null; both null forwards the call untouched); null after reporting why it cannot be traced.
    */
   ProxyMethod describe(
       TypeElement target,
       Candidate candidate,
       OperationSettings methodSettings,
-      OperationSettings typeSettings) {
+      OperationSettings typeSettings,
+      GenAiPaths.SharedPaths shared) {
     ExecutableElement method = candidate.element();
     ExecutableType type = candidate.type();
     ResultKind result = resultKind(type.getReturnType());
-    List<String> suppressed = lint.forMethod(method, type, result == ResultKind.ASYNC);
     boolean traced = methodSettings != null || typeSettings != null;
     if (!traced) {
       reportMisplacedParameterAnnotations(candidate);
+      checkNoHandlerAnnotation(method);
       return new ProxyMethod(
-          method, type, candidate.thrownTypes(), null, List.of(), result, null, null, suppressed);
+          method,
+          type,
+          candidate.thrownTypes(),
+          null,
+          List.of(),
+          result,
+          null,
+          null,
+          null,
+          lint.forMethod(method, type, result == ResultKind.ASYNC),
+          false);
+    }
+    boolean requested = isRequest(typeSettings);
+    StreamingHandlers.Site site = handlers.site(method, typeSettings, requested);
+    if (isUnfollowableStream(type.getReturnType())) {
+      site.error(
+          Messages.UNFOLLOWABLE_STREAM,
+          method.getSimpleName() + "()",
+          type.getReturnType(),
+          method.getSimpleName() + "()");
+      return null;
     }
     SpanDescriptor span =
         spans.describe(target, candidate.annotated(), methodSettings, typeSettings);
+    OperationSettings typeLevel = sameOperation(typeSettings, span);
+    // A call completing through a handler reads its response values from the final response the
+    // handler receives, not from what the method returns.
+    Function<TypeMirror, GenAiReads> genAiReads =
+        valueType ->
+            genAiPaths.resolve(
+                candidate.annotated(), type, span, methodSettings, typeLevel, valueType, shared);
+    GenAiReads[] handlerReads = new GenAiReads[1];
+    StreamingHandlers.Lookup lookup =
+        handlers.find(
+            method,
+            type.getParameterTypes(),
+            requested ? typeSettings.mirror() : null,
+            site,
+            (complete, response) -> {
+              if (span.genAiOperation() == null || handlerReads[0] != null) {
+                return null;
+              }
+              handlerReads[0] = genAiReads.apply(response);
+              return handlerReads[0].resultReads();
+            });
+    if (lookup.failed()) {
+      return null;
+    }
+    StreamingHandlers.Found handler = lookup.found();
     List<ParameterAttribute> attributes = parameters.attributes(candidate.annotated(), type, span);
-    GenAiReads genAi = null;
-    if (span.genAiOperation() != null) {
+    GenAiReads genAi = handlerReads[0];
+    if (genAi != null) {
+      genAi = genAi.isEmpty() ? null : genAi;
+    } else if (span.genAiOperation() != null) {
       TypeMirror valueType =
           switch (result) {
             case VOID -> null;
             case VALUE -> type.getReturnType();
-            case ASYNC -> asyncValueType(type.getReturnType());
+            case ASYNC -> typeArgument(type.getReturnType(), COMPLETION_STAGE);
+            case PUBLISHER -> typeArgument(type.getReturnType(), FLOW_PUBLISHER);
+            case STREAM -> typeArgument(type.getReturnType(), STREAM);
           };
-      genAi =
-          genAiPaths.resolve(
-              candidate.annotated(),
-              type,
-              span,
-              methodSettings,
-              sameOperation(typeSettings, span),
-              valueType);
+      genAi = genAiReads.apply(handler != null ? null : valueType);
       genAi = genAi.isEmpty() ? null : genAi;
     } else {
       genAiPaths.checkUntraced(candidate.annotated());
     }
     Capture capture = null;
     if (span.operation() == Operation.TOOL) {
-      capture =
-          parameters.capture(
-              candidate.annotated(), result, methodSettings, sameOperation(typeSettings, span));
+      capture = parameters.capture(candidate.annotated(), result, methodSettings, typeLevel);
     }
+    boolean unchecked = result != ResultKind.VOID && result != ResultKind.VALUE;
     return new ProxyMethod(
         method,
         type,
@@ -112,7 +169,55 @@ final class MethodModels {
         result,
         genAi,
         capture,
-        suppressed);
+        handler,
+        lint.forMethod(method, type, unchecked),
+        false);
+  }
+
+  /** Whether {@code settings} are those of a {@code TraceInterface} (a class-file interface). */
+  private static boolean isRequest(OperationSettings settings) {
+    return settings != null
+        && ((TypeElement) settings.mirror().getAnnotationType().asElement())
+            .getQualifiedName()
+            .contentEquals(Annotations.TRACE_INTERFACE);
+  }
+
+  /** A {@code @StreamingHandler} parameter of an untraced method would never be followed. */
+  private void checkNoHandlerAnnotation(ExecutableElement method) {
+    for (VariableElement parameter : method.getParameters()) {
+      AnnotationMirror mirror = Annotations.find(parameter, StreamingHandlers.STREAMING_HANDLER);
+      if (mirror != null) {
+        errors.error(
+            parameter,
+            mirror,
+            Messages.HANDLER_ON_UNTRACED_METHOD,
+            parameter.getSimpleName(),
+            method.getSimpleName() + "()");
+      }
+    }
+  }
+
+  /**
+   * A stream type other than the ones followed: a subtype of {@code Flow.Publisher} or {@code
+   * Stream} (the proxy could not return its own), or a Reactive Streams publisher (Reactor's {@code
+   * Flux}).
+   */
+  private boolean isUnfollowableStream(TypeMirror returnType) {
+    if (returnType.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeMirror erased = types.erasure(returnType);
+    for (String name : List.of(FLOW_PUBLISHER, STREAM, REACTIVE_STREAMS_PUBLISHER)) {
+      TypeElement stream = elements.getTypeElement(name);
+      if (stream == null || !types.isAssignable(erased, types.erasure(stream.asType()))) {
+        continue;
+      }
+      boolean exact = types.isSameType(erased, types.erasure(stream.asType()));
+      if (!exact || name.equals(REACTIVE_STREAMS_PUBLISHER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reports {@code @SpanAttribute} and {@code @ToolCallId} on a method that is not traced. */
@@ -123,6 +228,67 @@ final class MethodModels {
 
   private static OperationSettings sameOperation(OperationSettings type, SpanDescriptor span) {
     return type != null && type.operation() == span.operation() ? type : null;
+  }
+
+  /** The streaming handler rules, to check declarations with. */
+  StreamingHandlers handlers() {
+    return handlers;
+  }
+
+  /** A fresh tracker for the type-level token paths of one proxy. */
+  GenAiPaths.SharedPaths sharedPaths() {
+    return genAiPaths.sharedPaths();
+  }
+
+  /**
+   * {@code methods} of a delegating proxy for {@code target}, with those marked that run the
+   * interface's own default code instead of forwarding to the delegate:
+   *
+   * <ul>
+   *   <li>a model call traced by the type's or the request's settings whose result cannot carry the
+   *       token counts ({@code String chat(String)}), in a proxy where another traced method's
+   *       result can. Its default code runs on a view of the delegate, so that the call it funnels
+   *       into ({@code chat(ChatRequest)}) records the counts on this call's one span;
+   *   <li>an untraced default method returning the interface itself ({@code addListener}): it runs
+   *       on the proxy, so that the instance it builds around {@code this} stays traced.
+   * </ul>
+   *
+   * Every other method is forwarded, so a delegate's own implementation of it is called.
+   */
+  List<ProxyMethod> withDefaultCodeRuns(TypeElement target, List<ProxyMethod> methods) {
+    boolean anyUsage = methods.stream().anyMatch(m -> m.isTraced() && m.resultReads() != null);
+    List<ProxyMethod> marked = new ArrayList<>();
+    for (ProxyMethod method : methods) {
+      boolean isDefault = method.element().getModifiers().contains(Modifier.DEFAULT);
+      boolean runsDefaultCode =
+          isDefault
+              && (method.isTraced()
+                  ? anyUsage
+                      && !method.isStreaming()
+                      && method.span().operation() == Operation.LLM_CALL
+                      && method.resultReads() == null
+                      && !hasOwnOperation(method.element())
+                      && (method.result() == ResultKind.VALUE || method.result() == ResultKind.VOID)
+                  : returnsOwnType(types, target, method.type()));
+      marked.add(runsDefaultCode ? method.runningDefaultCode() : method);
+    }
+    return marked;
+  }
+
+  /** Whether a method of {@code target}, seen as {@code method}, returns {@code target} itself. */
+  static boolean returnsOwnType(Types types, TypeElement target, ExecutableType method) {
+    TypeMirror returned = method.getReturnType();
+    return returned.getKind() == TypeKind.DECLARED
+        && types.isSameType(types.erasure(returned), types.erasure(target.asType()));
+  }
+
+  private static boolean hasOwnOperation(ExecutableElement method) {
+    for (Operation operation : Operation.values()) {
+      if (Annotations.find(method, operation.annotationName()) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void addObjectForwarders(List<ProxyMethod> methods) {
@@ -145,7 +311,9 @@ final class MethodModels {
                 resultKind(type.getReturnType()),
                 null,
                 null,
-                List.of()));
+                null,
+                List.of(),
+                false));
       }
     }
   }
@@ -154,18 +322,36 @@ final class MethodModels {
     if (returnType.getKind() == TypeKind.VOID) {
       return ResultKind.VOID;
     }
-    if (returnType.getKind() == TypeKind.DECLARED
-        && types.isAssignable(types.erasure(returnType), erasedStage)) {
+    if (returnType.getKind() != TypeKind.DECLARED) {
+      return ResultKind.VALUE;
+    }
+    TypeMirror erased = types.erasure(returnType);
+    if (types.isAssignable(erased, erasure(COMPLETION_STAGE))) {
       return ResultKind.ASYNC;
+    }
+    if (types.isSameType(erased, erasure(FLOW_PUBLISHER))) {
+      return ResultKind.PUBLISHER;
+    }
+    if (types.isSameType(erased, erasure(STREAM))) {
+      return ResultKind.STREAM;
     }
     return ResultKind.VALUE;
   }
 
-  /** {@code T} of the {@code CompletionStage<T>} that {@code type} is; Object when raw. */
-  private TypeMirror asyncValueType(TypeMirror type) {
+  private TypeMirror erasure(String name) {
+    return erasures.computeIfAbsent(
+        name, known -> types.erasure(elements.getTypeElement(known).asType()));
+  }
+
+  /**
+   * {@code T} of the {@code Generic<T>} ({@code CompletionStage}, {@code Flow.Publisher}, {@code
+   * Stream}) that {@code type} is; a wildcard's bound; Object when raw.
+   */
+  private TypeMirror typeArgument(TypeMirror type, String generic) {
+    TypeElement wanted = elements.getTypeElement(generic);
     TypeMirror current = type;
     while (current instanceof DeclaredType declared) {
-      if (declared.asElement().equals(stage)) {
+      if (declared.asElement().equals(wanted)) {
         if (declared.getTypeArguments().isEmpty()) {
           break;
         }
@@ -177,7 +363,7 @@ final class MethodModels {
       }
       TypeMirror next = null;
       for (TypeMirror supertype : types.directSupertypes(current)) {
-        if (types.isAssignable(types.erasure(supertype), erasedStage)) {
+        if (types.isAssignable(types.erasure(supertype), erasure(generic))) {
           next = supertype;
           break;
         }

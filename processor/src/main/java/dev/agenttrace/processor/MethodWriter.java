@@ -1,32 +1,25 @@
 package dev.agenttrace.processor;
 
-import static dev.agenttrace.processor.RuntimeNames.AGENT_TRACE;
-import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_VALUES;
-import static dev.agenttrace.processor.RuntimeNames.CONTENT_CAPTURE;
-import static dev.agenttrace.processor.RuntimeNames.MESSAGE_JSON;
-import static dev.agenttrace.processor.RuntimeNames.SCOPE;
-import static dev.agenttrace.processor.RuntimeNames.SEMANTIC_ATTRIBUTES;
-import static dev.agenttrace.processor.RuntimeNames.SPAN;
-import static dev.agenttrace.processor.RuntimeNames.SPAN_TEMPLATES;
-import static dev.agenttrace.processor.RuntimeNames.TOOL_CALL_JSON;
-import static dev.agenttrace.processor.RuntimeNames.TRACER;
-
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
+import dev.agenttrace.processor.HandlerModel.HandlerMethod;
 import dev.agenttrace.processor.ProxyMethod.ResultKind;
 import dev.agenttrace.processor.ProxyType.Style;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -35,15 +28,13 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes one overriding method of a proxy: the signature mirrored from the traced type (type
- * arguments substituted, type-use annotations kept) and a body that forwards the call or runs it
- * inside a span.
+ * arguments substituted, type-use annotations kept, runtime annotations of the method and its
+ * parameters copied; see {@link CopiedAnnotations}) and a body that forwards the call or runs it
+ * inside a span ({@link TracedBody}).
  *
- * <p>A traced body checks {@code tracer.isEnabled()} first and otherwise calls straight through,
- * allocating nothing; reads only constants; and names its locals through a {@link NameAllocator}
- * that already holds the proxy's fields, the simple names of the types the body uses and the user's
- * parameters, which are renamed if they would clash (parameter names are not part of a signature).
- * Asynchronous results end their span when they complete, and the caller gets the very future the
- * traced code returned.
+ * <p>Bodies name their locals through a {@link NameAllocator} that already holds the proxy's
+ * fields, the simple names of the types the body uses and the user's parameters, which are renamed
+ * if they would clash (parameter names are not part of a signature).
  */
 final class MethodWriter {
   /** Simple names the bodies use for types; a parameter named like one would obscure it. */
@@ -71,7 +62,11 @@ final class MethodWriter {
           "Boolean",
           "Arrays",
           "Override",
-          "SuppressWarnings");
+          "SuppressWarnings",
+          "StreamingCall",
+          "TracedPublisher",
+          "TracedStreams",
+          ProxyWriter.FUNNEL);
 
   private static final Set<Modifier> NOT_COPIED =
       EnumSet.of(
@@ -94,10 +89,13 @@ final class MethodWriter {
   private final Style style;
   private final Types types;
   private final TypeName anyProxy;
+  private final ClassName target;
+  private final UsageHelpers usage;
+  private final AttributeValueCode attributeValues;
+  private final CopiedAnnotations copiedAnnotations;
+  private final TypeName proxy;
+  private final Map<String, String> handlerClasses;
 
-  /**
-   * @param anyProxy the proxy class with wildcard type arguments, to recognise another proxy
-   */
   /**
    * Names every method body starts from: the proxy's fields and the types bodies use. Built once
    * per proxy and copied per method, as allocating them again for each method showed in the
@@ -105,7 +103,26 @@ final class MethodWriter {
    */
   private final NameAllocator reservedNames;
 
-  MethodWriter(Style style, Set<String> reservedNames, Types types, TypeName anyProxy) {
+  /**
+   * @param reservedNames the proxy's field names, which parameters must not shadow
+   * @param anyProxy the proxy class with wildcard type arguments, to recognise another proxy
+   * @param target the traced type, for {@code Target.super.method()}
+   * @param usage the proxy's token usage helpers
+   * @param copiedAnnotations which annotations overrides carry over
+   * @param proxy the proxy class, raw, for references to its static methods
+   * @param handlerClasses the nested classes wrapping streaming handlers, by {@link
+   *     HandlerModel#key()}
+   */
+  MethodWriter(
+      Style style,
+      Set<String> reservedNames,
+      Types types,
+      TypeName anyProxy,
+      ClassName target,
+      UsageHelpers usage,
+      CopiedAnnotations copiedAnnotations,
+      TypeName proxy,
+      Map<String, String> handlerClasses) {
     this.style = style;
     this.types = types;
     this.anyProxy = anyProxy;
@@ -116,26 +133,21 @@ final class MethodWriter {
     for (String typeName : TYPE_NAMES) {
       this.reservedNames.newName(typeName, "type " + typeName);
     }
+    this.target = target;
+    this.usage = usage;
+    this.attributeValues = new AttributeValueCode(types);
+    this.copiedAnnotations = copiedAnnotations;
+    this.proxy = proxy;
+    this.handlerClasses = handlerClasses;
   }
 
+  /** The proxy's override of {@code method}. */
   MethodSpec write(ProxyMethod method, Constants constants) {
-    NameAllocator names = reservedNames.clone();
-    ExecutableElement element = method.element();
-    List<String> parameters = new ArrayList<>();
-    for (int i = 0; i < element.getParameters().size(); i++) {
-      parameters.add(
-          names.newName(element.getParameters().get(i).getSimpleName().toString(), "p" + i));
-    }
-    MethodSpec.Builder builder = signature(method, parameters);
-    if (!method.suppressedWarnings().isEmpty()) {
-      builder.addAnnotation(ProxyWriter.suppressWarnings(method.suppressedWarnings()));
-    }
-    CodeBlock call =
-        CodeBlock.of(
-            "$L.$N($L)",
-            style == Style.DELEGATE ? ProxyWriter.DELEGATE : "super",
-            element.getSimpleName().toString(),
-            String.join(", ", parameters));
+    NameAllocator names = names(Set.of());
+    List<String> parameters = parameterNames(method, names);
+    MethodSpec.Builder builder = signature(method, parameters, true);
+    String receiver = style == Style.DELEGATE ? ProxyWriter.DELEGATE : "super";
+    CodeBlock call = call(receiver, method, parameters);
     boolean returnsVoid = method.result() == ResultKind.VOID;
     if (style == Style.DELEGATE && isEqualsOfObject(method)) {
       // A proxy equals only a proxy of the same type whose delegate its own delegate equals: the
@@ -144,7 +156,7 @@ final class MethodWriter {
       String unwrapped = names.newName("other");
       return builder
           .addStatement(
-              "return $N instanceof $T $N && $N.equals($N.$N)",
+              "return $N instanceof $T $N$W&& $N.equals($N.$N)",
               other,
               anyProxy,
               unwrapped,
@@ -153,11 +165,140 @@ final class MethodWriter {
               ProxyWriter.DELEGATE)
           .build();
     }
-    if (!method.isTraced()) {
-      return builder.addStatement(returnsVoid ? "$L" : "return $L", call).build();
+    CodeBlock untracedCall = call;
+    if (method.runsDefaultCode()) {
+      // The interface's own code, run on this proxy: what it calls goes through the proxy.
+      untracedCall = call(CodeBlock.of("$T.super", target), method, parameters);
     }
-    new TracedBody(method, constants, names, parameters, builder, call).write();
+    if (!method.isTraced()) {
+      return builder.addStatement(returnsVoid ? "$L" : "return $L", untracedCall).build();
+    }
+    new TracedBody(
+            method,
+            constants,
+            names,
+            parameters,
+            builder,
+            untracedCall,
+            span ->
+                method.runsDefaultCode()
+                    ? call(CodeBlock.of("new $N($N)", ProxyWriter.FUNNEL, span), method, parameters)
+                    : call,
+            returnType(method),
+            usage,
+            attributeValues,
+            new TracedBody.Streaming(
+                proxy,
+                method.handler() == null
+                    ? null
+                    : handlerClasses.get(method.handler().model().key()),
+                handler -> callReplacing(receiver, method, parameters, handler)))
+        .write();
     return builder.build();
+  }
+
+  /** {@code call} with the handler argument replaced by {@code handler}. */
+  private static CodeBlock callReplacing(
+      String receiver, ProxyMethod method, List<String> parameters, CodeBlock handler) {
+    CodeBlock arguments =
+        IntStream.range(0, parameters.size())
+            .mapToObj(
+                i ->
+                    i == method.handler().index() ? handler : CodeBlock.of("$N", parameters.get(i)))
+            .collect(CodeBlock.joining(", "));
+    return CodeBlock.of(
+        "$L.$N($L)", receiver, method.element().getSimpleName().toString(), arguments);
+  }
+
+  /**
+   * The override of {@code method} in the class wrapping a streaming handler: notes what the call
+   * says about the stream on {@code callField}, then passes it on to {@code handlerField}.
+   */
+  MethodSpec writeHandlerMethod(HandlerMethod method, String handlerField, String callField) {
+    NameAllocator names = names(Set.of(handlerField, callField));
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < method.element().getParameters().size(); i++) {
+      parameters.add(
+          names.newName(method.element().getParameters().get(i).getSimpleName().toString(), i));
+    }
+    MethodSpec.Builder builder =
+        signature(
+            method.element(),
+            method.type(),
+            method.thrownTypes(),
+            method.suppressedWarnings(),
+            parameters,
+            false);
+    switch (method.role()) {
+      case CHUNK -> builder.addStatement("$N.chunk()", callField);
+      case ERROR -> builder.addStatement("$N.fail($N)", callField, parameters.get(0));
+      case COMPLETE -> {
+        if (method.usage() != null) {
+          builder.addStatement(
+              "$N($N.span(), $N)", usage.helperFor(method.usage()), callField, parameters.get(0));
+        }
+        builder.addStatement("$N.complete()", callField);
+      }
+      case FORWARD -> {}
+    }
+    CodeBlock call =
+        CodeBlock.of(
+            "$N.$N($L)",
+            handlerField,
+            method.element().getSimpleName().toString(),
+            String.join(", ", parameters));
+    boolean returnsVoid = method.type().getReturnType().getKind() == TypeKind.VOID;
+    return builder.addStatement(returnsVoid ? "$L" : "return $L", call).build();
+  }
+
+  /**
+   * The funnel's override of {@code method} (see {@code ProxyWriter}): forwards to the delegate,
+   * and records the token counts of a traced model call on {@code spanField}, the span of the call
+   * that runs a default method.
+   */
+  MethodSpec writeFunnel(ProxyMethod method, String spanField) {
+    NameAllocator names = names(Set.of(spanField));
+    List<String> parameters = parameterNames(method, names);
+    MethodSpec.Builder builder = signature(method, parameters, false);
+    CodeBlock call = call(ProxyWriter.DELEGATE, method, parameters);
+    if (method.result() == ResultKind.VOID) {
+      return builder.addStatement("$L", call).build();
+    }
+    if (!method.isTraced() || method.resultReads() == null || method.result() != ResultKind.VALUE) {
+      return builder.addStatement("return $L", call).build();
+    }
+    String result = names.newName("result");
+    return builder
+        .addStatement("$T $N = $L", returnType(method), result, call)
+        .addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result)
+        .addStatement("return $N", result)
+        .build();
+  }
+
+  private NameAllocator names(Set<String> extraFields) {
+    NameAllocator names = reservedNames.clone();
+    for (String field : extraFields) {
+      names.newName(field, "field " + field);
+    }
+    return names;
+  }
+
+  private static List<String> parameterNames(ProxyMethod method, NameAllocator names) {
+    ExecutableElement element = method.element();
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < element.getParameters().size(); i++) {
+      parameters.add(
+          names.newName(element.getParameters().get(i).getSimpleName().toString(), "p" + i));
+    }
+    return parameters;
+  }
+
+  private static CodeBlock call(Object receiver, ProxyMethod method, List<String> parameters) {
+    return CodeBlock.of(
+        "$L.$N($L)",
+        receiver,
+        method.element().getSimpleName().toString(),
+        String.join(", ", parameters));
   }
 
   private static boolean isEqualsOfObject(ProxyMethod method) {
@@ -168,11 +309,34 @@ final class MethodWriter {
         && element.getParameters().get(0).asType().toString().equals("java.lang.Object");
   }
 
-  private MethodSpec.Builder signature(ProxyMethod method, List<String> parameters) {
-    ExecutableElement element = method.element();
-    ExecutableType type = method.type();
+  private MethodSpec.Builder signature(
+      ProxyMethod method, List<String> parameters, boolean copyAnnotations) {
+    return signature(
+        method.element(),
+        method.type(),
+        method.thrownTypes(),
+        method.suppressedWarnings(),
+        parameters,
+        copyAnnotations);
+  }
+
+  private MethodSpec.Builder signature(
+      ExecutableElement element,
+      ExecutableType type,
+      List<? extends TypeMirror> thrownTypes,
+      List<String> suppressedWarnings,
+      List<String> parameters,
+      boolean copyAnnotations) {
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(element.getSimpleName().toString()).addAnnotation(Override.class);
+    if (!suppressedWarnings.isEmpty()) {
+      builder.addAnnotation(ProxyWriter.suppressWarnings(suppressedWarnings));
+    }
+    if (copyAnnotations) {
+      for (AnnotationMirror copied : copiedAnnotations.of(element, element.getReturnType())) {
+        builder.addAnnotation(AnnotationSpec.get(copied));
+      }
+    }
     for (Modifier modifier : element.getModifiers()) {
       if (!NOT_COPIED.contains(modifier)) {
         builder.addModifiers(modifier);
@@ -183,307 +347,33 @@ final class MethodWriter {
     }
     builder.returns(TypeNames.of(declaredIfSame(element.getReturnType(), type.getReturnType())));
     for (int i = 0; i < parameters.size(); i++) {
-      TypeMirror declared = element.getParameters().get(i).asType();
-      builder.addParameter(
-          TypeNames.of(declaredIfSame(declared, type.getParameterTypes().get(i))),
-          parameters.get(i));
+      VariableElement parameter = element.getParameters().get(i);
+      TypeMirror declared = parameter.asType();
+      ParameterSpec.Builder spec =
+          ParameterSpec.builder(
+              TypeNames.of(declaredIfSame(declared, type.getParameterTypes().get(i))),
+              parameters.get(i));
+      if (copyAnnotations) {
+        for (AnnotationMirror copied : copiedAnnotations.of(parameter, declared)) {
+          spec.addAnnotation(AnnotationSpec.get(copied));
+        }
+      }
+      builder.addParameter(spec.build());
     }
     builder.varargs(element.isVarArgs());
-    for (TypeMirror thrown : method.thrownTypes()) {
+    for (TypeMirror thrown : thrownTypes) {
       builder.addException(TypeNames.of(thrown));
     }
     return builder;
   }
 
+  private TypeName returnType(ProxyMethod method) {
+    return TypeNames.of(
+        declaredIfSame(method.element().getReturnType(), method.type().getReturnType()));
+  }
+
   /** The declared type, which carries type-use annotations, unless substitution changed it. */
   private TypeMirror declaredIfSame(TypeMirror declared, TypeMirror member) {
     return types.isSameType(declared, member) ? declared : member;
-  }
-
-  /** The body of one traced method. */
-  private final class TracedBody {
-    private final ProxyMethod method;
-    private final Constants constants;
-    private final NameAllocator names;
-    private final List<String> parameters;
-    private final MethodSpec.Builder builder;
-    private final CodeBlock call;
-    private final String span;
-    private final ValueReads reads;
-
-    TracedBody(
-        ProxyMethod method,
-        Constants constants,
-        NameAllocator names,
-        List<String> parameters,
-        MethodSpec.Builder builder,
-        CodeBlock call) {
-      this.method = method;
-      this.constants = constants;
-      this.names = names;
-      this.parameters = parameters;
-      this.builder = builder;
-      this.call = call;
-      this.span = names.newName("span");
-      this.reads = new ValueReads(names);
-    }
-
-    void write() {
-      String tracer = names.newName("tracer");
-      builder.addStatement("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE);
-      builder.beginControlFlow("if (!$N.isEnabled())", tracer);
-      if (method.result() == ResultKind.VOID) {
-        builder.addStatement("$L", call).addStatement("return");
-      } else {
-        builder.addStatement("return $L", call);
-      }
-      builder.endControlFlow();
-      startSpan(tracer);
-      List<CodeBlock> start = startAttributes();
-      CodeBlock genAiStart = genAiStart();
-      if (!start.isEmpty() || !genAiStart.isEmpty()) {
-        builder.beginControlFlow("if ($N.isRecording())", span);
-        start.forEach(builder::addStatement);
-        builder.addCode(genAiStart);
-        builder.endControlFlow();
-      }
-      if (method.result() == ResultKind.ASYNC) {
-        writeAsync();
-      } else {
-        writeSync();
-      }
-    }
-
-    /**
-     * Starts the span from the method's template, or, when the model is read from an argument, from
-     * a copy named after it, so that samplers see the model.
-     */
-    private void startSpan(String tracer) {
-      GenAiReads genAi = method.genAi();
-      if (genAi == null || genAi.requestModel() == null) {
-        builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
-        return;
-      }
-      ValuePath path = genAi.requestModel();
-      String model = names.newName("model");
-      builder.addStatement("$T $N = null", String.class, model);
-      builder.addCode(
-          reads.read(
-              path,
-              parameters.get(path.parameterIndex()),
-              value -> CodeBlock.of("$N = $L", model, value)));
-      builder.addStatement(
-          "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
-          SPAN,
-          span,
-          tracer,
-          SPAN_TEMPLATES,
-          constants.template(),
-          method.span().genAiOperation(),
-          model);
-    }
-
-    /** GenAI values read from the arguments, and the input messages, when the span starts. */
-    private CodeBlock genAiStart() {
-      GenAiReads genAi = method.genAi();
-      CodeBlock.Builder code = CodeBlock.builder();
-      if (genAi == null) {
-        return code.build();
-      }
-      for (ValuePath path : genAi.request()) {
-        code.add(reads.record(path, parameters.get(path.parameterIndex()), span));
-      }
-      if (genAi.messages() != null && !genAi.messages().inputs().isEmpty()) {
-        CodeBlock values =
-            genAi.messages().inputs().stream()
-                .map(index -> CodeBlock.of("$N", parameters.get(index)))
-                .collect(CodeBlock.joining(", "));
-        code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
-            .addStatement(
-                "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values)
-            .endControlFlow();
-      }
-      return code.build();
-    }
-
-    private void writeSync() {
-      boolean returnsVoid = method.result() == ResultKind.VOID;
-      String scope = names.newName("scope");
-      String result = names.newName("result");
-      String error = names.newName("e");
-      builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
-      builder.beginControlFlow("try");
-      if (returnsVoid) {
-        builder.addStatement("$L", call);
-      } else {
-        builder.addStatement("$T $N = $L", returnType(), result, call);
-        builder.addCode(resultAttributes(result));
-      }
-      if (!returnsVoid) {
-        builder.addStatement("return $N", result);
-      }
-      builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-      builder.addStatement("$N.recordError($N)", span, error);
-      builder.addStatement("throw $N", error);
-      builder.nextControlFlow("finally");
-      builder.addStatement("$N.close()", scope);
-      builder.addStatement("$N.end()", span);
-      builder.endControlFlow();
-    }
-
-    private void writeAsync() {
-      String scope = names.newName("scope");
-      String result = names.newName("result");
-      String error = names.newName("e");
-      String rejected = names.newName("rejected");
-      String value = names.newName("value");
-      String failure = names.newName("failure");
-      builder.addStatement("$T $N", returnType(), result);
-      // As on the synchronous path, the scope closes before the span ends.
-      builder.beginControlFlow("try");
-      builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
-      builder.beginControlFlow("try");
-      builder.addStatement("$N = $L", result, call);
-      builder.nextControlFlow("finally");
-      builder.addStatement("$N.close()", scope);
-      builder.endControlFlow();
-      builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-      builder.addStatement("$N.recordError($N)", span, error);
-      builder.addStatement("$N.end()", span);
-      builder.addStatement("throw $N", error);
-      builder.endControlFlow();
-      builder.beginControlFlow("if ($N == null)", result);
-      builder.addStatement("$N.end()", span);
-      builder.addStatement("return $N", result);
-      builder.endControlFlow();
-      builder.addComment("The span ends when the stage completes; the caller gets the same stage.");
-      builder.beginControlFlow("try");
-      builder.addCode("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure);
-      builder.beginControlFlow("if ($N == null)", failure);
-      builder.addCode(resultAttributes(value));
-      builder.nextControlFlow("else");
-      builder.addStatement(
-          "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
-          span,
-          failure,
-          CompletionException.class,
-          failure,
-          failure,
-          failure);
-      builder.endControlFlow();
-      builder.addStatement("$N.end()", span);
-      builder.addCode("$<});\n");
-      builder.nextControlFlow("catch ($T $N)", RuntimeException.class, rejected);
-      builder.addComment("A stage that refuses callbacks is returned as it is, untraced.");
-      builder.addStatement("$N.end()", span);
-      builder.endControlFlow();
-      builder.addStatement("return $N", result);
-    }
-
-    private TypeName returnType() {
-      return TypeNames.of(
-          declaredIfSame(method.element().getReturnType(), method.type().getReturnType()));
-    }
-
-    /** Parameter attributes and captured arguments, recorded when the span starts. */
-    private List<CodeBlock> startAttributes() {
-      List<CodeBlock> statements = new ArrayList<>();
-      for (int i = 0; i < method.attributes().size(); i++) {
-        ParameterAttribute attribute = method.attributes().get(i);
-        statements.add(
-            CodeBlock.of(
-                "$N.setAttribute($N,$W$L)",
-                span,
-                constants.attributeKeys().get(i),
-                attributeValue(attribute, parameters.get(attribute.index()))));
-      }
-      if (constants.argumentNames() != null) {
-        CodeBlock values =
-            method.capture().argumentIndexes().stream()
-                .map(index -> CodeBlock.of("$N", parameters.get(index)))
-                .collect(CodeBlock.joining(", "));
-        statements.add(
-            CodeBlock.of(
-                "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS,$W$T.arguments($N,$Wnew $T[] {$L}))",
-                span,
-                SEMANTIC_ATTRIBUTES,
-                TOOL_CALL_JSON,
-                constants.argumentNames(),
-                Object.class,
-                values));
-      }
-      return statements;
-    }
-
-    /** GenAI values, output messages and the captured result, read when the call succeeded. */
-    private CodeBlock resultAttributes(String value) {
-      GenAiReads genAi = method.genAi();
-      boolean captureResult = method.capture() != null && method.capture().result();
-      boolean response = genAi != null && !genAi.response().isEmpty();
-      boolean output = genAi != null && genAi.messages() != null && genAi.messages().output();
-      if (!response && !output && !captureResult) {
-        return CodeBlock.of("");
-      }
-      CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($N.isRecording())", span);
-      if (captureResult) {
-        code.addStatement(
-            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
-            span,
-            SEMANTIC_ATTRIBUTES,
-            TOOL_CALL_JSON,
-            value);
-      }
-      if (response) {
-        code.beginControlFlow("if ($N != null)", value);
-        for (ValuePath path : genAi.response()) {
-          code.add(reads.record(path, value, span));
-        }
-        code.endControlFlow();
-      }
-      if (output) {
-        code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
-            .addStatement("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value)
-            .endControlFlow();
-      }
-      return code.endControlFlow().build();
-    }
-  }
-
-  /** The expression recording a parameter with its type kept; null stays null (not recorded). */
-  private CodeBlock attributeValue(ParameterAttribute attribute, String name) {
-    TypeMirror type = attribute.type();
-    boolean primitive = attribute.primitive();
-    return switch (attribute.valueKind()) {
-      case BOOLEAN, STRING -> CodeBlock.of("$N", name);
-      case LONG -> numeric(type, primitive, name, TypeKind.LONG, "long", "java.lang.Long");
-      case DOUBLE -> numeric(type, primitive, name, TypeKind.DOUBLE, "double", "java.lang.Double");
-      case CHAR ->
-          primitive
-              ? CodeBlock.of("$T.valueOf($N)", String.class, name)
-              : CodeBlock.of("$N == null ? null : $N.toString()", name, name);
-      case ENUM -> CodeBlock.of("$N == null ? null : $N.name()", name, name);
-      // Only these run user code (toString()), so only these go through the helper that never
-      // throws; a primitive array's text cannot fail.
-      case ARRAY ->
-          ((ArrayType) type).getComponentType().getKind().isPrimitive()
-              ? CodeBlock.of("$N == null ? null : $T.toString($N)", name, Arrays.class, name)
-              : CodeBlock.of("$T.deepToStringSafely($N)", ATTRIBUTE_VALUES, name);
-      case OTHER -> CodeBlock.of("$T.toStringSafely($N)", ATTRIBUTE_VALUES, name);
-    };
-  }
-
-  private CodeBlock numeric(
-      TypeMirror type, boolean primitive, String name, TypeKind kind, String cast, String box) {
-    if (primitive) {
-      return type.getKind() == kind
-          ? CodeBlock.of("$N", name)
-          : CodeBlock.of("($L) $N", cast, name);
-    }
-    boolean exactBox =
-        type.getKind() == TypeKind.DECLARED
-            && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(box);
-    return exactBox
-        ? CodeBlock.of("$N", name)
-        : CodeBlock.of("$N == null ? null : $N.$LValue()", name, name, cast);
   }
 }

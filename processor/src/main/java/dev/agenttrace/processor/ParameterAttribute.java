@@ -6,16 +6,10 @@ import javax.lang.model.type.TypeMirror;
  * A parameter recorded as a span attribute.
  *
  * @param index the parameter's position
- * @param parameterName the parameter's name in the source, for constant names
  * @param key the attribute key
  * @param type the parameter's type as seen from the proxied type
  * @param valueKind how the value is recorded
  * @param primitive whether the parameter is a primitive (and so never null)
  */
 record ParameterAttribute(
-    int index,
-    String parameterName,
-    String key,
-    TypeMirror type,
-    AttributeValueKind valueKind,
-    boolean primitive) {}
+    int index, String key, TypeMirror type, AttributeValueKind valueKind, boolean primitive) {}

@@ -92,8 +92,7 @@ final class ParameterRules {
       }
       TypeMirror type = methodType.getParameterTypes().get(i);
       attributes.add(
-          new ParameterAttribute(
-              i, parameterName, key, type, valueKind(type), type.getKind().isPrimitive()));
+          new ParameterAttribute(i, key, type, valueKind(type), type.getKind().isPrimitive()));
     }
     return List.copyOf(attributes);
   }

@@ -17,7 +17,12 @@ import javax.lang.model.type.TypeMirror;
  * @param result how the returned value is handled
  * @param genAi what a GenAI span reads from the arguments and the result, or {@code null}
  * @param capture what the call records of its arguments and result, or {@code null}
+ * @param handler the streaming handler parameter the call completes through, or {@code null}
  * @param suppressedWarnings lint categories the mirrored signature would trip, to suppress
+ * @param runsDefaultCode whether the override runs the interface's own default code instead of
+ *     forwarding the call: when traced, on a view of the delegate that records into this call's
+ *     span (a model call whose result cannot carry the token counts, so that the call it funnels
+ *     into supplies them); when not, on the proxy itself (a method returning the interface)
  */
 record ProxyMethod(
     ExecutableElement element,
@@ -28,10 +33,38 @@ record ProxyMethod(
     ResultKind result,
     GenAiReads genAi,
     Capture capture,
-    List<String> suppressedWarnings) {
+    StreamingHandlers.Found handler,
+    List<String> suppressedWarnings,
+    boolean runsDefaultCode) {
 
   boolean isTraced() {
     return span != null;
+  }
+
+  /** This method, running the interface's default code instead of forwarding. */
+  ProxyMethod runningDefaultCode() {
+    return new ProxyMethod(
+        element,
+        type,
+        thrownTypes,
+        span,
+        attributes,
+        result,
+        genAi,
+        capture,
+        handler,
+        suppressedWarnings,
+        true);
+  }
+
+  /** The values read from the result, or null for none. */
+  ResultReads resultReads() {
+    return genAi == null ? null : genAi.resultReads();
+  }
+
+  /** Whether the call's span outlives it, following a stream to its end. */
+  boolean isStreaming() {
+    return handler != null || result == ResultKind.PUBLISHER || result == ResultKind.STREAM;
   }
 
   /** What the method returns, which decides when its span ends. */
@@ -41,7 +74,11 @@ record ProxyMethod(
     /** A value: the span ends when the method returns. */
     VALUE,
     /** A {@code CompletionStage}: the span ends when it completes. */
-    ASYNC
+    ASYNC,
+    /** A {@code Flow.Publisher}: the span ends when the stream completes, fails or is cancelled. */
+    PUBLISHER,
+    /** A {@code Stream}: the span ends when the stream is exhausted, fails or is closed. */
+    STREAM
   }
 
   /**

@@ -41,8 +41,13 @@ final class ProxyModelBuilder {
   private final ParameterRules parameters;
   private final MethodModels methodModels;
   private final Lint lint;
+  private final boolean nothingTracedIsWarning;
+
+  /** The processor option that turns "traces nothing" from an error into a warning. */
+  static final String NOTHING_TRACED_OPTION = "agenttrace.nothingTraced";
 
   ProxyModelBuilder(ProcessingEnvironment env, ErrorReporter errors) {
+    this.nothingTracedIsWarning = "warning".equals(env.getOptions().get(NOTHING_TRACED_OPTION));
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.errors = errors;
@@ -58,7 +63,8 @@ final class ProxyModelBuilder {
             spans,
             parameters,
             new GenAiPaths(elements, types, errors),
-            lint);
+            lint,
+            errors);
   }
 
   /** The proxy's name: simple names of the type and its enclosing types, joined by '_'. */
@@ -75,6 +81,7 @@ final class ProxyModelBuilder {
   /** The model of the proxy for {@code type}, which carries operation annotations itself. */
   Optional<ProxyType> build(TypeElement type) {
     int errorsBefore = errors.errorCount();
+    methodModels.handlers().checkDeclarations(type);
     OperationSettings typeSettings = operationOf(type, type.getSimpleName().toString());
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     List<Candidate> candidates =
@@ -99,43 +106,49 @@ final class ProxyModelBuilder {
     checkNameFree(type, proxyName);
 
     List<ProxyMethod> methods = new ArrayList<>();
-    List<Candidate> traceable = new ArrayList<>();
+    int unnamedTools = 0;
+    GenAiPaths.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       OperationSettings methodSettings =
           operationOf(candidate.annotated(), candidate.annotated().getSimpleName() + "()");
       boolean traced;
       if (isInterface) {
         traced =
-            methodSettings != null
-                || (typeSettings != null
-                    && candidate.element().getModifiers().contains(Modifier.ABSTRACT)
-                    && !collector.isObjectMethod(candidate.element()));
-        if (traced && methodSettings == null) {
-          traceable.add(candidate);
-        }
+            methodSettings != null || (typeSettings != null && isOperation(type, candidate, false));
       } else {
         traced = classMethodTraced(candidate.element(), methodSettings, typeSettings);
-        if (traced && methodSettings == null) {
-          traceable.add(candidate);
-        }
+      }
+      if (traced && methodSettings == null && isAbstract(candidate.element())) {
+        unnamedTools++;
       }
       if (!traced && !isInterface) {
         methodModels.reportMisplacedParameterAnnotations(candidate);
         continue;
       }
-      methods.add(
+      ProxyMethod method =
           methodModels.describe(
-              type, candidate, traced ? methodSettings : null, traced ? typeSettings : null));
+              type,
+              candidate,
+              traced ? methodSettings : null,
+              traced ? typeSettings : null,
+              shared);
+      if (method != null) {
+        methods.add(method);
+      }
     }
+    shared.report();
     if (isInterface) {
       checkWrapFree(type, candidates);
+      methods = methodModels.withDefaultCodeRuns(type, methods);
       methodModels.addObjectForwarders(methods);
     }
     if (typeSettings != null && typeSettings.operation() == Operation.TOOL) {
-      spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), traceable.size());
+      spans.checkTypeLevelToolName(typeSettings, type.getSimpleName(), unnamedTools);
     }
-    if (typeSettings != null && methods.stream().noneMatch(ProxyMethod::isTraced)) {
-      errors.warning(type, typeSettings.mirror(), Messages.NOTHING_TRACED, annotationName, type);
+    if (typeSettings != null
+        && errors.errorCount() == errorsBefore
+        && methods.stream().noneMatch(ProxyMethod::isTraced)) {
+      nothingTraced(type, typeSettings.mirror(), Messages.NOTHING_TRACED, annotationName, type);
     }
     if (errors.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -193,6 +206,7 @@ final class ProxyModelBuilder {
             : Operation.valueOf(kindName.substring(kindName.lastIndexOf('.') + 1));
     OperationSettings settings = new OperationSettings(operation, owner, request);
     spans.checkRequestSettings(settings, target);
+    methodModels.handlers().checkRequest(owner, request);
 
     ClassName proxyName = proxyName(target, packageName);
     AnnotationValue proxyNameValue = Annotations.explicitValue(request, "proxyName");
@@ -217,19 +231,31 @@ final class ProxyModelBuilder {
     checkListedMethods(owner, request, target, candidates, only);
     checkWrapFree(target, candidates);
     List<ProxyMethod> methods = new ArrayList<>();
-    int traced = 0;
+    GenAiPaths.SharedPaths shared = methodModels.sharedPaths();
     for (Candidate candidate : candidates) {
       String name = candidate.element().getSimpleName().toString();
       boolean isTraced =
-          only.isEmpty()
-              ? isAbstract(candidate.element()) && !collector.isObjectMethod(candidate.element())
-              : only.contains(name);
-      traced += isTraced ? 1 : 0;
-      methods.add(methodModels.describe(target, candidate, null, isTraced ? settings : null));
+          only.isEmpty() ? isOperation(target, candidate, true) : only.contains(name);
+      ProxyMethod method =
+          methodModels.describe(target, candidate, null, isTraced ? settings : null, shared);
+      if (method != null) {
+        methods.add(method);
+      }
     }
+    shared.report();
+    methods = methodModels.withDefaultCodeRuns(target, methods);
     methodModels.addObjectForwarders(methods);
-    if (operation == Operation.TOOL) {
-      spans.checkTypeLevelToolName(settings, target.getSimpleName(), traced);
+    // A requested tool name covers every traced method: they are variants of one tool (such as
+    // execute and executeWithContext of a tool executor), and the interface cannot be annotated.
+    if (only.isEmpty()
+        && errors.errorCount() == errorsBefore
+        && methods.stream().noneMatch(ProxyMethod::isTraced)) {
+      nothingTraced(
+          owner,
+          request,
+          Messages.TRACE_INTERFACE_NOTHING_TRACED,
+          target.getSimpleName(),
+          target.getSimpleName());
     }
     if (errors.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -490,6 +516,60 @@ final class ProxyModelBuilder {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a type-level annotation or a {@code TraceInterface} ({@code requested}) traces {@code
+   * candidate} of interface {@code type}: every abstract method and every default method with
+   * parameters, but never
+   *
+   * <ul>
+   *   <li>a default method without parameters ({@code provider()}, {@code dimension()}), which
+   *       reads a property rather than performing the operation;
+   *   <li>a default method returning the interface itself ({@code addListener(listener)}), which
+   *       builds a new instance around {@code this} and so runs on the proxy (see {@link
+   *       MethodModels#withDefaultCodeRuns});
+   *   <li>in a requested interface, a JavaBean getter without parameters ({@code
+   *       getToolDefinition()}, {@code isEnabled()}), which frameworks call to inspect the
+   *       instance; list it in {@code methods} to trace it anyway;
+   *   <li>{@code equals}, {@code hashCode} and {@code toString}.
+   * </ul>
+   */
+  private boolean isOperation(TypeElement type, Candidate candidate, boolean requested) {
+    ExecutableElement method = candidate.element();
+    if (collector.isObjectMethod(method)) {
+      return false;
+    }
+    boolean noParameters = method.getParameters().isEmpty();
+    if (method.getModifiers().contains(Modifier.DEFAULT)) {
+      return !noParameters && !MethodModels.returnsOwnType(types, type, candidate.type());
+    }
+    return isAbstract(method) && !(requested && noParameters && isGetter(method));
+  }
+
+  private static boolean isGetter(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    for (String prefix : List.of("get", "is")) {
+      if (name.length() > prefix.length()
+          && name.startsWith(prefix)
+          && Character.isUpperCase(name.charAt(prefix.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports an annotation that traces no method: an error, or a warning when the build asked for it
+   * with {@code -Aagenttrace.nothingTraced=warning}.
+   */
+  private void nothingTraced(
+      Element element, AnnotationMirror mirror, String format, Object... args) {
+    if (nothingTracedIsWarning) {
+      errors.warning(element, mirror, format, args);
+    } else {
+      errors.error(element, mirror, format, args);
+    }
   }
 
   private static boolean isAbstract(ExecutableElement method) {

@@ -25,6 +25,9 @@ final class RuntimeNames {
   static final ClassName SPAN_TEMPLATES = ClassName.get(PROXY_SUPPORT, "SpanTemplates");
   static final ClassName ATTRIBUTE_VALUES = ClassName.get(PROXY_SUPPORT, "AttributeValues");
   static final ClassName TOOL_CALL_JSON = ClassName.get(PROXY_SUPPORT, "ToolCallJson");
+  static final ClassName STREAMING_CALL = ClassName.get(PROXY_SUPPORT, "StreamingCall");
+  static final ClassName TRACED_PUBLISHER = ClassName.get(PROXY_SUPPORT, "TracedPublisher");
+  static final ClassName TRACED_STREAMS = ClassName.get(PROXY_SUPPORT, "TracedStreams");
   static final ClassName PROXY_CLASSES = ClassName.get(PROXY_SUPPORT, "ProxyClasses");
   static final ClassName GEN_AI_VALUES = ClassName.get(PROXY_SUPPORT, "GenAiValues");
   static final ClassName MESSAGE_JSON = ClassName.get(PROXY_SUPPORT, "MessageJson");

@@ -2,20 +2,26 @@ package dev.agenttrace.processor;
 
 import static dev.agenttrace.processor.ProxyTester.compiled;
 import static dev.agenttrace.processor.ProxyTester.generatedSource;
+import static dev.agenttrace.processor.ProxyTester.jarOf;
 import static dev.agenttrace.processor.ProxyTester.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.testing.compile.Compilation;
+import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The generated source of representative proxies (an interface of tools, an annotated class, a
  * model call with token usage and a structured result, a model call with request and response paths
- * and message capture), compared line for line with reviewed golden files, so that any change to
- * the generated code shows up in review.
+ * and message capture, and LangChain4j's default-method and streaming model interfaces), compared
+ * line for line with reviewed golden files, so that any change to the generated code shows up in
+ * review.
  *
  * <p>To accept a deliberate change, regenerate the file and review its diff:
  *
@@ -153,6 +159,50 @@ class GoldenFileTest {
             "test.ChatModelTraced");
 
     assertMatchesGolden(generated, "ChatModelTraced.java");
+  }
+
+  @Test
+  void generatedProxiesOfLangChain4jModelsMatchGoldenFiles() throws IOException {
+    Compilation compilation =
+        ProxyTester.compile(
+            ProxyTester.STRICT_OPTIONS,
+            List.of(jarOf(ChatModel.class), jarOf(Nullable.class)),
+            sources(
+                """
+                package test;
+
+                import dev.agenttrace.annotations.Operation;
+                import dev.agenttrace.annotations.TraceInterface;
+                import dev.langchain4j.model.chat.ChatModel;
+                import dev.langchain4j.model.chat.StreamingChatModel;
+
+                /** LangChain4j's model interfaces: default methods only, one of them streaming. */
+                @TraceInterface(
+                    value = ChatModel.class,
+                    kind = Operation.LLM_CALL,
+                    model = "gpt-4o",
+                    provider = "openai",
+                    inputTokens = "tokenUsage.inputTokenCount",
+                    outputTokens = "tokenUsage.outputTokenCount",
+                    proxyName = "LangChain4jChatModelTraced")
+                @TraceInterface(
+                    value = StreamingChatModel.class,
+                    kind = Operation.LLM_CALL,
+                    model = "gpt-4o",
+                    provider = "openai",
+                    inputTokens = "tokenUsage.inputTokenCount",
+                    outputTokens = "tokenUsage.outputTokenCount",
+                    proxyName = "LangChain4jStreamingChatModelTraced")
+                final class Tracing {}
+                """));
+    assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
+
+    assertMatchesGolden(
+        generatedSource(compilation, "test.LangChain4jChatModelTraced"),
+        "LangChain4jChatModelTraced.java");
+    assertMatchesGolden(
+        generatedSource(compilation, "test.LangChain4jStreamingChatModelTraced"),
+        "LangChain4jStreamingChatModelTraced.java");
   }
 
   @Test

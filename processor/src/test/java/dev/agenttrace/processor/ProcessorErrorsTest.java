@@ -6,7 +6,6 @@ import static dev.agenttrace.processor.ProxyTester.compile;
 import static dev.agenttrace.processor.ProxyTester.source;
 
 import com.google.testing.compile.Compilation;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -390,8 +389,8 @@ class ProcessorErrorsTest {
   }
 
   @Test
-  void typeLevelAnnotationThatTracesNothingIsAWarning() {
-    JavaFileObject source =
+  void typeLevelAnnotationThatTracesNothingIsAnError() {
+    assertSingleError(
         source(
             "test.Constants",
             """
@@ -403,15 +402,9 @@ class ProcessorErrorsTest {
             class Constants {
               final String value() { return "v"; }
             }
-            """);
-
-    Compilation compilation = compile(List.of(), source);
-
-    assertThat(compilation).succeeded();
-    assertThat(compilation)
-        .hadWarningContaining(String.format(Messages.NOTHING_TRACED, "Traced", "test.Constants"))
-        .inFile(source)
-        .onLineContaining("@Traced");
+            """),
+        String.format(Messages.NOTHING_TRACED, "Traced", "test.Constants"),
+        "@Traced");
   }
 
   @Test

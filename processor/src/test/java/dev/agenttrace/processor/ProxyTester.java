@@ -49,8 +49,11 @@ import org.slf4j.Logger;
  * implements {@link Callable}, which keeps reflection out of the tests.
  */
 final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
-  /** Options of a strict user build: every lint warning is an error. */
-  static final List<String> STRICT_OPTIONS = List.of("-Xlint:all,-processing", "-Werror");
+  /**
+   * Options of a strict user build, as the README advises them: every lint warning (javac's
+   * "processing" category included) is an error.
+   */
+  static final List<String> STRICT_OPTIONS = List.of("-Xlint:all", "-Werror");
 
   private InMemorySpanCollector collector;
 
@@ -80,7 +83,8 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
     return compile(options, List.of(), sources);
   }
 
-  private static Compilation compile(
+  /** Compiles {@code sources} with the processor against the runtime and {@code libraries}. */
+  static Compilation compile(
       List<String> options, List<File> libraries, JavaFileObject... sources) {
     List<File> classpath = new ArrayList<>(classpath());
     classpath.addAll(libraries);
@@ -115,10 +119,35 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
    * compiled without a diagnostic, and calls their {@code test.Driver}.
    */
   static Object runWithLibrary(File library, String files) throws Exception {
-    Compilation compilation = compile(STRICT_OPTIONS, List.of(library), sources(files));
+    return runWithLibrary(library, STRICT_OPTIONS, files);
+  }
+
+  /** As {@link #runWithLibrary(File, String)}, compiling with {@code options}. */
+  static Object runWithLibrary(File library, List<String> options, String files) throws Exception {
+    Compilation compilation = compile(options, List.of(library), sources(files));
     assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
     LOADERS.put(compilation, new CompiledClassLoader(compilation, library));
     return call(compilation);
+  }
+
+  /**
+   * Compiles {@code files} strictly against {@code jars} of the test's own classpath (a framework
+   * from Maven Central, see {@link #jarOf}), asserts that they compiled without a diagnostic, and
+   * calls their {@code test.Driver}.
+   */
+  static Object runAgainst(List<File> jars, String files) throws Exception {
+    Compilation compilation = compile(STRICT_OPTIONS, jars, sources(files));
+    assertThat(compilation.diagnostics()).as("diagnostics").isEmpty();
+    return call(compilation);
+  }
+
+  /** The jar (or directory) {@code type} was loaded from. */
+  static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Compiles {@code source} against {@code library}, for error tests. */
@@ -133,11 +162,7 @@ final class ProxyTester implements BeforeEachCallback, AfterEachCallback {
   static List<File> classpath() {
     List<File> files = new ArrayList<>();
     for (Class<?> type : List.of(Span.class, AgentRun.class, Logger.class)) {
-      try {
-        files.add(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
+      files.add(jarOf(type));
     }
     return files;
   }

@@ -15,6 +15,12 @@ public final class Ids {
   /** The invalid trace id, thirty-two zeros. */
   public static final String INVALID_TRACE_ID = "00000000000000000000000000000000";
 
+  /**
+   * Each thread's buffer for formatting ids: exporters format two or three ids per span, and a
+   * buffer per call would be garbage as large as the strings themselves.
+   */
+  private static final ThreadLocal<char[]> HEX_BUFFER = ThreadLocal.withInitial(() -> new char[32]);
+
   private Ids() {}
 
   /** A random, non-zero span id. */
@@ -34,17 +40,17 @@ public final class Ids {
 
   /** The 32-character lowercase hex form of a trace id. */
   public static String traceIdHex(long high, long low) {
-    char[] chars = new char[32];
+    char[] chars = HEX_BUFFER.get();
     writeHex(high, chars, 0);
     writeHex(low, chars, 16);
-    return new String(chars);
+    return new String(chars, 0, 32);
   }
 
   /** The 16-character lowercase hex form of a span id. */
   public static String spanIdHex(long id) {
-    char[] chars = new char[16];
+    char[] chars = HEX_BUFFER.get();
     writeHex(id, chars, 0);
-    return new String(chars);
+    return new String(chars, 0, 16);
   }
 
   private static void writeHex(long value, char[] into, int offset) {

@@ -180,7 +180,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
 
   @Override
   public void onEnd(SpanData span) {
-    if (!span.spanContext().isSampled()) {
+    if (!span.isSampled()) {
       return;
     }
     if (!acceptingSpans) {

@@ -8,11 +8,11 @@ import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanLink;
 import dev.agenttrace.StatusCode;
-import dev.agenttrace.spi.Clock;
+import dev.agenttrace.TraceState;
+import dev.agenttrace.internal.Ids;
 import dev.agenttrace.spi.ReadWriteSpan;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanEvent;
-import dev.agenttrace.spi.SpanProcessor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -35,15 +35,29 @@ final class RecordingSpan implements ReadWriteSpan {
   static final int MAX_ATTRIBUTES = 128;
   static final int MAX_EVENTS = 128;
 
-  private final SpanContext spanContext;
+  // This span's identity, held as numbers: the SpanContext object is made only when asked for.
+  private final long traceIdHigh;
+  private final long traceIdLow;
+  private final long spanId;
+  private final byte flags;
+  private final TraceState traceState;
+
+  /**
+   * Made on the first {@link #spanContext()} (by a child, a propagator, a processor that wants it);
+   * many spans are never asked. A racy single check is safe: SpanContext is immutable, so a thread
+   * that sees another's reference sees it whole, and at worst two equal objects are made.
+   */
+  private SpanContext spanContext;
+
   private final SpanContext parentSpanContext;
   private final String name;
   private final SpanKind kind;
   private final Attributes initialAttributes;
   private final List<SpanLink> links;
-  private final Resource resource;
-  private final SpanProcessor processor;
-  private final Clock clock;
+
+  /** The tracer that started this span: its resource, processor and clock, in one field. */
+  private final TracerSdk tracer;
+
   private final long startEpochNanos;
   private final long startNanoTime;
 
@@ -53,7 +67,11 @@ final class RecordingSpan implements ReadWriteSpan {
   private final boolean isAgent;
 
   // Guarded by this.
-  private Object[] attributes;
+  // Attributes set after the start, in order: the first in two fields (most proxy methods set one
+  // at run time, so most spans need no array), the others in pairs in moreAttributes.
+  private AttributeKey<?> firstKey;
+  private Object firstValue;
+  private Object[] moreAttributes;
   private int attributeCount;
   private List<SpanEvent> events;
   private StatusCode status = StatusCode.UNSET;
@@ -63,32 +81,36 @@ final class RecordingSpan implements ReadWriteSpan {
   /**
    * Set once, under the lock, after every other field; volatile so that a reader who sees it set
    * also sees everything the span recorded, and may then read without the lock (nothing changes any
-   * more). Metrics read several attributes of every ended span this way.
+   * more). Exporters and metrics read every ended span this way.
    */
   private volatile boolean ended;
 
   RecordingSpan(
-      SpanContext spanContext,
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      byte flags,
+      TraceState traceState,
       SpanContext parentSpanContext,
       String name,
       SpanKind kind,
       Attributes initialAttributes,
       List<SpanLink> links,
-      Resource resource,
-      SpanProcessor processor,
-      Clock clock,
+      TracerSdk tracer,
       long startEpochNanos,
       long startNanoTime,
       AgentUsage agentUsage) {
-    this.spanContext = spanContext;
+    this.traceIdHigh = traceIdHigh;
+    this.traceIdLow = traceIdLow;
+    this.spanId = spanId;
+    this.flags = flags;
+    this.traceState = traceState;
     this.parentSpanContext = parentSpanContext;
     this.name = name;
     this.kind = kind;
     this.initialAttributes = initialAttributes;
     this.links = links;
-    this.resource = resource;
-    this.processor = processor;
-    this.clock = clock;
+    this.tracer = tracer;
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
     this.agentUsage = agentUsage;
@@ -107,7 +129,27 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public SpanContext spanContext() {
-    return spanContext;
+    SpanContext context = spanContext;
+    if (context == null) {
+      context = SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState);
+      spanContext = context;
+    }
+    return context;
+  }
+
+  @Override
+  public boolean isSampled() {
+    return (flags & SpanContext.FLAG_SAMPLED) != 0;
+  }
+
+  @Override
+  public String traceId() {
+    return Ids.traceIdHex(traceIdHigh, traceIdLow);
+  }
+
+  @Override
+  public String spanId() {
+    return Ids.spanIdHex(spanId);
   }
 
   @Override
@@ -125,24 +167,24 @@ final class RecordingSpan implements ReadWriteSpan {
       if (ended) {
         return this;
       }
-      Object[] current = attributes;
-      for (int i = 0; i < attributeCount * 2; i += 2) {
-        if (((AttributeKey<?>) current[i]).name().equals(key.name())) {
-          current[i] = key;
-          current[i + 1] = stored;
+      for (int i = 0; i < attributeCount; i++) {
+        if (keyAt(i).name().equals(key.name())) {
+          setAt(i, key, stored);
           return this;
         }
       }
       if (attributeCount >= MAX_ATTRIBUTES) {
         return this;
       }
-      if (current == null) {
-        current = attributes = new Object[8];
-      } else if (current.length == attributeCount * 2) {
-        current = attributes = Arrays.copyOf(current, current.length * 2);
+      if (attributeCount > 0) {
+        int slots = attributeCount * 2; // for the pairs after the first, this one included
+        if (moreAttributes == null) {
+          moreAttributes = new Object[4];
+        } else if (moreAttributes.length < slots) {
+          moreAttributes = Arrays.copyOf(moreAttributes, moreAttributes.length * 2);
+        }
       }
-      current[attributeCount * 2] = key;
-      current[attributeCount * 2 + 1] = stored;
+      setAt(attributeCount, key, stored);
       attributeCount++;
     }
     return this;
@@ -156,7 +198,7 @@ final class RecordingSpan implements ReadWriteSpan {
     SpanEvent event =
         new SpanEvent(
             name,
-            epochNanosNow(clock.nanoTime()),
+            epochNanosNow(tracer.clock().nanoTime()),
             attributes == null
                 ? Attributes.empty()
                 : AttributeLimits.limit(attributes, AttributeLimits.MAX_EVENT_STRING_LENGTH));
@@ -231,7 +273,7 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public void end() {
-    endAt(clock.nanoTime());
+    endAt(tracer.clock().nanoTime());
   }
 
   @Override
@@ -253,7 +295,7 @@ final class RecordingSpan implements ReadWriteSpan {
     if (agentUsage != null && !isAgent) {
       addToAgentTotals();
     }
-    processor.onEnd(this);
+    tracer.processor().onEnd(this);
   }
 
   /** An agent span ending: its model calls' totals, unless the call set its own counts. */
@@ -279,9 +321,9 @@ final class RecordingSpan implements ReadWriteSpan {
 
   /** The current value of {@code key}: set on the span, else from the start. */
   private synchronized Object value(AttributeKey<?> key) {
-    for (int i = 0; i < attributeCount * 2; i += 2) {
-      if (((AttributeKey<?>) attributes[i]).name().equals(key.name())) {
-        return attributes[i + 1];
+    for (int i = 0; i < attributeCount; i++) {
+      if (keyAt(i).name().equals(key.name())) {
+        return valueAt(i);
       }
     }
     return initialAttributes.get(key.name());
@@ -308,8 +350,13 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized long endEpochNanos() {
-    return ended ? startEpochNanos + durationNanos : 0;
+  public long endEpochNanos() {
+    if (ended) {
+      return startEpochNanos + durationNanos;
+    }
+    synchronized (this) {
+      return ended ? startEpochNanos + durationNanos : 0;
+    }
   }
 
   @Override
@@ -323,13 +370,24 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized Attributes attributes() {
+  public Attributes attributes() {
+    if (ended) {
+      return mergedAttributes();
+    }
+    synchronized (this) {
+      return mergedAttributes();
+    }
+  }
+
+  /** The attributes from the start, then those set since; under the lock or once ended. */
+  private Attributes mergedAttributes() {
     if (attributeCount == 0) {
       return initialAttributes;
     }
-    Attributes.Builder builder = initialAttributes.toBuilder();
-    for (int i = 0; i < attributeCount * 2; i += 2) {
-      putUnchecked(builder, (AttributeKey<?>) attributes[i], attributes[i + 1]);
+    Attributes.Builder builder =
+        Attributes.builder(initialAttributes.size() + attributeCount).putAll(initialAttributes);
+    for (int i = 0; i < attributeCount; i++) {
+      putUnchecked(builder, keyAt(i), valueAt(i));
     }
     return builder.build();
   }
@@ -354,13 +412,33 @@ final class RecordingSpan implements ReadWriteSpan {
 
   /** The value set on the span (not from the start) for {@code key}, or null. */
   private Object setValue(AttributeKey<?> key) {
-    Object[] current = attributes;
-    for (int i = 0; i < attributeCount * 2; i += 2) {
-      if (current[i].equals(key)) {
-        return current[i + 1];
+    for (int i = 0; i < attributeCount; i++) {
+      if (keyAt(i).equals(key)) {
+        return valueAt(i);
       }
     }
     return null;
+  }
+
+  /** The key of the {@code i}th attribute set after the start. */
+  private AttributeKey<?> keyAt(int i) {
+    return i == 0 ? firstKey : (AttributeKey<?>) moreAttributes[2 * i - 2];
+  }
+
+  /** The value of the {@code i}th attribute set after the start. */
+  private Object valueAt(int i) {
+    return i == 0 ? firstValue : moreAttributes[2 * i - 1];
+  }
+
+  /** Sets the {@code i}th attribute; the array has room for it. */
+  private void setAt(int i, AttributeKey<?> key, Object value) {
+    if (i == 0) {
+      firstKey = key;
+      firstValue = value;
+    } else {
+      moreAttributes[2 * i - 2] = key;
+      moreAttributes[2 * i - 1] = value;
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -370,7 +448,16 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized List<SpanEvent> events() {
+  public List<SpanEvent> events() {
+    if (ended) {
+      return eventsCopy();
+    }
+    synchronized (this) {
+      return eventsCopy();
+    }
+  }
+
+  private List<SpanEvent> eventsCopy() {
     return events == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(events));
   }
 
@@ -390,22 +477,27 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   @Override
-  public synchronized String statusDescription() {
-    return statusDescription;
+  public String statusDescription() {
+    if (ended) {
+      return statusDescription;
+    }
+    synchronized (this) {
+      return statusDescription;
+    }
   }
 
   @Override
-  public synchronized boolean hasEnded() {
+  public boolean hasEnded() {
     return ended;
   }
 
   @Override
   public Resource resource() {
-    return resource;
+    return tracer.resource();
   }
 
   @Override
   public String toString() {
-    return "RecordingSpan{" + name + ", " + spanContext + '}';
+    return "RecordingSpan{" + name + ", " + spanContext() + '}';
   }
 }

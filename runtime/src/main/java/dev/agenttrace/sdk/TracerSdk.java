@@ -81,6 +81,16 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     return resource;
   }
 
+  /** The processors, as one: spans hand themselves to it when they end. */
+  SpanProcessor processor() {
+    return processor;
+  }
+
+  /** The clock spans read their times from. */
+  Clock clock() {
+    return clock;
+  }
+
   /** The sampler deciding which spans are recorded. */
   public Sampler sampler() {
     return sampler;
@@ -138,10 +148,8 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       return parent;
     }
     long spanId = Ids.randomSpanId();
-    SpanContext spanContext =
-        SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState);
     if (decision == SamplingDecision.DROP) {
-      return Span.wrap(spanContext);
+      return Span.wrap(SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState));
     }
     long nanoTime = clock.nanoTime();
     long epochNanos;
@@ -154,15 +162,17 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     }
     RecordingSpan span =
         new RecordingSpan(
-            spanContext,
+            traceIdHigh,
+            traceIdLow,
+            spanId,
+            flags,
+            traceState,
             parentContext,
             name,
             kind,
             attributes,
             links,
-            resource,
-            processor,
-            clock,
+            this,
             epochNanos,
             nanoTime,
             AgentUsage.forNewSpan(

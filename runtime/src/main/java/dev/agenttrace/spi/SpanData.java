@@ -25,6 +25,14 @@ public interface SpanData {
   /** The parent's identity, or {@link SpanContext#invalid()} for a root span. */
   SpanContext parentSpanContext();
 
+  /**
+   * Whether the sampled flag of {@link #spanContext()} is set: {@code spanContext().isSampled()},
+   * which implementations may answer without building the span context.
+   */
+  default boolean isSampled() {
+    return spanContext().isSampled();
+  }
+
   /** The trace id as 32 lowercase hex characters. */
   default String traceId() {
     return spanContext().traceId();

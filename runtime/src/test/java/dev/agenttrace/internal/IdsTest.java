@@ -17,6 +17,15 @@ class IdsTest {
   }
 
   @Test
+  void idsFormattedOneAfterAnotherOnAThreadAreEachTheirOwn() {
+    String traceId = Ids.traceIdHex(-1L, -1L);
+    String spanId = Ids.spanIdHex(0x00f067aa0ba902b7L);
+
+    assertThat(traceId).isEqualTo("ffffffffffffffffffffffffffffffff");
+    assertThat(spanId).isEqualTo("00f067aa0ba902b7");
+  }
+
+  @Test
   void uppercaseHexIsRejected() {
     assertThatThrownBy(() -> Ids.parseHex16("00F067AA0BA902B7", 0))
         .isInstanceOf(IllegalArgumentException.class);

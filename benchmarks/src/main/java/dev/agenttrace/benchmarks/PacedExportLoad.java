@@ -1,0 +1,168 @@
+package dev.agenttrace.benchmarks;
+
+import dev.agenttrace.AgentTrace;
+import dev.agenttrace.processing.BatchSpanProcessor;
+import dev.agenttrace.processing.Sampler;
+import dev.agenttrace.sdk.TracerSdk;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rate one traced caller can push through each batch pipeline at its DEFAULT settings (queue
+ * 2,048, batch 512) before spans are dropped: AgentTrace's generated proxy into its {@link
+ * BatchSpanProcessor}, and the same span written by hand into the OpenTelemetry SDK's {@code
+ * BatchSpanProcessor}, both feeding an exporter that reads every span as an encoder would.
+ *
+ * <p>Unlike {@code BatchExportBenchmark}, whose producer waits for room, this caller never waits:
+ * it makes calls paced to a target rate (spinning between calls, never sleeping, as a busy service
+ * thread would) and the pipeline keeps up or drops. For each rate it prints the rate reached, the
+ * spans made, exported and dropped, and the dropped share.
+ *
+ * <p>Arguments: seconds per rate (default 3), then rates in spans per second (default 250000 500000
+ * 1000000 2000000). Each pipeline first runs one unmeasured second at the lowest rate so the JIT
+ * has compiled both paths.
+ */
+public final class PacedExportLoad {
+  private PacedExportLoad() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+    List<Long> rates = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      rates.add(Long.parseLong(args[i]));
+    }
+    if (rates.isEmpty()) {
+      rates.addAll(List.of(250_000L, 500_000L, 1_000_000L, 2_000_000L));
+    }
+    // The SDK logs every drop through java.util.logging; the table counts them.
+    java.util.logging.Logger.getLogger("io.opentelemetry.sdk.trace.export.BatchSpanProcessor")
+        .setLevel(java.util.logging.Level.OFF);
+    System.out.printf(
+        Locale.ROOT,
+        "JDK %s, %d cores; %.1f s per rate, default queues (2,048) and batches (512)%n%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        seconds);
+    System.out.println(
+        "| Pipeline | Target spans/s | Reached spans/s | Spans | Exported | Dropped | Dropped share |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    run(new AgentTracePipeline(), rates.get(0), 1, false);
+    for (long rate : rates) {
+      print("AgentTrace", rate, run(new AgentTracePipeline(), rate, seconds, true));
+    }
+    run(new OtelPipeline(), rates.get(0), 1, false);
+    for (long rate : rates) {
+      print("OpenTelemetry SDK", rate, run(new OtelPipeline(), rate, seconds, true));
+    }
+  }
+
+  /** One pipeline at its defaults, with one traced call. */
+  private interface Pipeline {
+    int call(int orderId);
+
+    /** Flushes, shuts down and returns {exported, dropped}. */
+    long[] finish();
+  }
+
+  private static long[] run(Pipeline pipeline, long rate, double seconds, boolean measured)
+      throws InterruptedException {
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    long calls = (long) (rate * seconds);
+    long sink = 0;
+    long start = System.nanoTime();
+    long next = start;
+    for (long i = 0; i < calls; i++) {
+      while (System.nanoTime() - next < 0) {
+        Thread.onSpinWait();
+      }
+      sink += pipeline.call((int) i);
+      next += interval;
+    }
+    long elapsed = System.nanoTime() - start;
+    long[] outcome = pipeline.finish();
+    if (sink == 42) {
+      System.out.print("");
+    }
+    Thread.sleep(200); // let the previous pipeline's threads go before the next starts
+    return new long[] {calls, elapsed, outcome[0], outcome[1]};
+  }
+
+  private static void print(String name, long rate, long[] result) {
+    long calls = result[0];
+    double reached = calls / (result[1] / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %,d | %,.0f | %,d | %,d | %,d | %.2f %% |%n",
+        name,
+        rate,
+        reached,
+        calls,
+        result[2],
+        result[3],
+        100.0 * result[3] / calls);
+  }
+
+  private static final class AgentTracePipeline implements Pipeline {
+    final ReadingSpanExporter exporter = new ReadingSpanExporter();
+    final BatchSpanProcessor batch = BatchSpanProcessor.builder(exporter).build();
+    final TracerSdk tracer =
+        TracerSdk.builder()
+            .serviceName("bench")
+            .sampler(Sampler.alwaysOn())
+            .addSpanProcessor(batch)
+            .build();
+    final OrderLookup tool;
+
+    AgentTracePipeline() {
+      AgentTrace.install(tracer);
+      tool = OrderLookupTraced.wrap(new DirectOrderLookup());
+    }
+
+    @Override
+    public int call(int orderId) {
+      return tool.lookup(orderId);
+    }
+
+    @Override
+    public long[] finish() {
+      AgentTrace.uninstall();
+      tracer.shutdown(Duration.ofSeconds(10));
+      return new long[] {exporter.exported.sum(), batch.droppedSpans()};
+    }
+  }
+
+  private static final class OtelPipeline implements Pipeline {
+    final ReadingOtelExporter exporter = new ReadingOtelExporter();
+    final OtelDropCounter drops = new OtelDropCounter();
+    final SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .setResource(Resource.getDefault().toBuilder().put("service.name", "bench").build())
+            .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOn())
+            .addSpanProcessor(
+                io.opentelemetry.sdk.trace.export.BatchSpanProcessor.builder(exporter)
+                    .setMeterProvider(drops.meterProvider)
+                    .build())
+            .build();
+    final Tracer tracer = provider.get("dev.agenttrace.benchmarks");
+    final OrderLookup tool = new DirectOrderLookup();
+
+    @Override
+    public int call(int orderId) {
+      return OtelTracedLookup.lookup(tracer, tool, orderId);
+    }
+
+    @Override
+    public long[] finish() {
+      provider.shutdown().join(10, TimeUnit.SECONDS);
+      long[] outcome = {exporter.exported.sum(), drops.dropped()};
+      drops.meterProvider.close();
+      return outcome;
+    }
+  }
+}

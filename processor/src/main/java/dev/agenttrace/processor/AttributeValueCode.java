@@ -1,0 +1,61 @@
+package dev.agenttrace.processor;
+
+import static dev.agenttrace.processor.RuntimeNames.ATTRIBUTE_VALUES;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.Arrays;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * The expression recording a {@code @SpanAttribute} parameter with its type kept where
+ * OpenTelemetry has one; {@code null} stays {@code null}, so nothing is recorded.
+ */
+final class AttributeValueCode {
+  private final Types types;
+
+  AttributeValueCode(Types types) {
+    this.types = types;
+  }
+
+  /** The value of {@code attribute}, read from the parameter (or local) {@code name}. */
+  CodeBlock of(ParameterAttribute attribute, String name) {
+    TypeMirror type = attribute.type();
+    boolean primitive = attribute.primitive();
+    return switch (attribute.valueKind()) {
+      case BOOLEAN, STRING -> CodeBlock.of("$N", name);
+      case LONG -> numeric(type, primitive, name, TypeKind.LONG, "long", "java.lang.Long");
+      case DOUBLE -> numeric(type, primitive, name, TypeKind.DOUBLE, "double", "java.lang.Double");
+      case CHAR ->
+          primitive
+              ? CodeBlock.of("$T.valueOf($N)", String.class, name)
+              : CodeBlock.of("$N == null ? null : $N.toString()", name, name);
+      case ENUM -> CodeBlock.of("$N == null ? null : $N.name()", name, name);
+      // Only these run user code (toString()), so only these go through the helper that never
+      // throws; a primitive array's text cannot fail.
+      case ARRAY ->
+          ((ArrayType) type).getComponentType().getKind().isPrimitive()
+              ? CodeBlock.of("$N == null ? null : $T.toString($N)", name, Arrays.class, name)
+              : CodeBlock.of("$T.deepToStringSafely($N)", ATTRIBUTE_VALUES, name);
+      case OTHER -> CodeBlock.of("$T.toStringSafely($N)", ATTRIBUTE_VALUES, name);
+    };
+  }
+
+  private CodeBlock numeric(
+      TypeMirror type, boolean primitive, String name, TypeKind kind, String cast, String box) {
+    if (primitive) {
+      return type.getKind() == kind
+          ? CodeBlock.of("$N", name)
+          : CodeBlock.of("($L) $N", cast, name);
+    }
+    boolean exactBox =
+        type.getKind() == TypeKind.DECLARED
+            && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(box);
+    return exactBox
+        ? CodeBlock.of("$N", name)
+        : CodeBlock.of("$N == null ? null : $N.$LValue()", name, name, cast);
+  }
+}
