@@ -3,6 +3,7 @@ package dev.agenttrace.langchain4j;
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -53,7 +54,7 @@ final class TracedChatModel implements ChatModel {
     Span span =
         ChatSpans.start(
             tracer, request, delegate::defaultRequestParameters, delegate::provider, false);
-    return ModelSpans.within(
+    return IntegrationSpans.within(
         span, () -> call.apply(request), response -> ChatSpans.recordResponse(span, response));
   }
 

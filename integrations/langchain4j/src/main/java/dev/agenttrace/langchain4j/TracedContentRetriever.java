@@ -9,6 +9,7 @@ import dev.agenttrace.Attributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
@@ -26,7 +27,7 @@ final class TracedContentRetriever implements ContentRetriever {
 
   TracedContentRetriever(ContentRetriever delegate, String dataSource) {
     this.delegate = delegate;
-    String source = ModelSpans.nonBlank(dataSource);
+    String source = IntegrationSpans.nonBlank(dataSource);
     this.spanName = source == null ? OPERATION_RETRIEVAL : OPERATION_RETRIEVAL + " " + source;
     this.attributes =
         Attributes.builder()
@@ -47,7 +48,7 @@ final class TracedContentRetriever implements ContentRetriever {
             .setSpanKind(SpanKind.CLIENT)
             .setAllAttributes(attributes)
             .startSpan();
-    return ModelSpans.within(span, () -> delegate.retrieve(query), found -> {});
+    return IntegrationSpans.within(span, () -> delegate.retrieve(query), found -> {});
   }
 
   @Override

@@ -1,12 +1,13 @@
 package dev.agenttrace.langchain4j;
 
 import static dev.agenttrace.SemanticAttributes.OPERATION_EMBEDDINGS;
-import static dev.agenttrace.langchain4j.ModelSpans.nonBlank;
-import static dev.agenttrace.langchain4j.ModelSpans.read;
+import static dev.agenttrace.proxy.IntegrationSpans.nonBlank;
+import static dev.agenttrace.proxy.IntegrationSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import dev.langchain4j.data.message.ContentType;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -60,7 +61,7 @@ final class TracedEmbeddingModel implements EmbeddingModel {
             requestModel(request),
             Providers.name(read(delegate::provider)),
             false);
-    return ModelSpans.within(
+    return IntegrationSpans.within(
         span,
         () -> call.apply(request),
         response -> {

@@ -6,8 +6,8 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_DESCRIPTION;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_NAME;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_TYPE;
 import static dev.agenttrace.SemanticAttributes.OPERATION_EXECUTE_TOOL;
-import static dev.agenttrace.langchain4j.ModelSpans.nonBlank;
-import static dev.agenttrace.langchain4j.ModelSpans.read;
+import static dev.agenttrace.proxy.IntegrationSpans.nonBlank;
+import static dev.agenttrace.proxy.IntegrationSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
@@ -15,6 +15,7 @@ import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.ToolExecutionResult;
@@ -76,7 +77,7 @@ final class TracedToolExecutor implements ToolExecutor {
                     .put(GEN_AI_TOOL_CALL_ID, request == null ? null : nonBlank(read(request::id)))
                     .build())
             .startSpan();
-    return ModelSpans.within(
+    return IntegrationSpans.within(
         span,
         call,
         result -> {

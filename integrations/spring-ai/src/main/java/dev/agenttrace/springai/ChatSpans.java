@@ -11,8 +11,8 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_FINISH_REASONS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_ID;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_RESPONSE_MODEL;
 import static dev.agenttrace.SemanticAttributes.OPERATION_CHAT;
-import static dev.agenttrace.springai.ModelSpans.nonBlank;
-import static dev.agenttrace.springai.ModelSpans.read;
+import static dev.agenttrace.proxy.IntegrationSpans.nonBlank;
+import static dev.agenttrace.proxy.IntegrationSpans.read;
 
 import dev.agenttrace.Context;
 import dev.agenttrace.Span;

@@ -4,6 +4,7 @@ import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Context;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -34,7 +35,7 @@ final class TracedChatModel implements ChatModel {
     }
     Span span =
         ChatSpans.start(tracer, Context.current(), prompt, delegate::getOptions, provider, false);
-    return ModelSpans.within(
+    return IntegrationSpans.within(
         span, () -> delegate.call(prompt), response -> ChatSpans.recordResponse(span, response));
   }
 

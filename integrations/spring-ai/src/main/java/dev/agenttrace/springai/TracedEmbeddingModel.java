@@ -1,13 +1,14 @@
 package dev.agenttrace.springai;
 
 import static dev.agenttrace.SemanticAttributes.OPERATION_EMBEDDINGS;
-import static dev.agenttrace.springai.ModelSpans.nonBlank;
-import static dev.agenttrace.springai.ModelSpans.read;
+import static dev.agenttrace.proxy.IntegrationSpans.nonBlank;
+import static dev.agenttrace.proxy.IntegrationSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Context;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.ai.document.Document;
@@ -51,7 +52,7 @@ final class TracedEmbeddingModel implements EmbeddingModel {
     }
     Span span =
         ModelSpans.start(tracer, Context.current(), OPERATION_EMBEDDINGS, model, provider, false);
-    return ModelSpans.within(
+    return IntegrationSpans.within(
         span,
         call,
         result -> {

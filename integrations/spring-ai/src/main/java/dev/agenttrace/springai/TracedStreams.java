@@ -5,6 +5,7 @@ import dev.agenttrace.Context;
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import dev.agenttrace.proxy.StreamingCall;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -74,7 +75,7 @@ final class TracedStreams {
 
   /** Whether {@code chunk} reports usage (Spring AI's {@link EmptyUsage} means it does not). */
   private static boolean hasUsage(ChatResponse chunk) {
-    Usage usage = ModelSpans.read(() -> chunk.getMetadata().getUsage());
+    Usage usage = IntegrationSpans.read(() -> chunk.getMetadata().getUsage());
     return usage != null && !(usage instanceof EmptyUsage);
   }
 }

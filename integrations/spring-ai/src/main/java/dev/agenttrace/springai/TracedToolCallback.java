@@ -4,14 +4,15 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_OPERATION_NAME;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_DESCRIPTION;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_TOOL_NAME;
 import static dev.agenttrace.SemanticAttributes.OPERATION_EXECUTE_TOOL;
-import static dev.agenttrace.springai.ModelSpans.nonBlank;
-import static dev.agenttrace.springai.ModelSpans.read;
+import static dev.agenttrace.proxy.IntegrationSpans.nonBlank;
+import static dev.agenttrace.proxy.IntegrationSpans.read;
 
 import dev.agenttrace.AgentTrace;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.Tracer;
+import dev.agenttrace.proxy.IntegrationSpans;
 import java.util.function.Supplier;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
@@ -72,7 +73,7 @@ final class TracedToolCallback implements ToolCallback {
                         definition == null ? null : nonBlank(read(definition::description)))
                     .build())
             .startSpan();
-    return ModelSpans.within(span, call, result -> {});
+    return IntegrationSpans.within(span, call, result -> {});
   }
 
   @Override
