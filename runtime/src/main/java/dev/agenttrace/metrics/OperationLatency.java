@@ -3,6 +3,7 @@ package dev.agenttrace.metrics;
 import dev.agenttrace.spi.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,12 @@ import java.util.List;
 public final class OperationLatency {
   private final OperationKey key;
   private final LatencyHistogram total = new LatencyHistogram();
-  private final List<SlidingWindowHistogram> windows;
+
+  /**
+   * An array, not a list: {@link #record} runs for every ended span, and iterating a list allocates
+   * an iterator that the JIT does not always remove.
+   */
+  private final SlidingWindowHistogram[] windows;
 
   OperationLatency(OperationKey key, List<WindowSpec> specs, Clock clock) {
     this.key = key;
@@ -21,7 +27,7 @@ public final class OperationLatency {
     for (WindowSpec spec : specs) {
       built.add(new SlidingWindowHistogram(spec.subWindow(), spec.subWindows(), clock));
     }
-    this.windows = List.copyOf(built);
+    this.windows = built.toArray(new SlidingWindowHistogram[0]);
   }
 
   /** How one sliding window is cut: {@code subWindows} of {@code subWindow} each. */
@@ -30,8 +36,8 @@ public final class OperationLatency {
   /** Records a latency that ended at {@code nanoTime}, read once for every window. */
   void record(long nanos, long nanoTime) {
     total.record(nanos);
-    for (SlidingWindowHistogram window : windows) {
-      window.record(nanos, nanoTime);
+    for (int i = 0; i < windows.length; i++) {
+      windows[i].record(nanos, nanoTime);
     }
   }
 
@@ -76,7 +82,7 @@ public final class OperationLatency {
             + (times > 1 ? "twice " : "")
             + window
             + "; configured: "
-            + windows);
+            + Arrays.toString(windows));
   }
 
   @Override
