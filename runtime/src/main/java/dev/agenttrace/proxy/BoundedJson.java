@@ -81,7 +81,7 @@ final class BoundedJson {
       } else if (Character.isSurrogate(c)) {
         out.append('\uFFFD');
       } else {
-        escape(c);
+        Json.escape(c, out);
       }
       if (out.length() > room) {
         out.setLength(start);
@@ -92,25 +92,6 @@ final class BoundedJson {
     }
     out.append('"');
     return this;
-  }
-
-  private void escape(char c) {
-    switch (c) {
-      case '"' -> out.append("\\\"");
-      case '\\' -> out.append("\\\\");
-      case '\n' -> out.append("\\n");
-      case '\r' -> out.append("\\r");
-      case '\t' -> out.append("\\t");
-      case '\b' -> out.append("\\b");
-      case '\f' -> out.append("\\f");
-      default -> {
-        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-          out.append(String.format("\\u%04x", (int) c));
-        } else {
-          out.append(c);
-        }
-      }
-    }
   }
 
   private static boolean isJson(String text) {

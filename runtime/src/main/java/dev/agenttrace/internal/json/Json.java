@@ -97,31 +97,39 @@ public final class Json {
     return out.toString();
   }
 
+  /**
+   * Appends {@code c} as it must appear inside a JSON string literal: quotes, backslashes and
+   * control characters escaped, and U+2028/U+2029 too, so the text is also safe inside a script.
+   */
+  public static void escape(char c, StringBuilder out) {
+    switch (c) {
+      case '"' -> out.append("\\\"");
+      case '\\' -> out.append("\\\\");
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      case '\b' -> out.append("\\b");
+      case '\f' -> out.append("\\f");
+      default -> {
+        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          out.append("\\u")
+              .append(HEX[c >> 12])
+              .append(HEX[(c >> 8) & 0xf])
+              .append(HEX[(c >> 4) & 0xf])
+              .append(HEX[c & 0xf]);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+  }
+
   /** Appends {@code value} as a JSON string literal, escaping what JSON requires. */
   public static void writeString(String value, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append("\\u")
-                .append(HEX[c >> 12])
-                .append(HEX[(c >> 8) & 0xf])
-                .append(HEX[(c >> 4) & 0xf])
-                .append(HEX[c & 0xf]);
-          } else {
-            out.append(c);
-          }
-        }
-      }
+      escape(c, out);
     }
     out.append('"');
   }
