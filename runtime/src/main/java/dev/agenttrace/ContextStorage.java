@@ -58,7 +58,7 @@ final class ContextStorage {
   static Scope attachSelf(SelfScopingSpan span) {
     ThreadState state = STATE.get();
     ContextFrame previous = state.top;
-    if (previous != null && previous.span() == span) {
+    if (previous == null ? span == NonRecordingSpan.INVALID : previous.span() == span) {
       return NoopScope.INSTANCE;
     }
     span.previous = previous;

@@ -1,12 +1,12 @@
 package dev.agenttrace;
 
 /**
- * A base for span implementations (the SDK's recording span) that serve as their own {@link Scope}
- * the first time they are made current, on the thread that created them: the common case of a
- * traced call then allocates no scope object. Any other {@link #makeCurrent()} (again after the
- * first scope closed, or on another thread) gets an ordinary scope, so the guarantees of {@link
- * Span#makeCurrent()} hold unchanged: closing twice is harmless, closing out of order is reported
- * and repaired, closing on another thread is ignored there.
+ * A base for span implementations (the SDK's recording span, spans that only carry an identity)
+ * that serve as their own {@link Scope} the first time they are made current, on the thread that
+ * created them: the common case of a traced call then allocates no scope object. Any other {@link
+ * #makeCurrent()} (again after the first scope closed, or on another thread) gets an ordinary
+ * scope, so the guarantees of {@link Span#makeCurrent()} hold unchanged: closing twice is harmless,
+ * closing out of order is reported and repaired, closing on another thread is ignored there.
  *
  * <p>Users neither extend nor call this class: {@link #close()} closes the scope the first {@code
  * makeCurrent()} returned and nothing else (it does not end the span).

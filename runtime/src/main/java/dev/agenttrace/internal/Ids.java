@@ -53,11 +53,22 @@ public final class Ids {
     return new String(chars, 0, 16);
   }
 
-  /** Appends the 16-character lowercase hex form of {@code value} to {@code out}. */
+  /**
+   * Appends the 16-character lowercase hex form of {@code value} to {@code out}, in one append of
+   * the per-thread buffer (a character at a time costs a capacity check each).
+   */
   public static void appendHex(long value, StringBuilder out) {
-    for (int shift = 60; shift >= 0; shift -= 4) {
-      out.append(HEX[(int) ((value >>> shift) & 0xF)]);
-    }
+    char[] chars = HEX_BUFFER.get();
+    writeHex(value, chars, 0);
+    out.append(chars, 0, 16);
+  }
+
+  /** Appends the 32-character lowercase hex form of a trace id to {@code out}, in one append. */
+  public static void appendTraceIdHex(long high, long low, StringBuilder out) {
+    char[] chars = HEX_BUFFER.get();
+    writeHex(high, chars, 0);
+    writeHex(low, chars, 16);
+    out.append(chars, 0, 32);
   }
 
   private static void writeHex(long value, char[] into, int offset) {
