@@ -9,6 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ids {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** The two hex characters of each byte value, at twice the value. */
+  private static final char[] HEX_PAIRS = new char[512];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      HEX_PAIRS[2 * b] = HEX[b >>> 4];
+      HEX_PAIRS[2 * b + 1] = HEX[b & 0xF];
+    }
+  }
+
   /** The invalid span id, sixteen zeros. */
   public static final String INVALID_SPAN_ID = "0000000000000000";
 
@@ -72,9 +82,12 @@ public final class Ids {
   }
 
   private static void writeHex(long value, char[] into, int offset) {
-    for (int i = 15; i >= 0; i--) {
-      into[offset + i] = HEX[(int) (value & 0xF)];
-      value >>>= 4;
+    // A byte at a time, two characters from the table: half the steps of a nibble at a time.
+    for (int i = offset + 14; i >= offset; i -= 2) {
+      int pair = ((int) value & 0xFF) << 1;
+      into[i] = HEX_PAIRS[pair];
+      into[i + 1] = HEX_PAIRS[pair + 1];
+      value >>>= 8;
     }
   }
 
