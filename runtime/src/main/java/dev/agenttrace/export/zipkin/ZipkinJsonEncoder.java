@@ -1,6 +1,7 @@
 package dev.agenttrace.export.zipkin;
 
 import dev.agenttrace.AttributeKey;
+import dev.agenttrace.AttributeVisitor;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanKind;
@@ -8,7 +9,6 @@ import dev.agenttrace.StatusCode;
 import dev.agenttrace.internal.json.Json;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanEvent;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,61 +26,62 @@ final class ZipkinJsonEncoder {
 
   private ZipkinJsonEncoder() {}
 
+  /**
+   * The JSON list of {@code spans}, written in one pass into one buffer: ids go in as hex without
+   * strings of their own and attributes are streamed from each span, so encoding makes no map or
+   * copy per span.
+   */
   static String encode(Collection<SpanData> spans) {
-    List<Object> list = new ArrayList<>(spans.size());
+    StringBuilder out = new StringBuilder(512 * Math.max(1, spans.size()));
+    TagWriter tags = new TagWriter(out);
+    out.append('[');
+    boolean first = true;
     for (SpanData span : spans) {
-      list.add(toMap(span));
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      write(span, out, tags);
     }
-    return Json.write(list);
+    return out.append(']').toString();
   }
 
-  static Map<String, Object> toMap(SpanData span) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("traceId", span.traceId());
-    String parentId = span.parentSpanId();
-    if (parentId != null) {
-      json.put("parentId", parentId);
+  private static void write(SpanData span, StringBuilder out, TagWriter tags) {
+    out.append("{\"traceId\":\"");
+    span.appendTraceId(out);
+    if (span.parentSpanIdLong() != 0) {
+      out.append("\",\"parentId\":\"");
+      span.appendParentSpanId(out);
     }
-    json.put("id", span.spanId());
+    out.append("\",\"id\":\"");
+    span.appendSpanId(out);
+    out.append('"');
     if (span.kind() != SpanKind.INTERNAL) {
-      json.put("kind", span.kind().name());
+      out.append(",\"kind\":\"").append(span.kind().name()).append('"');
     }
-    json.put("name", span.name());
-    json.put("timestamp", span.startEpochNanos() / 1000);
-    json.put("duration", Math.max(1, span.durationNanos() / 1000));
+    out.append(",\"name\":");
+    Json.writeString(span.name(), out);
+    out.append(",\"timestamp\":").append(span.startEpochNanos() / 1000);
+    out.append(",\"duration\":").append(Math.max(1, span.durationNanos() / 1000));
     String service = span.resource().serviceName();
-    json.put("localEndpoint", Map.of("serviceName", service == null ? "unknown" : service));
-    Map<String, Object> tags = new LinkedHashMap<>();
-    span.resource()
-        .attributes()
-        .forEach(
-            (key, value) -> {
-              if (!key.equals(SemanticAttributes.SERVICE_NAME)) {
-                tags.put(key.name(), tagValue(value));
-              }
-            });
-    span.attributes().forEach((key, value) -> tags.put(key.name(), tagValue(value)));
-    if (span.statusCode() != StatusCode.UNSET) {
-      tags.put(STATUS_CODE_TAG, span.statusCode().name());
-    }
-    if (span.statusCode() == StatusCode.ERROR) {
-      String description = span.statusDescription();
-      tags.put(ERROR_TAG, description == null || description.isEmpty() ? "true" : description);
-    }
-    if (!tags.isEmpty()) {
-      json.put("tags", tags);
-    }
-    if (!span.events().isEmpty()) {
-      List<Object> annotations = new ArrayList<>();
-      for (SpanEvent event : span.events()) {
-        Map<String, Object> annotation = new LinkedHashMap<>();
-        annotation.put("timestamp", event.epochNanos() / 1000);
-        annotation.put("value", annotationValue(event));
-        annotations.add(annotation);
+    out.append(",\"localEndpoint\":{\"serviceName\":");
+    Json.writeString(service == null ? "unknown" : service, out);
+    out.append('}');
+    tags.write(span);
+    List<SpanEvent> events = span.events();
+    if (!events.isEmpty()) {
+      out.append(",\"annotations\":[");
+      for (int i = 0; i < events.size(); i++) {
+        SpanEvent event = events.get(i);
+        out.append(i == 0 ? "{\"timestamp\":" : ",{\"timestamp\":")
+            .append(event.epochNanos() / 1000)
+            .append(",\"value\":");
+        Json.writeString(annotationValue(event), out);
+        out.append('}');
       }
-      json.put("annotations", annotations);
+      out.append(']');
     }
-    return json;
+    out.append('}');
   }
 
   /** {@code name} alone, or {@code "name":{attributes as JSON}} as OpenTelemetry writes it. */
@@ -98,10 +99,119 @@ final class ZipkinJsonEncoder {
     return out.toString();
   }
 
-  /** A tag's text: a string array's elements joined by commas, as OpenTelemetry's exporter does. */
-  private static String tagValue(Object value) {
-    return value instanceof List<?> list
-        ? String.join(",", list.stream().map(String::valueOf).toList())
-        : String.valueOf(value);
+  /**
+   * Writes a span's {@code "tags"} member: the resource's attributes but the service name, the
+   * span's attributes, then the status tags, each name once (a later source wins, as in a map: a
+   * span attribute over a resource attribute of the same name, a status tag over both). Zipkin tags
+   * are strings: a string array becomes its elements joined by commas, as OpenTelemetry's exporter
+   * writes it. One writer serves a whole batch.
+   */
+  private static final class TagWriter implements AttributeVisitor {
+    private final StringBuilder out;
+    private SpanData span;
+    private boolean statusTags;
+    private boolean skipResourceNamesOfSpan;
+    private boolean any;
+    private final NameFinder nameFinder = new NameFinder();
+
+    TagWriter(StringBuilder out) {
+      this.out = out;
+    }
+
+    void write(SpanData span) {
+      this.span = span;
+      StatusCode status = span.statusCode();
+      statusTags = status != StatusCode.UNSET;
+      any = false;
+      skipResourceNamesOfSpan = true;
+      span.resource().attributes().forEachAttribute(this);
+      skipResourceNamesOfSpan = false;
+      span.forEachAttribute(this);
+      if (statusTags) {
+        tag(STATUS_CODE_TAG).append('"').append(status.name()).append('"');
+        if (status == StatusCode.ERROR) {
+          String description = span.statusDescription();
+          tag(ERROR_TAG);
+          Json.writeString(
+              description == null || description.isEmpty() ? "true" : description, out);
+        }
+      }
+      if (any) {
+        out.append('}');
+      }
+      this.span = null;
+    }
+
+    @Override
+    public void visit(AttributeKey<?> key, Object value) {
+      if (!written(key)) {
+        return;
+      }
+      tag(key.name());
+      if (value instanceof List<?> list) {
+        StringBuilder joined = new StringBuilder();
+        for (Object element : list) {
+          if (joined.length() > 0) {
+            joined.append(',');
+          }
+          joined.append(element);
+        }
+        Json.writeString(joined.toString(), out);
+      } else if (value instanceof String string) {
+        Json.writeString(string, out);
+      } else {
+        out.append('"').append(value).append('"');
+      }
+    }
+
+    @Override
+    public void visitLong(AttributeKey<?> key, long value) {
+      if (written(key)) {
+        tag(key.name()).append('"').append(value).append('"');
+      }
+    }
+
+    /** Whether {@code key} is written from the source being visited, or a later one replaces it. */
+    private boolean written(AttributeKey<?> key) {
+      String name = key.name();
+      if (statusTags && (name.equals(STATUS_CODE_TAG) || name.equals(ERROR_TAG))) {
+        return false;
+      }
+      if (skipResourceNamesOfSpan) {
+        return !key.equals(SemanticAttributes.SERVICE_NAME) && !spanHasAttributeNamed(name);
+      }
+      return true;
+    }
+
+    private boolean spanHasAttributeNamed(String name) {
+      nameFinder.name = name;
+      nameFinder.found = false;
+      span.forEachAttribute(nameFinder);
+      return nameFinder.found;
+    }
+
+    /** Opens the tags object if needed and writes {@code "name":}; returns the buffer. */
+    private StringBuilder tag(String name) {
+      out.append(any ? "," : ",\"tags\":{");
+      any = true;
+      Json.writeString(name, out);
+      return out.append(':');
+    }
+  }
+
+  /** Looks for an attribute by name whatever its type: a resource tag a span attribute replaces. */
+  private static final class NameFinder implements AttributeVisitor {
+    String name;
+    boolean found;
+
+    @Override
+    public void visit(AttributeKey<?> key, Object value) {
+      found |= key.name().equals(name);
+    }
+
+    @Override
+    public void visitLong(AttributeKey<?> key, long value) {
+      found |= key.name().equals(name);
+    }
   }
 }
