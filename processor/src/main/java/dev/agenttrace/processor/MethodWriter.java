@@ -157,19 +157,20 @@ final class MethodWriter {
       String unwrapped = names.newName("other");
       return builder
           .addStatement(
-              "return $N instanceof $T $N$W&& $N.equals($N.$N)",
-              other,
-              anyProxy,
-              unwrapped,
-              ProxyWriter.DELEGATE,
-              unwrapped,
-              ProxyWriter.DELEGATE)
+              InlineFormat.of(
+                  "return $N instanceof $T $N$W&& $N.equals($N.$N)",
+                  other,
+                  anyProxy,
+                  unwrapped,
+                  ProxyWriter.DELEGATE,
+                  unwrapped,
+                  ProxyWriter.DELEGATE))
           .build();
     }
     CodeBlock untracedCall = call;
     if (method.runsDefaultCode()) {
       // The interface's own code, run on this proxy: what it calls goes through the proxy.
-      untracedCall = call(CodeBlock.of("$T.super", target), method, parameters);
+      untracedCall = call(InlineFormat.of("$T.super", target), method, parameters);
     }
     if (!method.isTraced()) {
       return builder.addStatement(returnsVoid ? "$L" : "return $L", untracedCall).build();
@@ -183,7 +184,8 @@ final class MethodWriter {
             untracedCall,
             span ->
                 method.runsDefaultCode()
-                    ? call(CodeBlock.of("new $N($N)", ProxyWriter.FUNNEL, span), method, parameters)
+                    ? call(
+                        InlineFormat.of("new $N($N)", ProxyWriter.FUNNEL, span), method, parameters)
                     : call,
             returnType(method),
             usage,
@@ -205,9 +207,11 @@ final class MethodWriter {
         IntStream.range(0, parameters.size())
             .mapToObj(
                 i ->
-                    i == method.handler().index() ? handler : CodeBlock.of("$N", parameters.get(i)))
+                    i == method.handler().index()
+                        ? handler
+                        : InlineFormat.of("$N", parameters.get(i)))
             .collect(CodeBlock.joining(", "));
-    return CodeBlock.of(
+    return InlineFormat.of(
         "$L.$N($L)", receiver, method.element().getSimpleName().toString(), arguments);
   }
 
@@ -231,19 +235,24 @@ final class MethodWriter {
             parameters,
             false);
     switch (method.role()) {
-      case CHUNK -> builder.addStatement("$N.chunk()", callField);
-      case ERROR -> builder.addStatement("$N.fail($N)", callField, parameters.get(0));
+      case CHUNK -> builder.addStatement(InlineFormat.of("$N.chunk()", callField));
+      case ERROR ->
+          builder.addStatement(InlineFormat.of("$N.fail($N)", callField, parameters.get(0)));
       case COMPLETE -> {
         if (method.usage() != null) {
           builder.addStatement(
-              "$N($N.span(), $N)", usage.helperFor(method.usage()), callField, parameters.get(0));
+              InlineFormat.of(
+                  "$N($N.span(), $N)",
+                  usage.helperFor(method.usage()),
+                  callField,
+                  parameters.get(0)));
         }
-        builder.addStatement("$N.complete()", callField);
+        builder.addStatement(InlineFormat.of("$N.complete()", callField));
       }
       case FORWARD -> {}
     }
     CodeBlock call =
-        CodeBlock.of(
+        InlineFormat.of(
             "$N.$N($L)",
             handlerField,
             method.element().getSimpleName().toString(),
@@ -263,16 +272,17 @@ final class MethodWriter {
     MethodSpec.Builder builder = signature(method, parameters, false);
     CodeBlock call = call(ProxyWriter.DELEGATE, method, parameters);
     if (method.result() == ResultKind.VOID) {
-      return builder.addStatement("$L", call).build();
+      return builder.addStatement(InlineFormat.of("$L", call)).build();
     }
     if (!method.isTraced() || method.resultReads() == null || method.result() != ResultKind.VALUE) {
-      return builder.addStatement("return $L", call).build();
+      return builder.addStatement(InlineFormat.of("return $L", call)).build();
     }
     String result = names.newName("result");
     return builder
-        .addStatement("$T $N = $L", returnType(method), result, call)
-        .addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result)
-        .addStatement("return $N", result)
+        .addStatement(InlineFormat.of("$T $N = $L", returnType(method), result, call))
+        .addStatement(
+            InlineFormat.of("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result))
+        .addStatement(InlineFormat.of("return $N", result))
         .build();
   }
 
@@ -295,7 +305,7 @@ final class MethodWriter {
   }
 
   private static CodeBlock call(Object receiver, ProxyMethod method, List<String> parameters) {
-    return CodeBlock.of(
+    return InlineFormat.of(
         "$L.$N($L)",
         receiver,
         method.element().getSimpleName().toString(),

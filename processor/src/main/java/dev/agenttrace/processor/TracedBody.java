@@ -88,19 +88,19 @@ final class TracedBody {
 
   void write() {
     String tracer = names.newName("tracer");
-    builder.addStatement("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE);
-    builder.beginControlFlow("if (!$N.isEnabled())", tracer);
+    builder.addStatement(InlineFormat.of("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE));
+    builder.beginControlFlow(InlineFormat.of("if (!$N.isEnabled())", tracer));
     if (method.result() == ResultKind.VOID) {
-      builder.addStatement("$L", untracedCall).addStatement("return");
+      builder.addStatement(InlineFormat.of("$L", untracedCall)).addStatement("return");
     } else {
-      builder.addStatement("return $L", untracedCall);
+      builder.addStatement(InlineFormat.of("return $L", untracedCall));
     }
     builder.endControlFlow();
     startSpan(tracer);
     List<CodeBlock> start = startAttributes();
     CodeBlock genAiStart = genAiStart();
     if (!start.isEmpty() || !genAiStart.isEmpty()) {
-      builder.beginControlFlow("if ($N.isRecording())", span);
+      builder.beginControlFlow(InlineFormat.of("if ($N.isRecording())", span));
       start.forEach(builder::addStatement);
       builder.addCode(genAiStart);
       builder.endControlFlow();
@@ -123,26 +123,28 @@ final class TracedBody {
   private void startSpan(String tracer) {
     GenAiReads genAi = method.genAi();
     if (genAi == null || genAi.requestModel() == null) {
-      builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+      builder.addStatement(
+          InlineFormat.of("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template()));
       return;
     }
     ValuePath path = genAi.requestModel();
     String model = names.newName("model");
-    builder.addStatement("$T $N = null", String.class, model);
+    builder.addStatement(InlineFormat.of("$T $N = null", String.class, model));
     builder.addCode(
         reads.read(
             path,
             parameters.get(path.parameterIndex()),
-            value -> CodeBlock.of("$N = $L", model, value)));
+            value -> InlineFormat.of("$N = $L", model, value)));
     builder.addStatement(
-        "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
-        SPAN,
-        span,
-        tracer,
-        SPAN_TEMPLATES,
-        constants.template(),
-        method.span().genAiOperation(),
-        model);
+        InlineFormat.of(
+            "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
+            SPAN,
+            span,
+            tracer,
+            SPAN_TEMPLATES,
+            constants.template(),
+            method.span().genAiOperation(),
+            model));
   }
 
   /** GenAI values read from the arguments, and the input messages, when the span starts. */
@@ -158,11 +160,12 @@ final class TracedBody {
     if (genAi.messages() != null && !genAi.messages().inputs().isEmpty()) {
       CodeBlock values =
           genAi.messages().inputs().stream()
-              .map(index -> CodeBlock.of("$N", parameters.get(index)))
+              .map(index -> InlineFormat.of("$N", parameters.get(index)))
               .collect(CodeBlock.joining(", "));
       code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
           .addStatement(
-              "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values)
+              InlineFormat.of(
+                  "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values))
           .endControlFlow();
     }
     return code.build();
@@ -180,18 +183,19 @@ final class TracedBody {
     String handler = parameters.get(method.handler().index());
     boolean returnsVoid = method.result() == ResultKind.VOID;
     builder.addStatement(
-        "$T $N = $N == null || !$N.isRecording()$W? null$W: $T.start($N)",
-        STREAMING_CALL,
-        call,
-        handler,
-        span,
-        STREAMING_CALL,
-        span);
+        InlineFormat.of(
+            "$T $N = $N == null || !$N.isRecording()$W? null$W: $T.start($N)",
+            STREAMING_CALL,
+            call,
+            handler,
+            span,
+            STREAMING_CALL,
+            span));
     CodeBlock traced =
         streaming
             .callWithHandler()
             .apply(
-                CodeBlock.of(
+                InlineFormat.of(
                     "$N == null$W? $N$W: new $N($N, $N)",
                     call,
                     handler,
@@ -199,24 +203,24 @@ final class TracedBody {
                     handler,
                     call));
     if (!returnsVoid) {
-      builder.addStatement("$T $N", returnType, result);
+      builder.addStatement(InlineFormat.of("$T $N", returnType, result));
     }
     openScopedTry(
-        returnsVoid ? CodeBlock.of("$L", traced) : CodeBlock.of("$N = $L", result, traced));
-    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-    builder.beginControlFlow("if ($N == null)", call);
-    builder.addStatement("$N.recordError($N)", span, error);
-    builder.addStatement("$N.end()", span);
+        returnsVoid ? InlineFormat.of("$L", traced) : InlineFormat.of("$N = $L", result, traced));
+    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
+    builder.beginControlFlow(InlineFormat.of("if ($N == null)", call));
+    builder.addStatement(InlineFormat.of("$N.recordError($N)", span, error));
+    builder.addStatement(InlineFormat.of("$N.end()", span));
     builder.nextControlFlow("else");
-    builder.addStatement("$N.fail($N)", call, error);
+    builder.addStatement(InlineFormat.of("$N.fail($N)", call, error));
     builder.endControlFlow();
-    builder.addStatement("throw $N", error);
+    builder.addStatement(InlineFormat.of("throw $N", error));
     builder.endControlFlow();
-    builder.beginControlFlow("if ($N == null)", call);
-    builder.addStatement("$N.end()", span);
+    builder.beginControlFlow(InlineFormat.of("if ($N == null)", call));
+    builder.addStatement(InlineFormat.of("$N.end()", span));
     builder.endControlFlow();
     if (!returnsVoid) {
-      builder.addStatement("return $N", result);
+      builder.addStatement(InlineFormat.of("return $N", result));
     }
   }
 
@@ -227,22 +231,23 @@ final class TracedBody {
   private void writeStreamed() {
     String result = names.newName("result");
     callEndingTheSpanOnFailure(result);
-    builder.beginControlFlow("if ($N == null || !$N.isRecording())", result, span);
-    builder.addStatement("$N.end()", span);
-    builder.addStatement("return $N", result);
+    builder.beginControlFlow(InlineFormat.of("if ($N == null || !$N.isRecording())", result, span));
+    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.addStatement(InlineFormat.of("return $N", result));
     builder.endControlFlow();
     builder.addComment("The span ends with the stream; the caller gets the same elements.");
     CodeBlock recorder =
         method.resultReads() == null
             ? CodeBlock.of("null")
-            : CodeBlock.of("$T::$N", streaming.proxy(), usage.helperFor(method.resultReads()));
+            : InlineFormat.of("$T::$N", streaming.proxy(), usage.helperFor(method.resultReads()));
     builder.addStatement(
-        "return $T.wrap($N,$W$T.start($N),$W$L)",
-        method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
-        result,
-        STREAMING_CALL,
-        span,
-        recorder);
+        InlineFormat.of(
+            "return $T.wrap($N,$W$T.start($N),$W$L)",
+            method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
+            result,
+            STREAMING_CALL,
+            span,
+            recorder));
   }
 
   /**
@@ -251,12 +256,12 @@ final class TracedBody {
    */
   private void callEndingTheSpanOnFailure(String result) {
     String error = names.newName("e");
-    builder.addStatement("$T $N", returnType, result);
-    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
-    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-    builder.addStatement("$N.recordError($N)", span, error);
-    builder.addStatement("$N.end()", span);
-    builder.addStatement("throw $N", error);
+    builder.addStatement(InlineFormat.of("$T $N", returnType, result));
+    openScopedTry(InlineFormat.of("$N = $L", result, tracedCall.apply(span)));
+    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
+    builder.addStatement(InlineFormat.of("$N.recordError($N)", span, error));
+    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.addStatement(InlineFormat.of("throw $N", error));
     builder.endControlFlow();
   }
 
@@ -268,11 +273,11 @@ final class TracedBody {
   private void openScopedTry(CodeBlock statement) {
     String scope = names.newName("scope");
     builder.beginControlFlow("try");
-    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
+    builder.addStatement(InlineFormat.of("$T $N = $N.makeCurrent()", SCOPE, scope, span));
     builder.beginControlFlow("try");
-    builder.addStatement("$L", statement);
+    builder.addStatement(InlineFormat.of("$L", statement));
     builder.nextControlFlow("finally");
-    builder.addStatement("$N.close()", scope);
+    builder.addStatement(InlineFormat.of("$N.close()", scope));
     builder.endControlFlow();
   }
 
@@ -281,21 +286,22 @@ final class TracedBody {
     String scope = names.newName("scope");
     String result = names.newName("result");
     String error = names.newName("e");
-    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
+    builder.addStatement(InlineFormat.of("$T $N = $N.makeCurrent()", SCOPE, scope, span));
     builder.beginControlFlow("try");
     if (returnsVoid) {
-      builder.addStatement("$L", tracedCall.apply(span));
+      builder.addStatement(InlineFormat.of("$L", tracedCall.apply(span)));
     } else {
-      builder.addStatement("$T $N = $L", returnType, result, tracedCall.apply(span));
+      builder.addStatement(
+          InlineFormat.of("$T $N = $L", returnType, result, tracedCall.apply(span)));
       builder.addCode(resultAttributes(result));
-      builder.addStatement("return $N", result);
+      builder.addStatement(InlineFormat.of("return $N", result));
     }
-    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
-    builder.addStatement("$N.recordError($N)", span, error);
-    builder.addStatement("throw $N", error);
+    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
+    builder.addStatement(InlineFormat.of("$N.recordError($N)", span, error));
+    builder.addStatement(InlineFormat.of("throw $N", error));
     builder.nextControlFlow("finally");
-    builder.addStatement("$N.close()", scope);
-    builder.addStatement("$N.end()", span);
+    builder.addStatement(InlineFormat.of("$N.close()", scope));
+    builder.addStatement(InlineFormat.of("$N.end()", span));
     builder.endControlFlow();
   }
 
@@ -305,37 +311,38 @@ final class TracedBody {
     String rejected = names.newName("rejected");
     String value = names.newName("value");
     String failure = names.newName("failure");
-    builder.beginControlFlow("if ($N == null)", result);
-    builder.addStatement("$N.end()", span);
-    builder.addStatement("return $N", result);
+    builder.beginControlFlow(InlineFormat.of("if ($N == null)", result));
+    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.addStatement(InlineFormat.of("return $N", result));
     builder.endControlFlow();
     builder.addComment("The span ends when the stage completes; the caller gets the same stage.");
     builder.beginControlFlow("try");
-    builder.addCode("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure);
+    builder.addCode(InlineFormat.of("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure));
     CodeBlock onValue = resultAttributes(value);
     if (onValue.isEmpty()) {
-      builder.beginControlFlow("if ($N != null)", failure);
+      builder.beginControlFlow(InlineFormat.of("if ($N != null)", failure));
     } else {
-      builder.beginControlFlow("if ($N == null)", failure);
+      builder.beginControlFlow(InlineFormat.of("if ($N == null)", failure));
       builder.addCode(onValue);
       builder.nextControlFlow("else");
     }
     builder.addStatement(
-        "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
-        span,
-        failure,
-        CompletionException.class,
-        failure,
-        failure,
-        failure);
+        InlineFormat.of(
+            "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
+            span,
+            failure,
+            CompletionException.class,
+            failure,
+            failure,
+            failure));
     builder.endControlFlow();
-    builder.addStatement("$N.end()", span);
+    builder.addStatement(InlineFormat.of("$N.end()", span));
     builder.addCode("$<});\n");
-    builder.nextControlFlow("catch ($T $N)", RuntimeException.class, rejected);
+    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", RuntimeException.class, rejected));
     builder.addComment("A stage that refuses callbacks is returned as it is, untraced.");
-    builder.addStatement("$N.end()", span);
+    builder.addStatement(InlineFormat.of("$N.end()", span));
     builder.endControlFlow();
-    builder.addStatement("return $N", result);
+    builder.addStatement(InlineFormat.of("return $N", result));
   }
 
   /** Parameter attributes and captured arguments, recorded when the span starts. */
@@ -344,7 +351,7 @@ final class TracedBody {
     for (int i = 0; i < method.attributes().size(); i++) {
       ParameterAttribute attribute = method.attributes().get(i);
       statements.add(
-          CodeBlock.of(
+          InlineFormat.of(
               "$N.setAttribute($N,$W$L)",
               span,
               constants.attributeKeys().get(i),
@@ -353,10 +360,10 @@ final class TracedBody {
     if (constants.argumentNames() != null) {
       CodeBlock values =
           method.capture().argumentIndexes().stream()
-              .map(index -> CodeBlock.of("$N", parameters.get(index)))
+              .map(index -> InlineFormat.of("$N", parameters.get(index)))
               .collect(CodeBlock.joining(", "));
       statements.add(
-          CodeBlock.of(
+          InlineFormat.of(
               "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS,$W$T.arguments($N,$Wnew $T[] {$L}))",
               span,
               SEMANTIC_ATTRIBUTES,
@@ -381,21 +388,23 @@ final class TracedBody {
       code.beginControlFlow("if ($N.isRecording())", span);
       if (captureResult) {
         code.addStatement(
-            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
-            span,
-            SEMANTIC_ATTRIBUTES,
-            TOOL_CALL_JSON,
-            value);
+            InlineFormat.of(
+                "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
+                span,
+                SEMANTIC_ATTRIBUTES,
+                TOOL_CALL_JSON,
+                value));
       }
       if (output) {
         code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
-            .addStatement("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value)
+            .addStatement(InlineFormat.of("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value))
             .endControlFlow();
       }
       code.endControlFlow();
     }
     if (method.resultReads() != null) {
-      code.addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), span, value);
+      code.addStatement(
+          InlineFormat.of("$N($N, $N)", usage.helperFor(method.resultReads()), span, value));
     }
     return code.build();
   }
