@@ -154,7 +154,7 @@ final class MethodWriter {
       // A proxy equals only a proxy of the same type whose delegate its own delegate equals: the
       // relation stays symmetric (a raw delegate never equals its proxy, nor the other way round).
       String other = parameters.get(0);
-      String unwrapped = names.newName("other");
+      String unwrapped = local(names, "other");
       return builder
           .addStatement(
               InlineFormat.of(
@@ -277,13 +277,22 @@ final class MethodWriter {
     if (!method.isTraced() || method.resultReads() == null || method.result() != ResultKind.VALUE) {
       return builder.addStatement(InlineFormat.of("return $L", call)).build();
     }
-    String result = names.newName("result");
+    String result = local(names, "result");
     return builder
         .addStatement(InlineFormat.of("$T $N = $L", returnType(method), result, call))
         .addStatement(
             InlineFormat.of("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result))
         .addStatement(InlineFormat.of("return $N", result))
         .build();
+  }
+
+  /**
+   * A new local named after {@code suggestion}. Tagged with a fresh object because JavaPoet tags an
+   * untagged name with a random UUID, a {@code SecureRandom} call per local that showed in the
+   * processor's profile; the tags are never looked up.
+   */
+  static String local(NameAllocator names, String suggestion) {
+    return names.newName(suggestion, new Object());
   }
 
   private NameAllocator names(Set<String> extraFields) {

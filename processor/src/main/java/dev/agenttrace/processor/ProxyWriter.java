@@ -295,7 +295,7 @@ final class ProxyWriter {
             SPAN_TEMPLATE,
             streamingModelCall ? base + "_STREAMING" : base,
             templateInitializer(method.span(), streamingModelCall),
-            method.span() + " " + streamingModelCall);
+            List.of(method.span(), streamingModelCall));
     List<String> keys = new ArrayList<>();
     for (ParameterAttribute attribute : method.attributes()) {
       keys.add(
@@ -307,7 +307,7 @@ final class ProxyWriter {
                   ATTRIBUTE_KEY,
                   attribute.valueKind().keyFactory(),
                   attribute.key()),
-              attribute.valueKind().keyFactory() + " " + attribute.key()));
+              List.of(attribute.valueKind().keyFactory(), attribute.key())));
     }
     String argumentNames = null;
     if (method.capture() != null && method.capture().arguments()) {
@@ -389,8 +389,15 @@ final class ProxyWriter {
 
   /** {@code order.id} becomes {@code ORDER_ID}; a key starting with a digit gets a prefix. */
   static String keyConstantName(String key) {
-    String name = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
-    return Character.isDigit(name.charAt(0)) ? "KEY_" + name : name;
+    String upper = key.toUpperCase(Locale.ROOT);
+    StringBuilder name = new StringBuilder(upper.length() + 4);
+    upper
+        .codePoints()
+        .forEach(
+            c ->
+                name.append(
+                    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? (char) c : '_'));
+    return Character.isDigit(name.charAt(0)) ? name.insert(0, "KEY_").toString() : name.toString();
   }
 
   /** {@code lookupOrder} becomes {@code LOOKUP_ORDER}. */

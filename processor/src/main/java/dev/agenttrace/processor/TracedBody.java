@@ -82,12 +82,12 @@ final class TracedBody {
     this.usage = usage;
     this.attributeValues = attributeValues;
     this.streaming = streaming;
-    this.span = names.newName("span");
+    this.span = MethodWriter.local(names, "span");
     this.reads = new ValueReads(names);
   }
 
   void write() {
-    String tracer = names.newName("tracer");
+    String tracer = MethodWriter.local(names, "tracer");
     builder.addStatement(InlineFormat.of("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE));
     builder.beginControlFlow(InlineFormat.of("if (!$N.isEnabled())", tracer));
     if (method.result() == ResultKind.VOID) {
@@ -128,7 +128,7 @@ final class TracedBody {
       return;
     }
     ValuePath path = genAi.requestModel();
-    String model = names.newName("model");
+    String model = MethodWriter.local(names, "model");
     builder.addStatement(InlineFormat.of("$T $N = null", String.class, model));
     builder.addCode(
         reads.read(
@@ -177,9 +177,9 @@ final class TracedBody {
    * when the span does not record, which needs no following).
    */
   private void writeHandled() {
-    String call = names.newName("call");
-    String result = names.newName("result");
-    String error = names.newName("e");
+    String call = MethodWriter.local(names, "call");
+    String result = MethodWriter.local(names, "result");
+    String error = MethodWriter.local(names, "e");
     String handler = parameters.get(method.handler().index());
     boolean returnsVoid = method.result() == ResultKind.VOID;
     builder.addStatement(
@@ -229,7 +229,7 @@ final class TracedBody {
    * signals while the span follows them to the end.
    */
   private void writeStreamed() {
-    String result = names.newName("result");
+    String result = MethodWriter.local(names, "result");
     callEndingTheSpanOnFailure(result);
     builder.beginControlFlow(InlineFormat.of("if ($N == null || !$N.isRecording())", result, span));
     builder.addStatement(InlineFormat.of("$N.end()", span));
@@ -255,7 +255,7 @@ final class TracedBody {
    * throws records the error, ends the span and rethrows the same exception.
    */
   private void callEndingTheSpanOnFailure(String result) {
-    String error = names.newName("e");
+    String error = MethodWriter.local(names, "e");
     builder.addStatement(InlineFormat.of("$T $N", returnType, result));
     openScopedTry(InlineFormat.of("$N = $L", result, tracedCall.apply(span)));
     builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
@@ -271,7 +271,7 @@ final class TracedBody {
    * ends.
    */
   private void openScopedTry(CodeBlock statement) {
-    String scope = names.newName("scope");
+    String scope = MethodWriter.local(names, "scope");
     builder.beginControlFlow("try");
     builder.addStatement(InlineFormat.of("$T $N = $N.makeCurrent()", SCOPE, scope, span));
     builder.beginControlFlow("try");
@@ -283,9 +283,9 @@ final class TracedBody {
 
   private void writeSync() {
     boolean returnsVoid = method.result() == ResultKind.VOID;
-    String scope = names.newName("scope");
-    String result = names.newName("result");
-    String error = names.newName("e");
+    String scope = MethodWriter.local(names, "scope");
+    String result = MethodWriter.local(names, "result");
+    String error = MethodWriter.local(names, "e");
     builder.addStatement(InlineFormat.of("$T $N = $N.makeCurrent()", SCOPE, scope, span));
     builder.beginControlFlow("try");
     if (returnsVoid) {
@@ -306,11 +306,11 @@ final class TracedBody {
   }
 
   private void writeAsync() {
-    String result = names.newName("result");
+    String result = MethodWriter.local(names, "result");
     callEndingTheSpanOnFailure(result);
-    String rejected = names.newName("rejected");
-    String value = names.newName("value");
-    String failure = names.newName("failure");
+    String rejected = MethodWriter.local(names, "rejected");
+    String value = MethodWriter.local(names, "value");
+    String failure = MethodWriter.local(names, "failure");
     builder.beginControlFlow(InlineFormat.of("if ($N == null)", result));
     builder.addStatement(InlineFormat.of("$N.end()", span));
     builder.addStatement(InlineFormat.of("return $N", result));

@@ -55,7 +55,7 @@ final class ValueReads {
     }
     for (int i = 0; i < path.accessors().size(); i++) {
       Accessor accessor = path.accessors().get(i);
-      String next = names.newName(accessor.name());
+      String next = MethodWriter.local(names, accessor.name());
       code.addStatement(InlineFormat.of("var $N = $N.$N()", next, current, accessor.name()));
       current = next;
       boolean last = i == path.accessors().size() - 1;
@@ -76,7 +76,7 @@ final class ValueReads {
       code.endControlFlow();
     }
     if (caught == null) {
-      caught = names.newName("unreadable");
+      caught = MethodWriter.local(names, "unreadable");
     }
     code.nextControlFlow("catch ($T $N)", Throwable.class, caught);
     code.addStatement(InlineFormat.of("$T.skipped()", GEN_AI_VALUES));
