@@ -1,7 +1,8 @@
 package dev.agenttrace.processor;
 
 import com.palantir.javapoet.CodeBlock;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A JavaPoet {@link CodeBlock} with its names, plain strings and text arguments written into the
@@ -20,8 +21,16 @@ final class InlineFormat {
 
   static CodeBlock of(String format, Object... args) {
     StringBuilder inlined = new StringBuilder(format.length() + 16 * args.length);
-    Object[] rest = new Object[args.length];
-    int kept = 0;
+    List<Object> kept = new ArrayList<>(args.length);
+    append(inlined, kept, format, args);
+    return CodeBlock.of(inlined.toString(), kept.toArray());
+  }
+
+  /**
+   * Appends {@code format} to {@code inlined} with what can be inlined written in, and the
+   * arguments left to JavaPoet to {@code kept}.
+   */
+  static void append(StringBuilder inlined, List<Object> kept, String format, Object... args) {
     int next = 0;
     for (int i = 0; i < format.length(); i++) {
       char c = format.charAt(i);
@@ -43,13 +52,12 @@ final class InlineFormat {
             }
           } else {
             inlined.append('$').append(placeholder);
-            rest[kept++] = arg;
+            kept.add(arg);
           }
         }
         default -> inlined.append('$').append(placeholder);
       }
     }
-    return CodeBlock.of(inlined.toString(), kept == rest.length ? rest : Arrays.copyOf(rest, kept));
   }
 
   /** Whether JavaPoet's {@code $S} writes {@code text} between quotes with nothing escaped. */

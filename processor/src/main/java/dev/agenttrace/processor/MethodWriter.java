@@ -175,12 +175,13 @@ final class MethodWriter {
     if (!method.isTraced()) {
       return builder.addStatement(returnsVoid ? "$L" : "return $L", untracedCall).build();
     }
+    BodyBuilder body = new BodyBuilder();
     new TracedBody(
             method,
             constants,
             names,
             parameters,
-            builder,
+            body,
             untracedCall,
             span ->
                 method.runsDefaultCode()
@@ -197,7 +198,7 @@ final class MethodWriter {
                     : handlerClasses.get(method.handler().model().key()),
                 handler -> callReplacing(receiver, method, parameters, handler)))
         .write();
-    return builder.build();
+    return builder.addCode(body.build()).build();
   }
 
   /** {@code call} with the handler argument replaced by {@code handler}. */

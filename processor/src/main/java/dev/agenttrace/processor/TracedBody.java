@@ -14,7 +14,6 @@ import static dev.agenttrace.processor.RuntimeNames.TRACED_STREAMS;
 import static dev.agenttrace.processor.RuntimeNames.TRACER;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.agenttrace.processor.MethodWriter.Constants;
@@ -34,7 +33,7 @@ final class TracedBody {
   private final Constants constants;
   private final NameAllocator names;
   private final List<String> parameters;
-  private final MethodSpec.Builder builder;
+  private final BodyBuilder builder;
   private final CodeBlock untracedCall;
   private final Function<String, CodeBlock> tracedCall;
   private final TypeName returnType;
@@ -64,7 +63,7 @@ final class TracedBody {
       Constants constants,
       NameAllocator names,
       List<String> parameters,
-      MethodSpec.Builder builder,
+      BodyBuilder builder,
       CodeBlock untracedCall,
       Function<String, CodeBlock> tracedCall,
       TypeName returnType,
@@ -88,19 +87,19 @@ final class TracedBody {
 
   void write() {
     String tracer = MethodWriter.local(names, "tracer");
-    builder.addStatement(InlineFormat.of("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE));
-    builder.beginControlFlow(InlineFormat.of("if (!$N.isEnabled())", tracer));
+    builder.addStatement("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE);
+    builder.beginControlFlow("if (!$N.isEnabled())", tracer);
     if (method.result() == ResultKind.VOID) {
-      builder.addStatement(InlineFormat.of("$L", untracedCall)).addStatement("return");
+      builder.addStatement("$L", untracedCall).addStatement("return");
     } else {
-      builder.addStatement(InlineFormat.of("return $L", untracedCall));
+      builder.addStatement("return $L", untracedCall);
     }
     builder.endControlFlow();
     startSpan(tracer);
     List<CodeBlock> start = startAttributes();
     CodeBlock genAiStart = genAiStart();
     if (!start.isEmpty() || !genAiStart.isEmpty()) {
-      builder.beginControlFlow(InlineFormat.of("if ($N.isRecording())", span));
+      builder.beginControlFlow("if ($N.isRecording())", span);
       start.forEach(builder::addStatement);
       builder.addCode(genAiStart);
       builder.endControlFlow();
@@ -123,28 +122,26 @@ final class TracedBody {
   private void startSpan(String tracer) {
     GenAiReads genAi = method.genAi();
     if (genAi == null || genAi.requestModel() == null) {
-      builder.addStatement(
-          InlineFormat.of("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template()));
+      builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
       return;
     }
     ValuePath path = genAi.requestModel();
     String model = MethodWriter.local(names, "model");
-    builder.addStatement(InlineFormat.of("$T $N = null", String.class, model));
+    builder.addStatement("$T $N = null", String.class, model);
     builder.addCode(
         reads.read(
             path,
             parameters.get(path.parameterIndex()),
             value -> InlineFormat.of("$N = $L", model, value)));
     builder.addStatement(
-        InlineFormat.of(
-            "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
-            SPAN,
-            span,
-            tracer,
-            SPAN_TEMPLATES,
-            constants.template(),
-            method.span().genAiOperation(),
-            model));
+        "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
+        SPAN,
+        span,
+        tracer,
+        SPAN_TEMPLATES,
+        constants.template(),
+        method.span().genAiOperation(),
+        model);
   }
 
   /** GenAI values read from the arguments, and the input messages, when the span starts. */
@@ -183,14 +180,13 @@ final class TracedBody {
     String handler = parameters.get(method.handler().index());
     boolean returnsVoid = method.result() == ResultKind.VOID;
     builder.addStatement(
-        InlineFormat.of(
-            "$T $N = $N == null || !$N.isRecording()$W? null$W: $T.start($N)",
-            STREAMING_CALL,
-            call,
-            handler,
-            span,
-            STREAMING_CALL,
-            span));
+        "$T $N = $N == null || !$N.isRecording()$W? null$W: $T.start($N)",
+        STREAMING_CALL,
+        call,
+        handler,
+        span,
+        STREAMING_CALL,
+        span);
     CodeBlock traced =
         streaming
             .callWithHandler()
@@ -203,24 +199,24 @@ final class TracedBody {
                     handler,
                     call));
     if (!returnsVoid) {
-      builder.addStatement(InlineFormat.of("$T $N", returnType, result));
+      builder.addStatement("$T $N", returnType, result);
     }
     openScopedTry(
         returnsVoid ? InlineFormat.of("$L", traced) : InlineFormat.of("$N = $L", result, traced));
-    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
-    builder.beginControlFlow(InlineFormat.of("if ($N == null)", call));
-    builder.addStatement(InlineFormat.of("$N.recordError($N)", span, error));
-    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.beginControlFlow("if ($N == null)", call);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("$N.end()", span);
     builder.nextControlFlow("else");
-    builder.addStatement(InlineFormat.of("$N.fail($N)", call, error));
+    builder.addStatement("$N.fail($N)", call, error);
     builder.endControlFlow();
-    builder.addStatement(InlineFormat.of("throw $N", error));
+    builder.addStatement("throw $N", error);
     builder.endControlFlow();
-    builder.beginControlFlow(InlineFormat.of("if ($N == null)", call));
-    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.beginControlFlow("if ($N == null)", call);
+    builder.addStatement("$N.end()", span);
     builder.endControlFlow();
     if (!returnsVoid) {
-      builder.addStatement(InlineFormat.of("return $N", result));
+      builder.addStatement("return $N", result);
     }
   }
 
@@ -231,9 +227,9 @@ final class TracedBody {
   private void writeStreamed() {
     String result = MethodWriter.local(names, "result");
     callEndingTheSpanOnFailure(result);
-    builder.beginControlFlow(InlineFormat.of("if ($N == null || !$N.isRecording())", result, span));
-    builder.addStatement(InlineFormat.of("$N.end()", span));
-    builder.addStatement(InlineFormat.of("return $N", result));
+    builder.beginControlFlow("if ($N == null || !$N.isRecording())", result, span);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("return $N", result);
     builder.endControlFlow();
     builder.addComment("The span ends with the stream; the caller gets the same elements.");
     CodeBlock recorder =
@@ -241,13 +237,12 @@ final class TracedBody {
             ? CodeBlock.of("null")
             : InlineFormat.of("$T::$N", streaming.proxy(), usage.helperFor(method.resultReads()));
     builder.addStatement(
-        InlineFormat.of(
-            "return $T.wrap($N,$W$T.start($N),$W$L)",
-            method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
-            result,
-            STREAMING_CALL,
-            span,
-            recorder));
+        "return $T.wrap($N,$W$T.start($N),$W$L)",
+        method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
+        result,
+        STREAMING_CALL,
+        span,
+        recorder);
   }
 
   /**
@@ -256,12 +251,12 @@ final class TracedBody {
    */
   private void callEndingTheSpanOnFailure(String result) {
     String error = MethodWriter.local(names, "e");
-    builder.addStatement(InlineFormat.of("$T $N", returnType, result));
+    builder.addStatement("$T $N", returnType, result);
     openScopedTry(InlineFormat.of("$N = $L", result, tracedCall.apply(span)));
-    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
-    builder.addStatement(InlineFormat.of("$N.recordError($N)", span, error));
-    builder.addStatement(InlineFormat.of("$N.end()", span));
-    builder.addStatement(InlineFormat.of("throw $N", error));
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("throw $N", error);
     builder.endControlFlow();
   }
 
@@ -273,11 +268,11 @@ final class TracedBody {
   private void openScopedTry(CodeBlock statement) {
     String scope = MethodWriter.local(names, "scope");
     builder.beginControlFlow("try");
-    builder.addStatement(InlineFormat.of("$T $N = $N.makeCurrent()", SCOPE, scope, span));
+    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
     builder.beginControlFlow("try");
-    builder.addStatement(InlineFormat.of("$L", statement));
+    builder.addStatement("$L", statement);
     builder.nextControlFlow("finally");
-    builder.addStatement(InlineFormat.of("$N.close()", scope));
+    builder.addStatement("$N.close()", scope);
     builder.endControlFlow();
   }
 
@@ -286,22 +281,21 @@ final class TracedBody {
     String scope = MethodWriter.local(names, "scope");
     String result = MethodWriter.local(names, "result");
     String error = MethodWriter.local(names, "e");
-    builder.addStatement(InlineFormat.of("$T $N = $N.makeCurrent()", SCOPE, scope, span));
+    builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
     builder.beginControlFlow("try");
     if (returnsVoid) {
-      builder.addStatement(InlineFormat.of("$L", tracedCall.apply(span)));
+      builder.addStatement("$L", tracedCall.apply(span));
     } else {
-      builder.addStatement(
-          InlineFormat.of("$T $N = $L", returnType, result, tracedCall.apply(span)));
+      builder.addStatement("$T $N = $L", returnType, result, tracedCall.apply(span));
       builder.addCode(resultAttributes(result));
-      builder.addStatement(InlineFormat.of("return $N", result));
+      builder.addStatement("return $N", result);
     }
-    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", Throwable.class, error));
-    builder.addStatement(InlineFormat.of("$N.recordError($N)", span, error));
-    builder.addStatement(InlineFormat.of("throw $N", error));
+    builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
+    builder.addStatement("$N.recordError($N)", span, error);
+    builder.addStatement("throw $N", error);
     builder.nextControlFlow("finally");
-    builder.addStatement(InlineFormat.of("$N.close()", scope));
-    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.addStatement("$N.close()", scope);
+    builder.addStatement("$N.end()", span);
     builder.endControlFlow();
   }
 
@@ -311,38 +305,37 @@ final class TracedBody {
     String rejected = MethodWriter.local(names, "rejected");
     String value = MethodWriter.local(names, "value");
     String failure = MethodWriter.local(names, "failure");
-    builder.beginControlFlow(InlineFormat.of("if ($N == null)", result));
-    builder.addStatement(InlineFormat.of("$N.end()", span));
-    builder.addStatement(InlineFormat.of("return $N", result));
+    builder.beginControlFlow("if ($N == null)", result);
+    builder.addStatement("$N.end()", span);
+    builder.addStatement("return $N", result);
     builder.endControlFlow();
     builder.addComment("The span ends when the stage completes; the caller gets the same stage.");
     builder.beginControlFlow("try");
-    builder.addCode(InlineFormat.of("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure));
+    builder.addCode("$N.whenComplete(($N, $N) -> {\n$>", result, value, failure);
     CodeBlock onValue = resultAttributes(value);
     if (onValue.isEmpty()) {
-      builder.beginControlFlow(InlineFormat.of("if ($N != null)", failure));
+      builder.beginControlFlow("if ($N != null)", failure);
     } else {
-      builder.beginControlFlow(InlineFormat.of("if ($N == null)", failure));
+      builder.beginControlFlow("if ($N == null)", failure);
       builder.addCode(onValue);
       builder.nextControlFlow("else");
     }
     builder.addStatement(
-        InlineFormat.of(
-            "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
-            span,
-            failure,
-            CompletionException.class,
-            failure,
-            failure,
-            failure));
+        "$N.recordError($N instanceof $T && $N.getCause() != null$W? $N.getCause()$W: $N)",
+        span,
+        failure,
+        CompletionException.class,
+        failure,
+        failure,
+        failure);
     builder.endControlFlow();
-    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.addStatement("$N.end()", span);
     builder.addCode("$<});\n");
-    builder.nextControlFlow(InlineFormat.of("catch ($T $N)", RuntimeException.class, rejected));
+    builder.nextControlFlow("catch ($T $N)", RuntimeException.class, rejected);
     builder.addComment("A stage that refuses callbacks is returned as it is, untraced.");
-    builder.addStatement(InlineFormat.of("$N.end()", span));
+    builder.addStatement("$N.end()", span);
     builder.endControlFlow();
-    builder.addStatement(InlineFormat.of("return $N", result));
+    builder.addStatement("return $N", result);
   }
 
   /** Parameter attributes and captured arguments, recorded when the span starts. */
