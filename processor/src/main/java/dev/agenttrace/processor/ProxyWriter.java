@@ -50,12 +50,23 @@ final class ProxyWriter {
 
   private static final String FUNNEL_SPAN = "span";
 
+  private static final TypeName BOOLEAN_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(Boolean.class));
+  private static final TypeName LONG_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(Long.class));
+  private static final TypeName DOUBLE_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(Double.class));
+  private static final TypeName STRING_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(String.class));
+
   private final Elements elements;
   private final Types types;
+  private final CopiedAnnotations copiedAnnotations;
 
   ProxyWriter(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+    this.copiedAnnotations = new CopiedAnnotations(elements);
   }
 
   JavaFile write(ProxyType proxy) {
@@ -130,7 +141,7 @@ final class ProxyWriter {
             anyProxy,
             targetName,
             usage,
-            new CopiedAnnotations(elements),
+            copiedAnnotations,
             proxy.proxyName(),
             handlers.names());
     for (int i = 0; i < proxy.methods().size(); i++) {
@@ -369,14 +380,12 @@ final class ProxyWriter {
   }
 
   private static TypeName keyType(ParameterAttribute attribute) {
-    ClassName valueType =
-        switch (attribute.valueKind()) {
-          case BOOLEAN -> ClassName.get(Boolean.class);
-          case LONG -> ClassName.get(Long.class);
-          case DOUBLE -> ClassName.get(Double.class);
-          default -> ClassName.get(String.class);
-        };
-    return ParameterizedTypeName.get(ATTRIBUTE_KEY, valueType);
+    return switch (attribute.valueKind()) {
+      case BOOLEAN -> BOOLEAN_KEY;
+      case LONG -> LONG_KEY;
+      case DOUBLE -> DOUBLE_KEY;
+      default -> STRING_KEY;
+    };
   }
 
   static AnnotationSpec suppressWarnings(Collection<String> categories) {
