@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
@@ -77,6 +78,19 @@ public final class Attributes {
     return keysAndValues.length / 2;
   }
 
+  /**
+   * The key of the attribute at {@code index}, in order (from 0 to {@code size() - 1}): with {@link
+   * #valueAt}, for reading without a callback or a copy.
+   */
+  public AttributeKey<?> keyAt(int index) {
+    return (AttributeKey<?>) keysAndValues[Objects.checkIndex(index, size()) * 2];
+  }
+
+  /** The value of the attribute at {@code index}, in order (from 0 to {@code size() - 1}). */
+  public Object valueAt(int index) {
+    return keysAndValues[Objects.checkIndex(index, size()) * 2 + 1];
+  }
+
   /** Whether there are no attributes. */
   public boolean isEmpty() {
     return keysAndValues.length == 0;
@@ -95,6 +109,16 @@ public final class Attributes {
   public void forEach(BiConsumer<AttributeKey<?>, Object> action) {
     for (int i = 0; i < keysAndValues.length; i += 2) {
       action.accept((AttributeKey<?>) keysAndValues[i], keysAndValues[i + 1]);
+    }
+  }
+
+  /**
+   * Passes each attribute to {@code visitor} in order, allocating nothing: for encoders that reuse
+   * one visitor for every span.
+   */
+  public void forEachAttribute(AttributeVisitor visitor) {
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      visitor.visit((AttributeKey<?>) keysAndValues[i], keysAndValues[i + 1]);
     }
   }
 

@@ -26,26 +26,24 @@ final class ContextStorage {
   private ContextStorage() {}
 
   static Span currentSpan() {
-    ContextScope top = STATE.get().top;
-    return top == null ? NonRecordingSpan.INVALID : top.span;
+    ContextFrame top = STATE.get().top;
+    return top == null ? NonRecordingSpan.INVALID : top.span();
   }
 
   static Baggage currentBaggage() {
-    ContextScope top = STATE.get().top;
-    return top == null ? Baggage.empty() : top.baggage;
+    return ContextFrame.baggageOf(STATE.get().top);
   }
 
   static Context current() {
-    ContextScope top = STATE.get().top;
-    return top == null ? Context.root() : Context.of(top.span, top.baggage);
+    ContextFrame top = STATE.get().top;
+    return top == null ? Context.root() : Context.of(top.span(), ContextFrame.baggageOf(top));
   }
 
   /** Makes {@code span} current, keeping the current baggage. */
   static Scope attach(Span span) {
     ThreadState state = STATE.get();
-    ContextScope top = state.top;
-    Baggage baggage = top == null ? Baggage.empty() : top.baggage;
-    return state.push(span == null ? NonRecordingSpan.INVALID : span, baggage);
+    return state.push(
+        span == null ? NonRecordingSpan.INVALID : span, ContextFrame.baggageOf(state.top));
   }
 
   /** Makes {@code span} and {@code baggage} current. */
@@ -53,45 +51,151 @@ final class ContextStorage {
     return STATE.get().push(span, baggage);
   }
 
+  /**
+   * Makes {@code span} current with itself as the scope, keeping the current baggage; the caller
+   * has checked that this thread created the span and that it never served as its scope before.
+   */
+  static Scope attachSelf(SelfScopingSpan span) {
+    ThreadState state = STATE.get();
+    ContextFrame previous = state.top;
+    if (previous != null && previous.span() == span) {
+      return NoopScope.INSTANCE;
+    }
+    span.previous = previous;
+    span.markOpen();
+    state.top = span;
+    if (LogCorrelation.isEnabled()) {
+      state.showChange(previous, span);
+    }
+    return span;
+  }
+
+  /** Closes {@code frame}, which belongs to this thread's stack (or was closed out of order). */
+  static void close(ContextFrame frame) {
+    close(STATE.get(), frame);
+  }
+
+  static void reportClosedOnOtherThread(ContextFrame frame) {
+    // Not marked closed: the owner thread must still be able to close it and restore.
+    logger.warn(
+        "A scope of span {} was closed on a thread other than the one that opened it; it is"
+            + " ignored there. Close scopes on the thread that opened them.",
+        frame.span().spanContext());
+  }
+
+  private static void close(ThreadState owner, ContextFrame frame) {
+    // Span contexts are looked at only for log correlation: a span makes its context lazily.
+    boolean correlating = LogCorrelation.isEnabled();
+    SpanContext shown = correlating ? shownBy(owner.top) : null;
+    if (owner.top != frame) {
+      reportOutOfOrder(owner, frame);
+    }
+    frame.markClosed();
+    ContextFrame restored = frame.previous;
+    while (restored != null && restored.isClosed()) {
+      restored = restored.previous;
+    }
+    // A closed entry is never read again: letting go of the one below keeps an ended span (which
+    // may be its own entry and wait in an export queue) from holding the spans below it.
+    frame.previous = null;
+    owner.top = restored;
+    if (correlating) {
+      SpanContext now = shownBy(restored);
+      if (now != shown) {
+        LogCorrelation.show(now);
+      }
+    }
+  }
+
+  private static SpanContext shownBy(ContextFrame top) {
+    return top == null ? SpanContext.invalid() : top.span().spanContext();
+  }
+
+  private static void reportOutOfOrder(ThreadState owner, ContextFrame frame) {
+    StringBuilder leaked = new StringBuilder();
+    for (ContextFrame open = owner.top; open != null && open != frame; open = open.previous) {
+      if (!open.isClosed()) {
+        open.markClosed();
+        if (leaked.length() > 0) {
+          leaked.append(", ");
+        }
+        leaked.append(open.span().spanContext());
+      }
+    }
+    if (leaked.length() > 0) {
+      logger.warn(
+          "A scope of span {} was closed while scopes opened after it were still open ({}); those"
+              + " were closed too. Close scopes in reverse order, with try-with-resources.",
+          frame.span().spanContext(),
+          leaked);
+    }
+  }
+
   private static final class ThreadState {
     /** The thread owning this state: comparing threads is cheaper than another lookup. */
     final Thread thread = Thread.currentThread();
 
-    ContextScope top;
+    ContextFrame top;
 
     Scope push(Span span, Baggage baggage) {
-      ContextScope previous = top;
+      ContextFrame previous = top;
       // Making current what already is current changes nothing, so it needs no scope of its own:
       // this keeps a sampled-out child (which is its dropped parent) free of allocation.
       if (previous == null
           ? span == NonRecordingSpan.INVALID && baggage == Baggage.empty()
-          : previous.span == span && previous.baggage == baggage) {
+          : previous.span() == span && ContextFrame.baggageOf(previous) == baggage) {
         return NoopScope.INSTANCE;
       }
       ContextScope scope = new ContextScope(this, previous, span, baggage);
       top = scope;
       if (LogCorrelation.isEnabled()) {
-        SpanContext shown = previous == null ? SpanContext.invalid() : previous.span.spanContext();
-        if (shown != span.spanContext()) {
-          LogCorrelation.show(span.spanContext());
-        }
+        showChange(previous, scope);
       }
       return scope;
     }
+
+    /** Shows the span of {@code pushed} in the MDC unless {@code previous} already showed it. */
+    void showChange(ContextFrame previous, ContextFrame pushed) {
+      SpanContext shown = previous == null ? SpanContext.invalid() : previous.span().spanContext();
+      SpanContext now = pushed.span().spanContext();
+      if (shown != now) {
+        LogCorrelation.show(now);
+      }
+    }
   }
 
-  private static final class ContextScope implements Scope {
+  /** An entry made when a span or baggage is made current by any other means than its own. */
+  private static final class ContextScope extends ContextFrame implements Scope {
     private final ThreadState owner;
-    private final ContextScope previous;
     private final Span span;
     private final Baggage baggage;
     private boolean closed;
 
-    ContextScope(ThreadState owner, ContextScope previous, Span span, Baggage baggage) {
+    ContextScope(ThreadState owner, ContextFrame previous, Span span, Baggage baggage) {
       this.owner = owner;
       this.previous = previous;
       this.span = span;
       this.baggage = baggage;
+    }
+
+    @Override
+    Span span() {
+      return span;
+    }
+
+    @Override
+    Baggage ownBaggage() {
+      return baggage;
+    }
+
+    @Override
+    boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    void markClosed() {
+      closed = true;
     }
 
     @Override
@@ -100,55 +204,10 @@ final class ContextStorage {
         return;
       }
       if (Thread.currentThread() != owner.thread) {
-        // Not marked closed: the owner thread must still be able to close it and restore.
-        logger.warn(
-            "A scope of span {} was closed on a thread other than the one that opened it; it is"
-                + " ignored there. Close scopes on the thread that opened them.",
-            span.spanContext());
+        reportClosedOnOtherThread(this);
         return;
       }
-      // Span contexts are looked at only for log correlation: a span makes its context lazily.
-      boolean correlating = LogCorrelation.isEnabled();
-      SpanContext shown = correlating ? shownBy(owner.top) : null;
-      if (owner.top != this) {
-        reportOutOfOrder();
-      }
-      closed = true;
-      ContextScope restored = previous;
-      while (restored != null && restored.closed) {
-        restored = restored.previous;
-      }
-      owner.top = restored;
-      if (correlating) {
-        SpanContext now = shownBy(restored);
-        if (now != shown) {
-          LogCorrelation.show(now);
-        }
-      }
-    }
-
-    private static SpanContext shownBy(ContextScope top) {
-      return top == null ? SpanContext.invalid() : top.span.spanContext();
-    }
-
-    private void reportOutOfOrder() {
-      StringBuilder leaked = new StringBuilder();
-      for (ContextScope open = owner.top; open != null && open != this; open = open.previous) {
-        if (!open.closed) {
-          open.closed = true;
-          if (leaked.length() > 0) {
-            leaked.append(", ");
-          }
-          leaked.append(open.span.spanContext());
-        }
-      }
-      if (leaked.length() > 0) {
-        logger.warn(
-            "A scope of span {} was closed while scopes opened after it were still open ({}); those"
-                + " were closed too. Close scopes in reverse order, with try-with-resources.",
-            span.spanContext(),
-            leaked);
-      }
+      ContextStorage.close(owner, this);
     }
   }
 }

@@ -46,6 +46,17 @@ public final class SpanTemplate {
     return new SpanTemplate(name, kind, attributes.toBuilder().put(key, value).build());
   }
 
+  /**
+   * A template for spans whose name is known only at run time (a span builder makes one per span);
+   * operations with a fixed name keep a template built once with {@link #builder(String)}.
+   */
+  public static SpanTemplate of(String name, SpanKind kind, Attributes attributes) {
+    return new SpanTemplate(
+        requireNonNull(name, "name"),
+        requireNonNull(kind, "kind"),
+        requireNonNull(attributes, "attributes"));
+  }
+
   /** A builder for spans named {@code name}, of kind {@code INTERNAL} unless set. */
   public static Builder builder(String name) {
     return new Builder(requireNonNull(name, "name"));

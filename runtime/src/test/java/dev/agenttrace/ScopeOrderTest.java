@@ -108,4 +108,75 @@ class ScopeOrderTest {
     scope.close();
     assertThat(Span.current().spanContext().isValid()).isFalse();
   }
+
+  @Test
+  void anEarlierScopeClosedAgainLeavesALaterScopeOfTheSameSpanOpen() {
+    Span span = tracer.spanBuilder("span").startSpan();
+    Scope first = span.makeCurrent();
+    first.close();
+    Scope second = span.makeCurrent();
+
+    first.close();
+
+    assertThat(Span.current()).isSameAs(span);
+    assertThat(logged.list).isEmpty();
+    second.close();
+    assertThat(Span.current().spanContext().isValid()).isFalse();
+  }
+
+  @Test
+  void aSpanMadeCurrentAgainInsideItsChildRestoresEachLevelInOrder() {
+    Span span = tracer.spanBuilder("span").startSpan();
+    Span child = tracer.spanBuilder("child").startSpan();
+    Scope outer = span.makeCurrent();
+    Scope childScope = child.makeCurrent();
+    Scope again = span.makeCurrent();
+
+    again.close();
+    assertThat(Span.current()).isSameAs(child);
+    childScope.close();
+    assertThat(Span.current()).isSameAs(span);
+    outer.close();
+    assertThat(Span.current().spanContext().isValid()).isFalse();
+    assertThat(logged.list).isEmpty();
+  }
+
+  @Test
+  void aSpanCurrentOnItsOwnThreadCanBeMadeCurrentOnAnotherThreadToo() throws Exception {
+    Span span = tracer.spanBuilder("span").startSpan();
+    Scope scope = span.makeCurrent();
+    Span[] seenOnOtherThread = new Span[2];
+
+    Thread other =
+        new Thread(
+            () -> {
+              try (Scope borrowed = span.makeCurrent()) {
+                seenOnOtherThread[0] = Span.current();
+              }
+              seenOnOtherThread[1] = Span.current();
+            });
+    other.start();
+    other.join();
+
+    assertThat(seenOnOtherThread[0]).isSameAs(span);
+    assertThat(seenOnOtherThread[1].spanContext().isValid()).isFalse();
+    assertThat(Span.current()).isSameAs(span);
+    scope.close();
+    assertThat(Span.current().spanContext().isValid()).isFalse();
+    assertThat(logged.list).isEmpty();
+  }
+
+  @Test
+  void baggageMadeCurrentOutsideASpanIsCurrentInsideItAndAfterIt() {
+    Baggage baggage = Baggage.builder().put("tenant", "acme").build();
+    try (Scope baggageScope = baggage.makeCurrent()) {
+      Span span = tracer.spanBuilder("span").startSpan();
+      try (Scope scope = span.makeCurrent()) {
+        assertThat(Baggage.current()).isSameAs(baggage);
+        assertThat(Span.current()).isSameAs(span);
+      }
+      assertThat(Baggage.current()).isSameAs(baggage);
+    }
+    assertThat(Baggage.current().isEmpty()).isTrue();
+  }
 }

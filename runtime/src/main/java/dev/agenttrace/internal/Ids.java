@@ -53,6 +53,13 @@ public final class Ids {
     return new String(chars, 0, 16);
   }
 
+  /** Appends the 16-character lowercase hex form of {@code value} to {@code out}. */
+  public static void appendHex(long value, StringBuilder out) {
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      out.append(HEX[(int) ((value >>> shift) & 0xF)]);
+    }
+  }
+
   private static void writeHex(long value, char[] into, int offset) {
     for (int i = 15; i >= 0; i--) {
       into[offset + i] = HEX[(int) (value & 0xF)];

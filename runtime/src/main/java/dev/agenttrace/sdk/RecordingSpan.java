@@ -1,12 +1,15 @@
 package dev.agenttrace.sdk;
 
 import dev.agenttrace.AttributeKey;
+import dev.agenttrace.AttributeVisitor;
 import dev.agenttrace.Attributes;
+import dev.agenttrace.SelfScopingSpan;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanLink;
+import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
 import dev.agenttrace.internal.Ids;
@@ -31,16 +34,22 @@ import java.util.List;
  * values are cut to 8 KiB characters on the span and 16 KiB in events, ending with {@code
  * ...[truncated]} (see {@link AttributeLimits}).
  */
-final class RecordingSpan implements ReadWriteSpan {
+final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   static final int MAX_ATTRIBUTES = 128;
   static final int MAX_EVENTS = 128;
+
+  private static final StatusCode[] STATUS_CODES = StatusCode.values();
+  private static final byte UNSET = (byte) StatusCode.UNSET.ordinal();
+  private static final byte OK = (byte) StatusCode.OK.ordinal();
+
+  /** Stands in {@code firstValue} for a long kept unboxed in {@code firstLong}. */
+  private static final Object UNBOXED_LONG = new Object();
 
   // This span's identity, held as numbers: the SpanContext object is made only when asked for.
   private final long traceIdHigh;
   private final long traceIdLow;
   private final long spanId;
   private final byte flags;
-  private final TraceState traceState;
 
   /**
    * Made on the first {@link #spanContext()} (by a child, a propagator, a processor that wants it);
@@ -50,10 +59,9 @@ final class RecordingSpan implements ReadWriteSpan {
   private SpanContext spanContext;
 
   private final SpanContext parentSpanContext;
-  private final String name;
-  private final SpanKind kind;
-  private final Attributes initialAttributes;
-  private final List<SpanLink> links;
+
+  /** Name, kind and the attributes from the start: one field for three. */
+  private final SpanTemplate template;
 
   /** The tracer that started this span: its resource, processor and clock, in one field. */
   private final TracerSdk tracer;
@@ -68,15 +76,18 @@ final class RecordingSpan implements ReadWriteSpan {
 
   // Guarded by this.
   // Attributes set after the start, in order: the first in two fields (most proxy methods set one
-  // at run time, so most spans need no array), the others in pairs in moreAttributes.
+  // at run time, so most spans need no array), a long first value unboxed in firstLong (firstValue
+  // then holds UNBOXED_LONG), the others in pairs in moreAttributes.
   private AttributeKey<?> firstKey;
   private Object firstValue;
+  private long firstLong;
   private Object[] moreAttributes;
-  private int attributeCount;
-  private List<SpanEvent> events;
-  private StatusCode status = StatusCode.UNSET;
-  private String statusDescription;
+  private short attributeCount;
+  private byte status = UNSET;
   private long durationNanos;
+
+  /** Links, events and an error description: most spans have none, so they share one holder. */
+  private Rare rare;
 
   /**
    * Set once, under the lock, after every other field; volatile so that a reader who sees it set
@@ -90,11 +101,8 @@ final class RecordingSpan implements ReadWriteSpan {
       long traceIdLow,
       long spanId,
       byte flags,
-      TraceState traceState,
       SpanContext parentSpanContext,
-      String name,
-      SpanKind kind,
-      Attributes initialAttributes,
+      SpanTemplate template,
       List<SpanLink> links,
       TracerSdk tracer,
       long startEpochNanos,
@@ -104,17 +112,20 @@ final class RecordingSpan implements ReadWriteSpan {
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
     this.flags = flags;
-    this.traceState = traceState;
     this.parentSpanContext = parentSpanContext;
-    this.name = name;
-    this.kind = kind;
-    this.initialAttributes = initialAttributes;
-    this.links = links;
+    this.template = template;
+    if (!links.isEmpty()) {
+      rare = new Rare(links);
+    }
     this.tracer = tracer;
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
     this.agentUsage = agentUsage;
-    this.isAgent = agentUsage != null && AgentUsage.isAgent(initialAttributes);
+    this.isAgent = agentUsage != null && AgentUsage.isAgent(template.attributes());
+  }
+
+  private Attributes initialAttributes() {
+    return template.attributes();
   }
 
   /** The totals a child of this span adds its tokens to, or null outside any agent. */
@@ -131,10 +142,38 @@ final class RecordingSpan implements ReadWriteSpan {
   public SpanContext spanContext() {
     SpanContext context = spanContext;
     if (context == null) {
-      context = SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState);
+      context = SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState());
       spanContext = context;
     }
     return context;
+  }
+
+  /**
+   * The trace state: a child's is its parent's (the tracer never changes it), a root's is empty, so
+   * it needs no field of its own.
+   */
+  private TraceState traceState() {
+    return parentSpanContext.isValid() ? parentSpanContext.traceState() : TraceState.empty();
+  }
+
+  @Override
+  public long traceIdHigh() {
+    return traceIdHigh;
+  }
+
+  @Override
+  public long traceIdLow() {
+    return traceIdLow;
+  }
+
+  @Override
+  public long spanIdLong() {
+    return spanId;
+  }
+
+  @Override
+  public long parentSpanIdLong() {
+    return parentSpanContext.isValid() ? parentSpanContext.spanIdLong() : 0;
   }
 
   @Override
@@ -190,6 +229,27 @@ final class RecordingSpan implements ReadWriteSpan {
     return this;
   }
 
+  /** Keeps the first attribute set at run time unboxed when it is a long (a proxy's typical id). */
+  @Override
+  public Span setAttribute(AttributeKey<Long> key, long value) {
+    if (key == null) {
+      return this;
+    }
+    synchronized (this) {
+      if (ended) {
+        return this;
+      }
+      if (attributeCount == 0) {
+        firstKey = key;
+        firstValue = UNBOXED_LONG;
+        firstLong = value;
+        attributeCount = 1;
+        return this;
+      }
+    }
+    return setAttribute(key, (Long) value);
+  }
+
   @Override
   public Span addEvent(String name, Attributes attributes) {
     if (name == null) {
@@ -206,11 +266,12 @@ final class RecordingSpan implements ReadWriteSpan {
       if (ended) {
         return this;
       }
-      if (events == null) {
-        events = new ArrayList<>(2);
+      Rare extra = rare();
+      if (extra.events == null) {
+        extra.events = new ArrayList<>(2);
       }
-      if (events.size() < MAX_EVENTS) {
-        events.add(event);
+      if (extra.events.size() < MAX_EVENTS) {
+        extra.events.add(event);
       }
     }
     return this;
@@ -222,14 +283,17 @@ final class RecordingSpan implements ReadWriteSpan {
       return this;
     }
     synchronized (this) {
-      if (ended || status == StatusCode.OK) {
+      if (ended || status == OK) {
         return this;
       }
-      status = code;
-      statusDescription =
+      status = (byte) code.ordinal();
+      String kept =
           code == StatusCode.ERROR && description != null
               ? AttributeLimits.truncate(description, AttributeLimits.MAX_SPAN_STRING_LENGTH)
               : null;
+      if (kept != null || rare != null) {
+        rare().statusDescription = kept;
+      }
     }
     return this;
   }
@@ -326,17 +390,17 @@ final class RecordingSpan implements ReadWriteSpan {
         return valueAt(i);
       }
     }
-    return initialAttributes.get(key.name());
+    return initialAttributes().get(key.name());
   }
 
   @Override
   public String name() {
-    return name;
+    return template.name();
   }
 
   @Override
   public SpanKind kind() {
-    return kind;
+    return template.kind();
   }
 
   @Override
@@ -382,10 +446,10 @@ final class RecordingSpan implements ReadWriteSpan {
   /** The attributes from the start, then those set since; under the lock or once ended. */
   private Attributes mergedAttributes() {
     if (attributeCount == 0) {
-      return initialAttributes;
+      return initialAttributes();
     }
     Attributes.Builder builder =
-        Attributes.builder(initialAttributes.size() + attributeCount).putAll(initialAttributes);
+        Attributes.builder(initialAttributes().size() + attributeCount).putAll(initialAttributes());
     for (int i = 0; i < attributeCount; i++) {
       putUnchecked(builder, keyAt(i), valueAt(i));
     }
@@ -407,7 +471,7 @@ final class RecordingSpan implements ReadWriteSpan {
         set = setValue(key);
       }
     }
-    return set != null ? (T) set : initialAttributes.get(key);
+    return set != null ? (T) set : initialAttributes().get(key);
   }
 
   /** The value set on the span (not from the start) for {@code key}, or null. */
@@ -420,6 +484,73 @@ final class RecordingSpan implements ReadWriteSpan {
     return null;
   }
 
+  /**
+   * The holder of links, events and the error description, made when first needed; under the lock.
+   */
+  private Rare rare() {
+    Rare extra = rare;
+    if (extra == null) {
+      extra = new Rare(List.of());
+      rare = extra;
+    }
+    return extra;
+  }
+
+  /**
+   * Passes the attributes in the order of {@link #attributes()} without merging them into a copy:
+   * those from the start (with the value set later where a key was set again), then the others set
+   * since.
+   */
+  @Override
+  public void forEachAttribute(AttributeVisitor visitor) {
+    if (ended) {
+      visitAttributes(visitor);
+    } else {
+      synchronized (this) {
+        visitAttributes(visitor);
+      }
+    }
+  }
+
+  private void visitAttributes(AttributeVisitor visitor) {
+    int count = attributeCount;
+    if (count == 0) {
+      initialAttributes().forEachAttribute(visitor);
+      return;
+    }
+    for (int k = 0; k < initialAttributes().size(); k++) {
+      AttributeKey<?> key = initialAttributes().keyAt(k);
+      int set = indexSetAtRunTime(key.name(), count);
+      if (set < 0) {
+        visitor.visit(key, initialAttributes().valueAt(k));
+      } else {
+        visitSet(visitor, set);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      if (initialAttributes().get(keyAt(i).name()) == null) {
+        visitSet(visitor, i);
+      }
+    }
+  }
+
+  private int indexSetAtRunTime(String name, int count) {
+    for (int i = 0; i < count; i++) {
+      if (keyAt(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void visitSet(AttributeVisitor visitor, int i) {
+    if (i == 0 && firstValue == UNBOXED_LONG) {
+      visitor.visitLong(firstKey, firstLong);
+    } else {
+      visitor.visit(keyAt(i), valueAt(i));
+    }
+  }
+
   /** The key of the {@code i}th attribute set after the start. */
   private AttributeKey<?> keyAt(int i) {
     return i == 0 ? firstKey : (AttributeKey<?>) moreAttributes[2 * i - 2];
@@ -427,7 +558,10 @@ final class RecordingSpan implements ReadWriteSpan {
 
   /** The value of the {@code i}th attribute set after the start. */
   private Object valueAt(int i) {
-    return i == 0 ? firstValue : moreAttributes[2 * i - 1];
+    if (i == 0) {
+      return firstValue == UNBOXED_LONG ? Long.valueOf(firstLong) : firstValue;
+    }
+    return moreAttributes[2 * i - 1];
   }
 
   /** Sets the {@code i}th attribute; the array has room for it. */
@@ -458,31 +592,33 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   private List<SpanEvent> eventsCopy() {
+    List<SpanEvent> events = rare == null ? null : rare.events;
     return events == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(events));
   }
 
   @Override
   public List<SpanLink> links() {
-    return links;
+    Rare extra = rare;
+    return extra == null ? List.of() : extra.links;
   }
 
   @Override
   public StatusCode statusCode() {
     if (ended) {
-      return status;
+      return STATUS_CODES[status];
     }
     synchronized (this) {
-      return status;
+      return STATUS_CODES[status];
     }
   }
 
   @Override
   public String statusDescription() {
     if (ended) {
-      return statusDescription;
+      return rare == null ? null : rare.statusDescription;
     }
     synchronized (this) {
-      return statusDescription;
+      return rare == null ? null : rare.statusDescription;
     }
   }
 
@@ -498,6 +634,17 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public String toString() {
-    return "RecordingSpan{" + name + ", " + spanContext() + '}';
+    return "RecordingSpan{" + template.name() + ", " + spanContext() + '}';
+  }
+
+  /** What few spans have: links (fixed at the start), events and an error description. */
+  private static final class Rare {
+    final List<SpanLink> links;
+    List<SpanEvent> events;
+    String statusDescription;
+
+    Rare(List<SpanLink> links) {
+      this.links = links;
+    }
   }
 }

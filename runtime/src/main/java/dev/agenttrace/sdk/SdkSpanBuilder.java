@@ -11,6 +11,7 @@ import dev.agenttrace.SpanBuilder;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanLink;
+import dev.agenttrace.SpanTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -107,11 +108,13 @@ final class SdkSpanBuilder implements SpanBuilder {
   private Span start() {
     return tracer.start(
         parent == null ? Span.current() : parent,
-        name,
-        kind,
-        attributes == null
-            ? Attributes.empty()
-            : AttributeLimits.limit(attributes.build(), AttributeLimits.MAX_SPAN_STRING_LENGTH),
+        SpanTemplate.of(
+            name,
+            kind,
+            attributes == null
+                ? Attributes.empty()
+                : AttributeLimits.limit(
+                    attributes.build(), AttributeLimits.MAX_SPAN_STRING_LENGTH)),
         links == null ? List.of() : Collections.unmodifiableList(links),
         startEpochNanos);
   }

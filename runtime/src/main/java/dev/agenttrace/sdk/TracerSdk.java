@@ -6,7 +6,6 @@ import dev.agenttrace.Attributes;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanBuilder;
 import dev.agenttrace.SpanContext;
-import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanLink;
 import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.TraceState;
@@ -67,8 +66,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
 
   @Override
   public Span startSpan(SpanTemplate template) {
-    return start(
-        Span.current(), template.name(), template.kind(), template.attributes(), List.of(), 0);
+    return start(Span.current(), template, List.of(), 0);
   }
 
   @Override
@@ -96,31 +94,21 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     return sampler;
   }
 
-  Span start(
-      Span parent,
-      String name,
-      SpanKind kind,
-      Attributes attributes,
-      List<SpanLink> links,
-      long startEpochNanos) {
+  Span start(Span parent, SpanTemplate template, List<SpanLink> links, long startEpochNanos) {
     if (shutdown) {
       return parent.isRecording() ? Span.wrap(parent.spanContext()) : parent;
     }
     try {
-      return startRecordingOrNot(parent, name, kind, attributes, links, startEpochNanos);
+      return startRecordingOrNot(parent, template, links, startEpochNanos);
     } catch (RuntimeException e) {
-      logger.error("Could not start span {}; the call goes on untraced", name, e);
+      logger.error("Could not start span {}; the call goes on untraced", template.name(), e);
       return Span.invalid();
     }
   }
 
   private Span startRecordingOrNot(
-      Span parent,
-      String name,
-      SpanKind kind,
-      Attributes attributes,
-      List<SpanLink> links,
-      long startEpochNanos) {
+      Span parent, SpanTemplate template, List<SpanLink> links, long startEpochNanos) {
+    Attributes attributes = template.attributes();
     SpanContext parentContext = parent.spanContext();
     long traceIdHigh;
     long traceIdLow;
@@ -141,7 +129,8 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       traceState = TraceState.empty();
     }
     SamplingDecision decision =
-        sampler.shouldSample(parentContext, traceIdHigh, traceIdLow, name, kind, attributes);
+        sampler.shouldSample(
+            parentContext, traceIdHigh, traceIdLow, template.name(), template.kind(), attributes);
     if (decision == SamplingDecision.RECORD_AND_SAMPLE) {
       flags |= SpanContext.FLAG_SAMPLED;
     } else if (decision == SamplingDecision.DROP && standsInForDroppedChild(parent, flags)) {
@@ -166,11 +155,8 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             traceIdLow,
             spanId,
             flags,
-            traceState,
             parentContext,
-            name,
-            kind,
-            attributes,
+            template,
             links,
             this,
             epochNanos,

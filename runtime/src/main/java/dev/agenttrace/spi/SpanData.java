@@ -1,11 +1,13 @@
 package dev.agenttrace.spi;
 
 import dev.agenttrace.AttributeKey;
+import dev.agenttrace.AttributeVisitor;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.SpanLink;
 import dev.agenttrace.StatusCode;
+import dev.agenttrace.internal.Ids;
 import java.util.List;
 
 /**
@@ -49,6 +51,56 @@ public interface SpanData {
     return parent.isValid() ? parent.spanId() : null;
   }
 
+  /** The high 64 bits of the trace id, without building the span context or a string. */
+  default long traceIdHigh() {
+    return spanContext().traceIdHigh();
+  }
+
+  /** The low 64 bits of the trace id, without building the span context or a string. */
+  default long traceIdLow() {
+    return spanContext().traceIdLow();
+  }
+
+  /** The span id as a number, without building the span context or a string. */
+  default long spanIdLong() {
+    return spanContext().spanIdLong();
+  }
+
+  /** The parent span id as a number, or 0 for a root span. */
+  default long parentSpanIdLong() {
+    SpanContext parent = parentSpanContext();
+    return parent.isValid() ? parent.spanIdLong() : 0;
+  }
+
+  /**
+   * Appends the trace id as 32 lowercase hex characters to {@code out}: what {@link #traceId()}
+   * returns, written into an encoder's buffer without a string of its own.
+   */
+  default void appendTraceId(StringBuilder out) {
+    Ids.appendHex(traceIdHigh(), out);
+    Ids.appendHex(traceIdLow(), out);
+  }
+
+  /** Appends the span id as 16 lowercase hex characters to {@code out}. */
+  default void appendSpanId(StringBuilder out) {
+    Ids.appendHex(spanIdLong(), out);
+  }
+
+  /**
+   * Appends the parent span id as 16 lowercase hex characters to {@code out}, or nothing for a root
+   * span.
+   *
+   * @return whether the span has a parent (and something was appended)
+   */
+  default boolean appendParentSpanId(StringBuilder out) {
+    long parent = parentSpanIdLong();
+    if (parent == 0) {
+      return false;
+    }
+    Ids.appendHex(parent, out);
+    return true;
+  }
+
   /** When the span started, in nanoseconds since the epoch. */
   long startEpochNanos();
 
@@ -71,6 +123,16 @@ public interface SpanData {
    */
   default <T> T attribute(AttributeKey<T> key) {
     return attributes().get(key);
+  }
+
+  /**
+   * Passes each attribute to {@code visitor}, in the order of {@link #attributes()}, with the same
+   * keys and values. A recording span answers without building an {@link Attributes} copy and
+   * passes a {@code long} it kept unboxed to {@link AttributeVisitor#visitLong}: exporters that
+   * stream attributes into their encoding read them this way without allocating.
+   */
+  default void forEachAttribute(AttributeVisitor visitor) {
+    attributes().forEachAttribute(visitor);
   }
 
   /** The events, in the order they were added. */

@@ -1,0 +1,82 @@
+package dev.agenttrace;
+
+/**
+ * A base for span implementations (the SDK's recording span) that serve as their own {@link Scope}
+ * the first time they are made current, on the thread that created them: the common case of a
+ * traced call then allocates no scope object. Any other {@link #makeCurrent()} (again after the
+ * first scope closed, or on another thread) gets an ordinary scope, so the guarantees of {@link
+ * Span#makeCurrent()} hold unchanged: closing twice is harmless, closing out of order is reported
+ * and repaired, closing on another thread is ignored there.
+ *
+ * <p>Users neither extend nor call this class: {@link #close()} closes the scope the first {@code
+ * makeCurrent()} returned and nothing else (it does not end the span).
+ */
+public abstract class SelfScopingSpan extends ContextFrame implements Span, Scope {
+  private static final byte UNUSED = 0;
+  private static final byte OPEN = 1;
+  private static final byte CLOSED = 2;
+
+  /** The thread that created the span: the only one that may use the span as its scope. */
+  private final Thread creator = Thread.currentThread();
+
+  /** Whether the span served as its scope yet: UNUSED, OPEN, CLOSED; only the creator writes it. */
+  private byte scopeState = UNUSED;
+
+  /** For subclasses in the runtime; the span belongs to the calling thread's context storage. */
+  protected SelfScopingSpan() {}
+
+  @Override
+  public final Scope makeCurrent() {
+    if (scopeState == UNUSED && creator == Thread.currentThread()) {
+      return ContextStorage.attachSelf(this);
+    }
+    return ContextStorage.attach(this);
+  }
+
+  /**
+   * Closes the scope that the first {@link #makeCurrent()} on the creating thread returned (this
+   * span), restoring what was current before. Closing twice is harmless; never throws; does not end
+   * the span.
+   */
+  @Override
+  public final void close() {
+    if (scopeState != OPEN) {
+      return;
+    }
+    if (creator != Thread.currentThread()) {
+      ContextStorage.reportClosedOnOtherThread(this);
+      return;
+    }
+    ContextStorage.close(this);
+  }
+
+  @Override
+  final Span span() {
+    return this;
+  }
+
+  @Override
+  final Baggage ownBaggage() {
+    return null;
+  }
+
+  @Override
+  final boolean isClosed() {
+    return scopeState == CLOSED;
+  }
+
+  @Override
+  final void markClosed() {
+    scopeState = CLOSED;
+  }
+
+  /** Marks the span as its own open scope; called by the storage of the creating thread. */
+  final void markOpen() {
+    scopeState = OPEN;
+  }
+
+  /** Whether the span may still become its own scope (never made current by its creator yet). */
+  final boolean isUnused() {
+    return scopeState == UNUSED;
+  }
+}
