@@ -55,10 +55,9 @@ final class ContextStorage {
    * Makes {@code span} current with itself as the scope, keeping the current baggage; the caller
    * has checked that this thread created the span and that it never served as its scope before.
    */
-  static Scope attachSelf(SelfScopingSpan span) {
-    ThreadState state = STATE.get();
+  static Scope attachSelf(ThreadState state, SelfScopingSpan span) {
     ContextFrame previous = state.top;
-    if (previous != null && previous.span() == span) {
+    if (previous == null ? span == NonRecordingSpan.INVALID : previous.span() == span) {
       return NoopScope.INSTANCE;
     }
     span.previous = previous;
@@ -70,9 +69,9 @@ final class ContextStorage {
     return span;
   }
 
-  /** Closes {@code frame}, which belongs to this thread's stack (or was closed out of order). */
-  static void close(ContextFrame frame) {
-    close(STATE.get(), frame);
+  /** The calling thread's storage. */
+  static ThreadState threadState() {
+    return STATE.get();
   }
 
   static void reportClosedOnOtherThread(ContextFrame frame) {
@@ -83,7 +82,11 @@ final class ContextStorage {
         frame.span().spanContext());
   }
 
-  private static void close(ThreadState owner, ContextFrame frame) {
+  /**
+   * Closes {@code frame} on the thread owning {@code owner}; the frame is on that thread's stack,
+   * or was closed already by an out-of-order close.
+   */
+  static void close(ThreadState owner, ContextFrame frame) {
     // Span contexts are looked at only for log correlation: a span makes its context lazily.
     boolean correlating = LogCorrelation.isEnabled();
     SpanContext shown = correlating ? shownBy(owner.top) : null;
@@ -131,7 +134,8 @@ final class ContextStorage {
     }
   }
 
-  private static final class ThreadState {
+  /** One thread's stack of current contexts. */
+  static final class ThreadState {
     /** The thread owning this state: comparing threads is cheaper than another lookup. */
     final Thread thread = Thread.currentThread();
 

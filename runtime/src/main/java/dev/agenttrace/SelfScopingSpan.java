@@ -1,12 +1,12 @@
 package dev.agenttrace;
 
 /**
- * A base for span implementations (the SDK's recording span) that serve as their own {@link Scope}
- * the first time they are made current, on the thread that created them: the common case of a
- * traced call then allocates no scope object. Any other {@link #makeCurrent()} (again after the
- * first scope closed, or on another thread) gets an ordinary scope, so the guarantees of {@link
- * Span#makeCurrent()} hold unchanged: closing twice is harmless, closing out of order is reported
- * and repaired, closing on another thread is ignored there.
+ * A base for span implementations (the SDK's recording span, spans that only carry an identity)
+ * that serve as their own {@link Scope} the first time they are made current, on the thread that
+ * created them: the common case of a traced call then allocates no scope object. Any other {@link
+ * #makeCurrent()} (again after the first scope closed, or on another thread) gets an ordinary
+ * scope, so the guarantees of {@link Span#makeCurrent()} hold unchanged: closing twice is harmless,
+ * closing out of order is reported and repaired, closing on another thread is ignored there.
  *
  * <p>Users neither extend nor call this class: {@link #close()} closes the scope the first {@code
  * makeCurrent()} returned and nothing else (it does not end the span).
@@ -16,8 +16,11 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
   private static final byte OPEN = 1;
   private static final byte CLOSED = 2;
 
-  /** The thread that created the span: the only one that may use the span as its scope. */
-  private final Thread creator = Thread.currentThread();
+  /**
+   * The context storage of the thread that created the span: only that thread may use the span as
+   * its scope, and holding its storage spares the thread-local lookups of opening and closing it.
+   */
+  private final ContextStorage.ThreadState creator = ContextStorage.threadState();
 
   /** Whether the span served as its scope yet: UNUSED, OPEN, CLOSED; only the creator writes it. */
   private byte scopeState = UNUSED;
@@ -27,8 +30,8 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
 
   @Override
   public final Scope makeCurrent() {
-    if (scopeState == UNUSED && creator == Thread.currentThread()) {
-      return ContextStorage.attachSelf(this);
+    if (scopeState == UNUSED && creator.thread == Thread.currentThread()) {
+      return ContextStorage.attachSelf(creator, this);
     }
     return ContextStorage.attach(this);
   }
@@ -43,11 +46,11 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
     if (scopeState != OPEN) {
       return;
     }
-    if (creator != Thread.currentThread()) {
+    if (creator.thread != Thread.currentThread()) {
       ContextStorage.reportClosedOnOtherThread(this);
       return;
     }
-    ContextStorage.close(this);
+    ContextStorage.close(creator, this);
   }
 
   @Override

@@ -25,10 +25,17 @@ import java.util.concurrent.TimeUnit;
  * spans made, exported and dropped, and the dropped share.
  *
  * <p>Arguments: seconds per rate (default 3), then rates in spans per second (default 250000 500000
- * 1000000 2000000). Each pipeline first runs one unmeasured second at the lowest rate so the JIT
- * has compiled both paths.
+ * 1000000 2000000 3000000 4000000). Each pipeline first runs one unmeasured second at the lowest
+ * rate so the JIT has compiled both paths.
  */
 public final class PacedExportLoad {
+  /**
+   * Held in a field: java.util.logging keeps loggers weakly, so a level set on one nobody holds is
+   * lost at the next garbage collection.
+   */
+  private static final java.util.logging.Logger OTEL_BATCH_LOGGER =
+      java.util.logging.Logger.getLogger("io.opentelemetry.sdk.trace.export.BatchSpanProcessor");
+
   private PacedExportLoad() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -38,11 +45,10 @@ public final class PacedExportLoad {
       rates.add(Long.parseLong(args[i]));
     }
     if (rates.isEmpty()) {
-      rates.addAll(List.of(250_000L, 500_000L, 1_000_000L, 2_000_000L));
+      rates.addAll(List.of(250_000L, 500_000L, 1_000_000L, 2_000_000L, 3_000_000L, 4_000_000L));
     }
     // The SDK logs every drop through java.util.logging; the table counts them.
-    java.util.logging.Logger.getLogger("io.opentelemetry.sdk.trace.export.BatchSpanProcessor")
-        .setLevel(java.util.logging.Level.OFF);
+    OTEL_BATCH_LOGGER.setLevel(java.util.logging.Level.OFF);
     System.out.printf(
         Locale.ROOT,
         "JDK %s, %d cores; %.1f s per rate, default queues (2,048) and batches (512)%n%n",

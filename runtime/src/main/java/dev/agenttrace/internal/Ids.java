@@ -9,6 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ids {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** The two hex characters of each byte value, at twice the value. */
+  private static final char[] HEX_PAIRS = new char[512];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      HEX_PAIRS[2 * b] = HEX[b >>> 4];
+      HEX_PAIRS[2 * b + 1] = HEX[b & 0xF];
+    }
+  }
+
   /** The invalid span id, sixteen zeros. */
   public static final String INVALID_SPAN_ID = "0000000000000000";
 
@@ -53,17 +63,31 @@ public final class Ids {
     return new String(chars, 0, 16);
   }
 
-  /** Appends the 16-character lowercase hex form of {@code value} to {@code out}. */
+  /**
+   * Appends the 16-character lowercase hex form of {@code value} to {@code out}, in one append of
+   * the per-thread buffer (a character at a time costs a capacity check each).
+   */
   public static void appendHex(long value, StringBuilder out) {
-    for (int shift = 60; shift >= 0; shift -= 4) {
-      out.append(HEX[(int) ((value >>> shift) & 0xF)]);
-    }
+    char[] chars = HEX_BUFFER.get();
+    writeHex(value, chars, 0);
+    out.append(chars, 0, 16);
+  }
+
+  /** Appends the 32-character lowercase hex form of a trace id to {@code out}, in one append. */
+  public static void appendTraceIdHex(long high, long low, StringBuilder out) {
+    char[] chars = HEX_BUFFER.get();
+    writeHex(high, chars, 0);
+    writeHex(low, chars, 16);
+    out.append(chars, 0, 32);
   }
 
   private static void writeHex(long value, char[] into, int offset) {
-    for (int i = 15; i >= 0; i--) {
-      into[offset + i] = HEX[(int) (value & 0xF)];
-      value >>>= 4;
+    // A byte at a time, two characters from the table: half the steps of a nibble at a time.
+    for (int i = offset + 14; i >= offset; i -= 2) {
+      int pair = ((int) value & 0xFF) << 1;
+      into[i] = HEX_PAIRS[pair];
+      into[i + 1] = HEX_PAIRS[pair + 1];
+      value >>>= 8;
     }
   }
 

@@ -514,24 +514,39 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   private void visitAttributes(AttributeVisitor visitor) {
     int count = attributeCount;
-    if (count == 0) {
-      initialAttributes().forEachAttribute(visitor);
+    Attributes initial = initialAttributes();
+    if (!replacesAnInitialAttribute(initial, count)) {
+      // The common case: the template's attributes, then those set at run time.
+      initial.forEachAttribute(visitor);
+      for (int i = 0; i < count; i++) {
+        visitSet(visitor, i);
+      }
       return;
     }
-    for (int k = 0; k < initialAttributes().size(); k++) {
-      AttributeKey<?> key = initialAttributes().keyAt(k);
+    for (int k = 0; k < initial.size(); k++) {
+      AttributeKey<?> key = initial.keyAt(k);
       int set = indexSetAtRunTime(key.name(), count);
       if (set < 0) {
-        visitor.visit(key, initialAttributes().valueAt(k));
+        visitor.visit(key, initial.valueAt(k));
       } else {
         visitSet(visitor, set);
       }
     }
     for (int i = 0; i < count; i++) {
-      if (initialAttributes().get(keyAt(i).name()) == null) {
+      if (initial.get(keyAt(i).name()) == null) {
         visitSet(visitor, i);
       }
     }
+  }
+
+  /** Whether one of the first {@code count} attributes set at run time has a key of the start's. */
+  private boolean replacesAnInitialAttribute(Attributes initial, int count) {
+    for (int i = 0; i < count; i++) {
+      if (initial.get(keyAt(i).name()) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int indexSetAtRunTime(String name, int count) {

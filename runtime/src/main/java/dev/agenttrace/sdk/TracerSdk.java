@@ -138,7 +138,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     }
     long spanId = Ids.randomSpanId();
     if (decision == SamplingDecision.DROP) {
-      return Span.wrap(SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState));
+      return new SampledOutSpan(traceIdHigh, traceIdLow, spanId, flags, traceState);
     }
     long nanoTime = clock.nanoTime();
     long epochNanos;

@@ -77,8 +77,7 @@ public interface SpanData {
    * returns, written into an encoder's buffer without a string of its own.
    */
   default void appendTraceId(StringBuilder out) {
-    Ids.appendHex(traceIdHigh(), out);
-    Ids.appendHex(traceIdLow(), out);
+    Ids.appendTraceIdHex(traceIdHigh(), traceIdLow(), out);
   }
 
   /** Appends the span id as 16 lowercase hex characters to {@code out}. */

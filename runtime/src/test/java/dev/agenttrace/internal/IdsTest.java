@@ -3,6 +3,8 @@ package dev.agenttrace.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agenttrace.testing.Fuzz;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -36,5 +38,24 @@ class IdsTest {
     for (int i = 0; i < 10_000; i++) {
       assertThat(Ids.randomSpanId()).isNotZero();
     }
+  }
+
+  @Test
+  void anyIdFormatsAsTheJdksZeroPaddedHexWhicheverWayItIsWritten() {
+    Fuzz.forAll(
+        10_000,
+        Random::nextLong,
+        id -> {
+          String expected = String.format("%016x", id);
+          StringBuilder appended = new StringBuilder("x");
+          Ids.appendHex(id, appended);
+          StringBuilder traceId = new StringBuilder();
+          Ids.appendTraceIdHex(id, ~id, traceId);
+
+          assertThat(Ids.spanIdHex(id)).isEqualTo(expected);
+          assertThat(appended.toString()).isEqualTo("x" + expected);
+          assertThat(traceId.toString()).isEqualTo(expected + String.format("%016x", ~id));
+          assertThat(Ids.parseHex16(expected, 0)).isEqualTo(id);
+        });
   }
 }
