@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -173,6 +174,14 @@ public class ProcessorCompileBenchmark {
   }
 
   private boolean compile(List<Path> sources, boolean withProcessor) throws IOException {
+    return compile(sources, output, withProcessor ? new AgentTraceProcessor() : null);
+  }
+
+  /**
+   * javac in-process on {@code sources} into {@code output}, running {@code processor}, or with
+   * processing off when it is null.
+   */
+  static boolean compile(List<Path> sources, Path output, Processor processor) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
@@ -183,12 +192,12 @@ public class ProcessorCompileBenchmark {
               "-d", output.toString(),
               "-s", Files.createDirectories(output.resolve("generated")).toString(),
               "--release", "17"));
-      if (!withProcessor) {
+      if (processor == null) {
         options.add("-proc:none");
       }
       JavaCompiler.CompilationTask task = javac.getTask(null, files, null, options, null, units);
-      if (withProcessor) {
-        task.setProcessors(List.of(new AgentTraceProcessor()));
+      if (processor != null) {
+        task.setProcessors(List.of(processor));
       }
       if (!task.call()) {
         throw new IllegalStateException("the corpus did not compile");

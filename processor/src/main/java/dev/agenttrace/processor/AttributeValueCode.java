@@ -26,21 +26,21 @@ final class AttributeValueCode {
     TypeMirror type = attribute.type();
     boolean primitive = attribute.primitive();
     return switch (attribute.valueKind()) {
-      case BOOLEAN, STRING -> CodeBlock.of("$N", name);
+      case BOOLEAN, STRING -> InlineFormat.of("$N", name);
       case LONG -> numeric(type, primitive, name, TypeKind.LONG, "long", "java.lang.Long");
       case DOUBLE -> numeric(type, primitive, name, TypeKind.DOUBLE, "double", "java.lang.Double");
       case CHAR ->
           primitive
-              ? CodeBlock.of("$T.valueOf($N)", String.class, name)
-              : CodeBlock.of("$N == null ? null : $N.toString()", name, name);
-      case ENUM -> CodeBlock.of("$N == null ? null : $N.name()", name, name);
+              ? InlineFormat.of("$T.valueOf($N)", String.class, name)
+              : InlineFormat.of("$N == null ? null : $N.toString()", name, name);
+      case ENUM -> InlineFormat.of("$N == null ? null : $N.name()", name, name);
       // Only these run user code (toString()), so only these go through the helper that never
       // throws; a primitive array's text cannot fail.
       case ARRAY ->
           ((ArrayType) type).getComponentType().getKind().isPrimitive()
-              ? CodeBlock.of("$N == null ? null : $T.toString($N)", name, Arrays.class, name)
-              : CodeBlock.of("$T.deepToStringSafely($N)", ATTRIBUTE_VALUES, name);
-      case OTHER -> CodeBlock.of("$T.toStringSafely($N)", ATTRIBUTE_VALUES, name);
+              ? InlineFormat.of("$N == null ? null : $T.toString($N)", name, Arrays.class, name)
+              : InlineFormat.of("$T.deepToStringSafely($N)", ATTRIBUTE_VALUES, name);
+      case OTHER -> InlineFormat.of("$T.toStringSafely($N)", ATTRIBUTE_VALUES, name);
     };
   }
 
@@ -48,14 +48,14 @@ final class AttributeValueCode {
       TypeMirror type, boolean primitive, String name, TypeKind kind, String cast, String box) {
     if (primitive) {
       return type.getKind() == kind
-          ? CodeBlock.of("$N", name)
-          : CodeBlock.of("($L) $N", cast, name);
+          ? InlineFormat.of("$N", name)
+          : InlineFormat.of("($L) $N", cast, name);
     }
     boolean exactBox =
         type.getKind() == TypeKind.DECLARED
             && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(box);
     return exactBox
-        ? CodeBlock.of("$N", name)
-        : CodeBlock.of("$N == null ? null : $N.$LValue()", name, name, cast);
+        ? InlineFormat.of("$N", name)
+        : InlineFormat.of("$N == null ? null : $N.$LValue()", name, name, cast);
   }
 }

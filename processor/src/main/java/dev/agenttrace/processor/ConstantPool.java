@@ -20,7 +20,11 @@ import javax.lang.model.element.Modifier;
  */
 final class ConstantPool {
   private final Set<String> names;
-  private final Map<String, String> nameByValue = new HashMap<>();
+  private final Map<Value, String> nameByValue = new HashMap<>();
+
+  /** What tells two constants apart: their type and what their initializer is made from. */
+  private record Value(TypeName type, Object identity) {}
+
   private final List<FieldSpec> fields = new ArrayList<>();
 
   /**
@@ -37,11 +41,11 @@ final class ConstantPool {
 
   /**
    * As {@link #constant(TypeName, String, CodeBlock)}, with the value told apart by {@code
-   * identity} (for initializers whose text JavaPoet cannot render alone, such as those with a
-   * {@code $Z} wrapping point).
+   * identity}, an object with value equality (for initializers whose text JavaPoet cannot render
+   * alone, such as those with a {@code $Z} wrapping point, and to spare rendering it).
    */
-  String constant(TypeName type, String baseName, CodeBlock initializer, String identity) {
-    String value = type + " = " + identity;
+  String constant(TypeName type, String baseName, CodeBlock initializer, Object identity) {
+    Value value = new Value(type, identity);
     String existing = nameByValue.get(value);
     if (existing != null) {
       return existing;

@@ -3,7 +3,9 @@ package dev.agenttrace.processor;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -35,6 +37,15 @@ final class CopiedAnnotations {
 
   private final Elements elements;
 
+  /**
+   * Whether an annotation type may be copied to a method, and to a parameter, by type: the same few
+   * annotations come back on every method, and reading their meta-annotations each time showed in
+   * the processor's profile.
+   */
+  private final Map<TypeElement, Boolean> copyableToMethods = new HashMap<>();
+
+  private final Map<TypeElement, Boolean> copyableToParameters = new HashMap<>();
+
   CopiedAnnotations(Elements elements) {
     this.elements = elements;
   }
@@ -43,18 +54,24 @@ final class CopiedAnnotations {
   List<AnnotationMirror> of(Element element, TypeMirror type) {
     ElementType target =
         element instanceof VariableElement ? ElementType.PARAMETER : ElementType.METHOD;
+    Map<TypeElement, Boolean> copyable =
+        target == ElementType.PARAMETER ? copyableToParameters : copyableToMethods;
     List<AnnotationMirror> copied = new ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-      if (!NEVER.contains(annotation.getQualifiedName().toString())
-          && isRuntimeVisible(annotation)
-          && isApplicableTo(annotation, target)
-          && isAccessible(annotation)
+      if (copyable.computeIfAbsent(annotation, a -> isCopyable(a, target))
           && !onType(annotation, type)) {
         copied.add(mirror);
       }
     }
     return copied;
+  }
+
+  private boolean isCopyable(TypeElement annotation, ElementType target) {
+    return !NEVER.contains(annotation.getQualifiedName().toString())
+        && isRuntimeVisible(annotation)
+        && isApplicableTo(annotation, target)
+        && isAccessible(annotation);
   }
 
   private static boolean isRuntimeVisible(TypeElement annotation) {

@@ -80,8 +80,8 @@ final class HandlerWrappers {
                 MethodSpec.constructorBuilder()
                     .addParameter(handlerType, HANDLER)
                     .addParameter(STREAMING_CALL, CALL)
-                    .addStatement("this.$N = $N", HANDLER, HANDLER)
-                    .addStatement("this.$N = $N", CALL, CALL)
+                    .addStatement(InlineFormat.of("this.$N = $N", HANDLER, HANDLER))
+                    .addStatement(InlineFormat.of("this.$N = $N", CALL, CALL))
                     .build());
     for (HandlerMethod method : model.methods()) {
       wrapper.addMethod(methods.writeHandlerMethod(method, HANDLER, CALL));

@@ -45,8 +45,9 @@ final class MethodModels {
   private final ErrorReporter errors;
 
   /**
-   * {@code CompletionStage}, {@code Flow.Publisher}, {@code Stream} (erased, by name) and {@code
-   * Object}: looked up once, asked for per method.
+   * {@code CompletionStage}, {@code Flow.Publisher}, {@code Stream}, Reactive Streams' {@code
+   * Publisher} (erased, by name; absent when not on the class path) and {@code Object}: looked up
+   * once, asked for per method.
    */
   private final Map<String, TypeMirror> erased = new HashMap<>();
 
@@ -70,8 +71,10 @@ final class MethodModels {
     this.lint = lint;
     this.errors = errors;
     this.handlers = new StreamingHandlers(elements, types, errors, collector, lint);
-    for (String name : List.of(COMPLETION_STAGE, FLOW_PUBLISHER, STREAM)) {
-      // Flow is missing below Java 9 (--release 8 is reported on the annotated type).
+    for (String name :
+        List.of(COMPLETION_STAGE, FLOW_PUBLISHER, STREAM, REACTIVE_STREAMS_PUBLISHER)) {
+      // Flow is missing below Java 9 (--release 8 is reported on the annotated type), Reactive
+      // Streams when not on the class path.
       TypeElement found = elements.getTypeElement(name);
       if (found != null) {
         erased.put(name, types.erasure(found.asType()));
@@ -216,13 +219,15 @@ final class MethodModels {
     if (returnType.getKind() != TypeKind.DECLARED) {
       return false;
     }
-    TypeMirror erased = types.erasure(returnType);
+    TypeMirror erasedReturn = types.erasure(returnType);
     for (String name : List.of(FLOW_PUBLISHER, STREAM, REACTIVE_STREAMS_PUBLISHER)) {
-      TypeElement stream = elements.getTypeElement(name);
-      if (stream == null || !types.isAssignable(erased, types.erasure(stream.asType()))) {
+      // Looked up once, not per method: a type missing from the class path is searched for in
+      // every module on each lookup.
+      TypeMirror stream = erased.get(name);
+      if (stream == null || !types.isAssignable(erasedReturn, stream)) {
         continue;
       }
-      boolean exact = types.isSameType(erased, types.erasure(stream.asType()));
+      boolean exact = types.isSameType(erasedReturn, stream);
       if (!exact || name.equals(REACTIVE_STREAMS_PUBLISHER)) {
         return true;
       }

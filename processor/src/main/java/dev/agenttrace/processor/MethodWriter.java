@@ -154,36 +154,39 @@ final class MethodWriter {
       // A proxy equals only a proxy of the same type whose delegate its own delegate equals: the
       // relation stays symmetric (a raw delegate never equals its proxy, nor the other way round).
       String other = parameters.get(0);
-      String unwrapped = names.newName("other");
+      String unwrapped = local(names, "other");
       return builder
           .addStatement(
-              "return $N instanceof $T $N$W&& $N.equals($N.$N)",
-              other,
-              anyProxy,
-              unwrapped,
-              ProxyWriter.DELEGATE,
-              unwrapped,
-              ProxyWriter.DELEGATE)
+              InlineFormat.of(
+                  "return $N instanceof $T $N$W&& $N.equals($N.$N)",
+                  other,
+                  anyProxy,
+                  unwrapped,
+                  ProxyWriter.DELEGATE,
+                  unwrapped,
+                  ProxyWriter.DELEGATE))
           .build();
     }
     CodeBlock untracedCall = call;
     if (method.runsDefaultCode()) {
       // The interface's own code, run on this proxy: what it calls goes through the proxy.
-      untracedCall = call(CodeBlock.of("$T.super", target), method, parameters);
+      untracedCall = call(InlineFormat.of("$T.super", target), method, parameters);
     }
     if (!method.isTraced()) {
       return builder.addStatement(returnsVoid ? "$L" : "return $L", untracedCall).build();
     }
+    BodyBuilder body = new BodyBuilder();
     new TracedBody(
             method,
             constants,
             names,
             parameters,
-            builder,
+            body,
             untracedCall,
             span ->
                 method.runsDefaultCode()
-                    ? call(CodeBlock.of("new $N($N)", ProxyWriter.FUNNEL, span), method, parameters)
+                    ? call(
+                        InlineFormat.of("new $N($N)", ProxyWriter.FUNNEL, span), method, parameters)
                     : call,
             returnType(method),
             usage,
@@ -195,7 +198,7 @@ final class MethodWriter {
                     : handlerClasses.get(method.handler().model().key()),
                 handler -> callReplacing(receiver, method, parameters, handler)))
         .write();
-    return builder.build();
+    return builder.addCode(body.build()).build();
   }
 
   /** {@code call} with the handler argument replaced by {@code handler}. */
@@ -205,9 +208,11 @@ final class MethodWriter {
         IntStream.range(0, parameters.size())
             .mapToObj(
                 i ->
-                    i == method.handler().index() ? handler : CodeBlock.of("$N", parameters.get(i)))
+                    i == method.handler().index()
+                        ? handler
+                        : InlineFormat.of("$N", parameters.get(i)))
             .collect(CodeBlock.joining(", "));
-    return CodeBlock.of(
+    return InlineFormat.of(
         "$L.$N($L)", receiver, method.element().getSimpleName().toString(), arguments);
   }
 
@@ -231,19 +236,24 @@ final class MethodWriter {
             parameters,
             false);
     switch (method.role()) {
-      case CHUNK -> builder.addStatement("$N.chunk()", callField);
-      case ERROR -> builder.addStatement("$N.fail($N)", callField, parameters.get(0));
+      case CHUNK -> builder.addStatement(InlineFormat.of("$N.chunk()", callField));
+      case ERROR ->
+          builder.addStatement(InlineFormat.of("$N.fail($N)", callField, parameters.get(0)));
       case COMPLETE -> {
         if (method.usage() != null) {
           builder.addStatement(
-              "$N($N.span(), $N)", usage.helperFor(method.usage()), callField, parameters.get(0));
+              InlineFormat.of(
+                  "$N($N.span(), $N)",
+                  usage.helperFor(method.usage()),
+                  callField,
+                  parameters.get(0)));
         }
-        builder.addStatement("$N.complete()", callField);
+        builder.addStatement(InlineFormat.of("$N.complete()", callField));
       }
       case FORWARD -> {}
     }
     CodeBlock call =
-        CodeBlock.of(
+        InlineFormat.of(
             "$N.$N($L)",
             handlerField,
             method.element().getSimpleName().toString(),
@@ -263,17 +273,27 @@ final class MethodWriter {
     MethodSpec.Builder builder = signature(method, parameters, false);
     CodeBlock call = call(ProxyWriter.DELEGATE, method, parameters);
     if (method.result() == ResultKind.VOID) {
-      return builder.addStatement("$L", call).build();
+      return builder.addStatement(InlineFormat.of("$L", call)).build();
     }
     if (!method.isTraced() || method.resultReads() == null || method.result() != ResultKind.VALUE) {
-      return builder.addStatement("return $L", call).build();
+      return builder.addStatement(InlineFormat.of("return $L", call)).build();
     }
-    String result = names.newName("result");
+    String result = local(names, "result");
     return builder
-        .addStatement("$T $N = $L", returnType(method), result, call)
-        .addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result)
-        .addStatement("return $N", result)
+        .addStatement(InlineFormat.of("$T $N = $L", returnType(method), result, call))
+        .addStatement(
+            InlineFormat.of("$N($N, $N)", usage.helperFor(method.resultReads()), spanField, result))
+        .addStatement(InlineFormat.of("return $N", result))
         .build();
+  }
+
+  /**
+   * A new local named after {@code suggestion}. Tagged with a fresh object because JavaPoet tags an
+   * untagged name with a random UUID, a {@code SecureRandom} call per local that showed in the
+   * processor's profile; the tags are never looked up.
+   */
+  static String local(NameAllocator names, String suggestion) {
+    return names.newName(suggestion, new Object());
   }
 
   private NameAllocator names(Set<String> extraFields) {
@@ -295,7 +315,7 @@ final class MethodWriter {
   }
 
   private static CodeBlock call(Object receiver, ProxyMethod method, List<String> parameters) {
-    return CodeBlock.of(
+    return InlineFormat.of(
         "$L.$N($L)",
         receiver,
         method.element().getSimpleName().toString(),

@@ -1,8 +1,11 @@
 package dev.agenttrace.processor;
 
+import java.util.HashMap;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * What one annotation asks for: an operation annotation on a type or method, or a
@@ -12,17 +15,38 @@ import javax.lang.model.element.Element;
  * @param operation the kind of operation
  * @param element the annotated element
  * @param mirror the annotation
+ * @param written the explicitly written values of {@code mirror} by name, read once: settings are
+ *     asked for many times per method, and javac builds a new map on every {@link
+ *     AnnotationMirror#getElementValues()}
  */
-record OperationSettings(Operation operation, Element element, AnnotationMirror mirror) {
+record OperationSettings(
+    Operation operation,
+    Element element,
+    AnnotationMirror mirror,
+    Map<String, AnnotationValue> written) {
+
+  OperationSettings(Operation operation, Element element, AnnotationMirror mirror) {
+    this(operation, element, mirror, written(mirror));
+  }
+
+  private static Map<String, AnnotationValue> written(AnnotationMirror mirror) {
+    Map<String, AnnotationValue> written = new HashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      written.put(entry.getKey().getSimpleName().toString(), entry.getValue());
+    }
+    return written;
+  }
 
   /** The explicitly written {@code name} setting, or {@code null}. */
   AnnotationValue value(String name) {
-    return Annotations.explicitValue(mirror, name);
+    return written.get(name);
   }
 
   /** The string {@code name} setting, or {@code ""} when not written. */
   String string(String name) {
-    return Annotations.string(mirror, name);
+    AnnotationValue value = value(name);
+    return value == null ? "" : String.valueOf(value.getValue());
   }
 
   /** The boolean {@code name} setting, or {@code null} when not written. */

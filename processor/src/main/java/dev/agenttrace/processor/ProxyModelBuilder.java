@@ -4,8 +4,10 @@ import com.palantir.javapoet.ClassName;
 import dev.agenttrace.processor.MethodCollector.Candidate;
 import dev.agenttrace.processor.ProxyType.Style;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -290,8 +292,9 @@ final class ProxyModelBuilder {
   /** The one operation annotation on {@code element}, or null; reports a second one. */
   private OperationSettings operationOf(Element element, String description) {
     OperationSettings found = null;
+    Map<Operation, AnnotationMirror> mirrors = operationMirrors(element);
     for (Operation operation : Operation.values()) {
-      AnnotationMirror mirror = Annotations.find(element, operation.annotationName());
+      AnnotationMirror mirror = mirrors.get(operation);
       if (mirror == null) {
         continue;
       }
@@ -316,13 +319,30 @@ final class ProxyModelBuilder {
 
   private static Operation firstOperation(List<Candidate> candidates) {
     for (Candidate candidate : candidates) {
+      Map<Operation, AnnotationMirror> mirrors = operationMirrors(candidate.annotated());
       for (Operation operation : Operation.values()) {
-        if (Annotations.find(candidate.annotated(), operation.annotationName()) != null) {
+        if (mirrors.containsKey(operation)) {
           return operation;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * The operation annotations on {@code element}, the first of each kind, reading each annotation's
+   * name once (javac builds a new string for every comparison with a name).
+   */
+  private static Map<Operation, AnnotationMirror> operationMirrors(Element element) {
+    Map<Operation, AnnotationMirror> mirrors = new EnumMap<>(Operation.class);
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      Operation operation = Operation.forAnnotation(annotation.getQualifiedName().toString());
+      if (operation != null) {
+        mirrors.putIfAbsent(operation, mirror);
+      }
+    }
+    return mirrors;
   }
 
   /** Whether a class method is traced; reports an annotation the subclass cannot honour. */

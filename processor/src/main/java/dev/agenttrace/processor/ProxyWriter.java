@@ -50,12 +50,23 @@ final class ProxyWriter {
 
   private static final String FUNNEL_SPAN = "span";
 
+  private static final TypeName BOOLEAN_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(Boolean.class));
+  private static final TypeName LONG_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(Long.class));
+  private static final TypeName DOUBLE_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(Double.class));
+  private static final TypeName STRING_KEY =
+      ParameterizedTypeName.get(ATTRIBUTE_KEY, ClassName.get(String.class));
+
   private final Elements elements;
   private final Types types;
+  private final CopiedAnnotations copiedAnnotations;
 
   ProxyWriter(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+    this.copiedAnnotations = new CopiedAnnotations(elements);
   }
 
   JavaFile write(ProxyType proxy) {
@@ -97,7 +108,9 @@ final class ProxyWriter {
     type.addFields(constants.fields());
     // Tells the runtime a proxy exists (for its "nothing was traced" hint), once per class.
     type.addStaticBlock(
-        CodeBlock.builder().addStatement("$T.initialized()", RuntimeNames.PROXY_CLASSES).build());
+        CodeBlock.builder()
+            .addStatement(InlineFormat.of("$T.initialized()", RuntimeNames.PROXY_CLASSES))
+            .build());
 
     if (proxy.style() == Style.DELEGATE) {
       writeDelegateMembers(proxy, type, targetName, targetType, typeVariables);
@@ -128,7 +141,7 @@ final class ProxyWriter {
             anyProxy,
             targetName,
             usage,
-            new CopiedAnnotations(elements),
+            copiedAnnotations,
             proxy.proxyName(),
             handlers.names());
     for (int i = 0; i < proxy.methods().size(); i++) {
@@ -173,7 +186,7 @@ final class ProxyWriter {
             MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(targetType, DELEGATE)
-                .addStatement("this.$N = $N", DELEGATE, DELEGATE)
+                .addStatement(InlineFormat.of("this.$N = $N", DELEGATE, DELEGATE))
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("wrap")
@@ -185,12 +198,13 @@ final class ProxyWriter {
                 .returns(targetType)
                 .addParameter(targetType, DELEGATE)
                 .addStatement(
-                    "return new $T$L($T.requireNonNull($N, $S))",
-                    proxy.proxyName(),
-                    typeVariables.isEmpty() ? "" : "<>",
-                    Objects.class,
-                    DELEGATE,
-                    DELEGATE)
+                    InlineFormat.of(
+                        "return new $T$L($T.requireNonNull($N, $S))",
+                        proxy.proxyName(),
+                        typeVariables.isEmpty() ? "" : "<>",
+                        Objects.class,
+                        DELEGATE,
+                        DELEGATE))
                 .build());
   }
 
@@ -240,7 +254,7 @@ final class ProxyWriter {
     }
     builder.varargs(constructor.isVarArgs());
     constructor.getThrownTypes().forEach(thrown -> builder.addException(TypeNames.of(thrown)));
-    return builder.addStatement("super($L)", String.join(", ", names)).build();
+    return builder.addStatement(InlineFormat.of("super($L)", String.join(", ", names))).build();
   }
 
   /**
@@ -264,7 +278,7 @@ final class ProxyWriter {
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addParameter(RuntimeNames.SPAN, FUNNEL_SPAN)
-                    .addStatement("this.$N = $N", FUNNEL_SPAN, FUNNEL_SPAN)
+                    .addStatement(InlineFormat.of("this.$N = $N", FUNNEL_SPAN, FUNNEL_SPAN))
                     .build());
     for (ProxyMethod method : proxy.methods()) {
       if (!method.runsDefaultCode() && !isObjectMethod(method)) {
@@ -292,31 +306,34 @@ final class ProxyWriter {
             SPAN_TEMPLATE,
             streamingModelCall ? base + "_STREAMING" : base,
             templateInitializer(method.span(), streamingModelCall),
-            method.span() + " " + streamingModelCall);
+            List.of(method.span(), streamingModelCall));
     List<String> keys = new ArrayList<>();
     for (ParameterAttribute attribute : method.attributes()) {
       keys.add(
           constants.constant(
               keyType(attribute),
               keyConstantName(attribute.key()),
-              CodeBlock.of(
+              InlineFormat.of(
                   "$T.$N($Z$S)",
                   ATTRIBUTE_KEY,
                   attribute.valueKind().keyFactory(),
                   attribute.key()),
-              attribute.valueKind().keyFactory() + " " + attribute.key()));
+              List.of(attribute.valueKind().keyFactory(), attribute.key())));
     }
     String argumentNames = null;
     if (method.capture() != null && method.capture().arguments()) {
       CodeBlock names =
           method.capture().argumentIndexes().stream()
-              .map(i -> CodeBlock.of("$S", method.element().getParameters().get(i).getSimpleName()))
+              .map(
+                  i ->
+                      InlineFormat.of(
+                          "$S", method.element().getParameters().get(i).getSimpleName()))
               .collect(CodeBlock.joining(", "));
       argumentNames =
           constants.constant(
               ArrayTypeName.of(String.class),
               base + "_ARGUMENT_NAMES",
-              CodeBlock.of("{$L}", names));
+              InlineFormat.of("{$L}", names));
     }
     return new MethodWriter.Constants(template, keys, argumentNames);
   }
@@ -328,45 +345,47 @@ final class ProxyWriter {
    * javac infers no generic builder chain per method.
    */
   private static CodeBlock templateInitializer(SpanDescriptor span, boolean streaming) {
-    List<CodeBlock> arguments = new ArrayList<>();
+    // One format for the whole initializer, so that JavaPoet emits it in few fragments.
+    StringBuilder format = new StringBuilder("$T.$N(");
+    List<Object> args = new ArrayList<>(List.of(SPAN_TEMPLATES, span.factory()));
+    String separator = "";
     if (span.operation() == Operation.TRACED) {
-      arguments.add(CodeBlock.of("$S", span.spanName()));
+      format.append("$S");
+      args.add(span.spanName());
+      separator = ",$W";
     }
     for (String argument : span.factoryArguments()) {
-      arguments.add(
-          argument.equals(SpanDescriptor.OPERATION)
-              ? CodeBlock.of("$S", span.genAiOperation())
-              : CodeBlock.of("$S", span.value(argument)));
+      format.append(separator).append("$S");
+      args.add(
+          argument.equals(SpanDescriptor.OPERATION) ? span.genAiOperation() : span.value(argument));
+      separator = ",$W";
     }
-    CodeBlock.Builder initializer =
-        CodeBlock.builder()
-            .add("$T.$N($L)", SPAN_TEMPLATES, span.factory(), CodeBlock.join(arguments, ",$W"));
+    format.append(')');
     for (ConstantAttribute attribute : span.constantAttributes()) {
       String constant = attribute.semanticAttributeConstant();
       if (span.factoryArguments().contains(constant) || constant.equals("GEN_AI_OPERATION_NAME")) {
         continue;
       }
-      initializer.add(
-          attribute.isLong() ? "$Z.withAttribute($T.$L,$W$LL)" : "$Z.withAttribute($T.$L,$W$S)",
-          SEMANTIC_ATTRIBUTES,
-          constant,
-          attribute.value());
+      format.append(
+          attribute.isLong() ? "$Z.withAttribute($T.$L,$W$LL)" : "$Z.withAttribute($T.$L,$W$S)");
+      args.add(SEMANTIC_ATTRIBUTES);
+      args.add(constant);
+      args.add(attribute.value());
     }
     if (streaming) {
-      initializer.add("$Z.withAttribute($T.GEN_AI_REQUEST_STREAM,$Wtrue)", SEMANTIC_ATTRIBUTES);
+      format.append("$Z.withAttribute($T.GEN_AI_REQUEST_STREAM,$Wtrue)");
+      args.add(SEMANTIC_ATTRIBUTES);
     }
-    return initializer.build();
+    return InlineFormat.of(format.toString(), args.toArray());
   }
 
   private static TypeName keyType(ParameterAttribute attribute) {
-    ClassName valueType =
-        switch (attribute.valueKind()) {
-          case BOOLEAN -> ClassName.get(Boolean.class);
-          case LONG -> ClassName.get(Long.class);
-          case DOUBLE -> ClassName.get(Double.class);
-          default -> ClassName.get(String.class);
-        };
-    return ParameterizedTypeName.get(ATTRIBUTE_KEY, valueType);
+    return switch (attribute.valueKind()) {
+      case BOOLEAN -> BOOLEAN_KEY;
+      case LONG -> LONG_KEY;
+      case DOUBLE -> DOUBLE_KEY;
+      default -> STRING_KEY;
+    };
   }
 
   static AnnotationSpec suppressWarnings(Collection<String> categories) {
@@ -379,8 +398,15 @@ final class ProxyWriter {
 
   /** {@code order.id} becomes {@code ORDER_ID}; a key starting with a digit gets a prefix. */
   static String keyConstantName(String key) {
-    String name = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
-    return Character.isDigit(name.charAt(0)) ? "KEY_" + name : name;
+    String upper = key.toUpperCase(Locale.ROOT);
+    StringBuilder name = new StringBuilder(upper.length() + 4);
+    upper
+        .codePoints()
+        .forEach(
+            c ->
+                name.append(
+                    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? (char) c : '_'));
+    return Character.isDigit(name.charAt(0)) ? name.insert(0, "KEY_").toString() : name.toString();
   }
 
   /** {@code lookupOrder} becomes {@code LOOKUP_ORDER}. */

@@ -14,7 +14,6 @@ import static dev.agenttrace.processor.RuntimeNames.TRACED_STREAMS;
 import static dev.agenttrace.processor.RuntimeNames.TRACER;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.agenttrace.processor.MethodWriter.Constants;
@@ -34,7 +33,7 @@ final class TracedBody {
   private final Constants constants;
   private final NameAllocator names;
   private final List<String> parameters;
-  private final MethodSpec.Builder builder;
+  private final BodyBuilder builder;
   private final CodeBlock untracedCall;
   private final Function<String, CodeBlock> tracedCall;
   private final TypeName returnType;
@@ -64,7 +63,7 @@ final class TracedBody {
       Constants constants,
       NameAllocator names,
       List<String> parameters,
-      MethodSpec.Builder builder,
+      BodyBuilder builder,
       CodeBlock untracedCall,
       Function<String, CodeBlock> tracedCall,
       TypeName returnType,
@@ -82,12 +81,12 @@ final class TracedBody {
     this.usage = usage;
     this.attributeValues = attributeValues;
     this.streaming = streaming;
-    this.span = names.newName("span");
+    this.span = MethodWriter.local(names, "span");
     this.reads = new ValueReads(names);
   }
 
   void write() {
-    String tracer = names.newName("tracer");
+    String tracer = MethodWriter.local(names, "tracer");
     builder.addStatement("$T $N = $T.tracer()", TRACER, tracer, AGENT_TRACE);
     builder.beginControlFlow("if (!$N.isEnabled())", tracer);
     if (method.result() == ResultKind.VOID) {
@@ -127,13 +126,13 @@ final class TracedBody {
       return;
     }
     ValuePath path = genAi.requestModel();
-    String model = names.newName("model");
+    String model = MethodWriter.local(names, "model");
     builder.addStatement("$T $N = null", String.class, model);
     builder.addCode(
         reads.read(
             path,
             parameters.get(path.parameterIndex()),
-            value -> CodeBlock.of("$N = $L", model, value)));
+            value -> InlineFormat.of("$N = $L", model, value)));
     builder.addStatement(
         "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
         SPAN,
@@ -158,11 +157,12 @@ final class TracedBody {
     if (genAi.messages() != null && !genAi.messages().inputs().isEmpty()) {
       CodeBlock values =
           genAi.messages().inputs().stream()
-              .map(index -> CodeBlock.of("$N", parameters.get(index)))
+              .map(index -> InlineFormat.of("$N", parameters.get(index)))
               .collect(CodeBlock.joining(", "));
       code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
           .addStatement(
-              "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values)
+              InlineFormat.of(
+                  "$T.recordInput($N,$Wnew $T[] {$L})", MESSAGE_JSON, span, Object.class, values))
           .endControlFlow();
     }
     return code.build();
@@ -174,9 +174,9 @@ final class TracedBody {
    * when the span does not record, which needs no following).
    */
   private void writeHandled() {
-    String call = names.newName("call");
-    String result = names.newName("result");
-    String error = names.newName("e");
+    String call = MethodWriter.local(names, "call");
+    String result = MethodWriter.local(names, "result");
+    String error = MethodWriter.local(names, "e");
     String handler = parameters.get(method.handler().index());
     boolean returnsVoid = method.result() == ResultKind.VOID;
     builder.addStatement(
@@ -191,7 +191,7 @@ final class TracedBody {
         streaming
             .callWithHandler()
             .apply(
-                CodeBlock.of(
+                InlineFormat.of(
                     "$N == null$W? $N$W: new $N($N, $N)",
                     call,
                     handler,
@@ -202,7 +202,7 @@ final class TracedBody {
       builder.addStatement("$T $N", returnType, result);
     }
     openScopedTry(
-        returnsVoid ? CodeBlock.of("$L", traced) : CodeBlock.of("$N = $L", result, traced));
+        returnsVoid ? InlineFormat.of("$L", traced) : InlineFormat.of("$N = $L", result, traced));
     builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
     builder.beginControlFlow("if ($N == null)", call);
     builder.addStatement("$N.recordError($N)", span, error);
@@ -225,7 +225,7 @@ final class TracedBody {
    * signals while the span follows them to the end.
    */
   private void writeStreamed() {
-    String result = names.newName("result");
+    String result = MethodWriter.local(names, "result");
     callEndingTheSpanOnFailure(result);
     builder.beginControlFlow("if ($N == null || !$N.isRecording())", result, span);
     builder.addStatement("$N.end()", span);
@@ -235,7 +235,7 @@ final class TracedBody {
     CodeBlock recorder =
         method.resultReads() == null
             ? CodeBlock.of("null")
-            : CodeBlock.of("$T::$N", streaming.proxy(), usage.helperFor(method.resultReads()));
+            : InlineFormat.of("$T::$N", streaming.proxy(), usage.helperFor(method.resultReads()));
     builder.addStatement(
         "return $T.wrap($N,$W$T.start($N),$W$L)",
         method.result() == ResultKind.PUBLISHER ? TRACED_PUBLISHER : TRACED_STREAMS,
@@ -250,9 +250,9 @@ final class TracedBody {
    * throws records the error, ends the span and rethrows the same exception.
    */
   private void callEndingTheSpanOnFailure(String result) {
-    String error = names.newName("e");
+    String error = MethodWriter.local(names, "e");
     builder.addStatement("$T $N", returnType, result);
-    openScopedTry(CodeBlock.of("$N = $L", result, tracedCall.apply(span)));
+    openScopedTry(InlineFormat.of("$N = $L", result, tracedCall.apply(span)));
     builder.nextControlFlow("catch ($T $N)", Throwable.class, error);
     builder.addStatement("$N.recordError($N)", span, error);
     builder.addStatement("$N.end()", span);
@@ -266,7 +266,7 @@ final class TracedBody {
    * ends.
    */
   private void openScopedTry(CodeBlock statement) {
-    String scope = names.newName("scope");
+    String scope = MethodWriter.local(names, "scope");
     builder.beginControlFlow("try");
     builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
     builder.beginControlFlow("try");
@@ -278,9 +278,9 @@ final class TracedBody {
 
   private void writeSync() {
     boolean returnsVoid = method.result() == ResultKind.VOID;
-    String scope = names.newName("scope");
-    String result = names.newName("result");
-    String error = names.newName("e");
+    String scope = MethodWriter.local(names, "scope");
+    String result = MethodWriter.local(names, "result");
+    String error = MethodWriter.local(names, "e");
     builder.addStatement("$T $N = $N.makeCurrent()", SCOPE, scope, span);
     builder.beginControlFlow("try");
     if (returnsVoid) {
@@ -300,11 +300,11 @@ final class TracedBody {
   }
 
   private void writeAsync() {
-    String result = names.newName("result");
+    String result = MethodWriter.local(names, "result");
     callEndingTheSpanOnFailure(result);
-    String rejected = names.newName("rejected");
-    String value = names.newName("value");
-    String failure = names.newName("failure");
+    String rejected = MethodWriter.local(names, "rejected");
+    String value = MethodWriter.local(names, "value");
+    String failure = MethodWriter.local(names, "failure");
     builder.beginControlFlow("if ($N == null)", result);
     builder.addStatement("$N.end()", span);
     builder.addStatement("return $N", result);
@@ -344,7 +344,7 @@ final class TracedBody {
     for (int i = 0; i < method.attributes().size(); i++) {
       ParameterAttribute attribute = method.attributes().get(i);
       statements.add(
-          CodeBlock.of(
+          InlineFormat.of(
               "$N.setAttribute($N,$W$L)",
               span,
               constants.attributeKeys().get(i),
@@ -353,10 +353,10 @@ final class TracedBody {
     if (constants.argumentNames() != null) {
       CodeBlock values =
           method.capture().argumentIndexes().stream()
-              .map(index -> CodeBlock.of("$N", parameters.get(index)))
+              .map(index -> InlineFormat.of("$N", parameters.get(index)))
               .collect(CodeBlock.joining(", "));
       statements.add(
-          CodeBlock.of(
+          InlineFormat.of(
               "$N.setAttribute($T.GEN_AI_TOOL_CALL_ARGUMENTS,$W$T.arguments($N,$Wnew $T[] {$L}))",
               span,
               SEMANTIC_ATTRIBUTES,
@@ -381,21 +381,23 @@ final class TracedBody {
       code.beginControlFlow("if ($N.isRecording())", span);
       if (captureResult) {
         code.addStatement(
-            "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
-            span,
-            SEMANTIC_ATTRIBUTES,
-            TOOL_CALL_JSON,
-            value);
+            InlineFormat.of(
+                "$N.setAttribute($T.GEN_AI_TOOL_CALL_RESULT,$W$T.result($N))",
+                span,
+                SEMANTIC_ATTRIBUTES,
+                TOOL_CALL_JSON,
+                value));
       }
       if (output) {
         code.beginControlFlow("if ($T.isEnabled())", CONTENT_CAPTURE)
-            .addStatement("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value)
+            .addStatement(InlineFormat.of("$T.recordOutput($N, $N)", MESSAGE_JSON, span, value))
             .endControlFlow();
       }
       code.endControlFlow();
     }
     if (method.resultReads() != null) {
-      code.addStatement("$N($N, $N)", usage.helperFor(method.resultReads()), span, value);
+      code.addStatement(
+          InlineFormat.of("$N($N, $N)", usage.helperFor(method.resultReads()), span, value));
     }
     return code.build();
   }

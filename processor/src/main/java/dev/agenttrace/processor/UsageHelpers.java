@@ -71,8 +71,8 @@ final class UsageHelpers {
   private static MethodSpec write(
       String name, List<TypeVariableName> variables, TypeName valueType, ResultReads reads) {
     NameAllocator names = new NameAllocator();
-    String span = names.newName("span");
-    String value = names.newName("value");
+    String span = MethodWriter.local(names, "span");
+    String value = MethodWriter.local(names, "value");
     ValueReads values = new ValueReads(names);
     CodeBlock.Builder code = CodeBlock.builder();
     code.beginControlFlow("if ($N == null || !$N.isRecording())", value, span);

@@ -33,7 +33,7 @@ final class ValueReads {
         path,
         root,
         value ->
-            CodeBlock.of(
+            InlineFormat.of(
                 "$N.setAttribute($T.$L,$W$L)",
                 span,
                 SEMANTIC_ATTRIBUTES,
@@ -55,8 +55,8 @@ final class ValueReads {
     }
     for (int i = 0; i < path.accessors().size(); i++) {
       Accessor accessor = path.accessors().get(i);
-      String next = names.newName(accessor.name());
-      code.addStatement("var $N = $N.$N()", next, current, accessor.name());
+      String next = MethodWriter.local(names, accessor.name());
+      code.addStatement(InlineFormat.of("var $N = $N.$N()", next, current, accessor.name()));
       current = next;
       boolean last = i == path.accessors().size() - 1;
       if (!last && !accessor.primitive()) {
@@ -76,10 +76,10 @@ final class ValueReads {
       code.endControlFlow();
     }
     if (caught == null) {
-      caught = names.newName("unreadable");
+      caught = MethodWriter.local(names, "unreadable");
     }
     code.nextControlFlow("catch ($T $N)", Throwable.class, caught);
-    code.addStatement("$T.skipped()", GEN_AI_VALUES);
+    code.addStatement(InlineFormat.of("$T.skipped()", GEN_AI_VALUES));
     return code.endControlFlow().build();
   }
 
@@ -88,41 +88,41 @@ final class ValueReads {
     boolean boxed = path.conversion() == Conversion.BOXED;
     CodeBlock number =
         boxed
-            ? CodeBlock.of(
+            ? InlineFormat.of(
                 "$N.$L()",
                 value,
                 path.setting().kind() == Kind.DOUBLE ? "doubleValue" : "longValue")
-            : CodeBlock.of("$N", value);
+            : InlineFormat.of("$N", value);
     CodeBlock rule =
         switch (path.setting().rule()) {
           case ANY -> null;
-          case COUNT -> CodeBlock.of("$L >= 0", number);
-          case NOT_ONE -> CodeBlock.of("$L != 1", number);
-          case PORT -> CodeBlock.of("$L > 0 && $L <= 65535", number, number);
-          case ONLY_TRUE -> CodeBlock.of("$N", value);
+          case COUNT -> InlineFormat.of("$L >= 0", number);
+          case NOT_ONE -> InlineFormat.of("$L != 1", number);
+          case PORT -> InlineFormat.of("$L > 0 && $L <= 65535", number, number);
+          case ONLY_TRUE -> InlineFormat.of("$N", value);
         };
     if (!path.endNullable()) {
       return rule;
     }
     return rule == null
-        ? CodeBlock.of("$N != null", value)
-        : CodeBlock.of("$N != null && $L", value, rule);
+        ? InlineFormat.of("$N != null", value)
+        : InlineFormat.of("$N != null && $L", value, rule);
   }
 
   /** The attribute value of {@code value}. */
   private static CodeBlock converted(ValuePath path, String value) {
     return switch (path.conversion()) {
-      case PRIMITIVE -> CodeBlock.of("$N", value);
+      case PRIMITIVE -> InlineFormat.of("$N", value);
       case BOXED ->
           switch (path.setting().kind()) {
-            case LONG -> CodeBlock.of("$N.longValue()", value);
-            case DOUBLE -> CodeBlock.of("$N.doubleValue()", value);
-            default -> CodeBlock.of("$N", value);
+            case LONG -> InlineFormat.of("$N.longValue()", value);
+            case DOUBLE -> InlineFormat.of("$N.doubleValue()", value);
+            default -> InlineFormat.of("$N", value);
           };
-      case TEXT -> CodeBlock.of("$N.toString()", value);
-      case ENUM -> CodeBlock.of("$T.enumValue($N)", GEN_AI_VALUES, value);
-      case NUMBER_TEXT -> CodeBlock.of("$T.valueOf($N)", String.class, value);
-      case STRINGS -> CodeBlock.of("$T.strings($N)", GEN_AI_VALUES, value);
+      case TEXT -> InlineFormat.of("$N.toString()", value);
+      case ENUM -> InlineFormat.of("$T.enumValue($N)", GEN_AI_VALUES, value);
+      case NUMBER_TEXT -> InlineFormat.of("$T.valueOf($N)", String.class, value);
+      case STRINGS -> InlineFormat.of("$T.strings($N)", GEN_AI_VALUES, value);
     };
   }
 }
