@@ -30,8 +30,15 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
 
   @Override
   public final Scope makeCurrent() {
-    if (scopeState == UNUSED && creator.thread == Thread.currentThread()) {
-      return ContextStorage.attachSelf(creator, this);
+    if (creator.thread == Thread.currentThread()) {
+      if (scopeState == UNUSED) {
+        return ContextStorage.attachSelf(creator, this);
+      }
+      if (creator.top == this) {
+        // Already current as its own scope (a sampled-out call whose dropped parent stands in for
+        // it): nothing changes, so nothing needs restoring.
+        return Scope.noop();
+      }
     }
     return ContextStorage.attach(this);
   }
