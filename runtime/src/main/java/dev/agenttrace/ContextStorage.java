@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class ContextStorage {
   private static final Logger logger = LoggerFactory.getLogger(ContextStorage.class);
 
-  private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
+  private static final ThreadLocal<ContextStack> STATE = ThreadLocal.withInitial(ContextStack::new);
 
   private ContextStorage() {}
 
@@ -41,7 +41,7 @@ final class ContextStorage {
 
   /** Makes {@code span} current, keeping the current baggage. */
   static Scope attach(Span span) {
-    ThreadState state = STATE.get();
+    ContextStack state = STATE.get();
     return state.push(
         span == null ? NonRecordingSpan.INVALID : span, ContextFrame.baggageOf(state.top));
   }
@@ -55,7 +55,7 @@ final class ContextStorage {
    * Makes {@code span} current with itself as the scope, keeping the current baggage; the caller
    * has checked that this thread created the span and that it never served as its scope before.
    */
-  static Scope attachSelf(ThreadState state, SelfScopingSpan span) {
+  static Scope attachSelf(ContextStack state, SelfScopingSpan span) {
     ContextFrame previous = state.top;
     if (previous == null ? span == NonRecordingSpan.INVALID : previous.span() == span) {
       return NoopScope.INSTANCE;
@@ -70,7 +70,7 @@ final class ContextStorage {
   }
 
   /** The calling thread's storage. */
-  static ThreadState threadState() {
+  static ContextStack threadState() {
     return STATE.get();
   }
 
@@ -86,7 +86,7 @@ final class ContextStorage {
    * Closes {@code frame} on the thread owning {@code owner}; the frame is on that thread's stack,
    * or was closed already by an out-of-order close.
    */
-  static void close(ThreadState owner, ContextFrame frame) {
+  static void close(ContextStack owner, ContextFrame frame) {
     // Span contexts are looked at only for log correlation: a span makes its context lazily.
     boolean correlating = LogCorrelation.isEnabled();
     SpanContext shown = correlating ? shownBy(owner.top) : null;
@@ -114,7 +114,7 @@ final class ContextStorage {
     return top == null ? SpanContext.invalid() : top.span().spanContext();
   }
 
-  private static void reportOutOfOrder(ThreadState owner, ContextFrame frame) {
+  private static void reportOutOfOrder(ContextStack owner, ContextFrame frame) {
     StringBuilder leaked = new StringBuilder();
     for (ContextFrame open = owner.top; open != null && open != frame; open = open.previous) {
       if (!open.isClosed()) {
@@ -134,48 +134,14 @@ final class ContextStorage {
     }
   }
 
-  /** One thread's stack of current contexts. */
-  static final class ThreadState {
-    /** The thread owning this state: comparing threads is cheaper than another lookup. */
-    final Thread thread = Thread.currentThread();
-
-    ContextFrame top;
-
-    Scope push(Span span, Baggage baggage) {
-      ContextFrame previous = top;
-      // Making current what already is current changes nothing, so it needs no scope of its own:
-      // this keeps a sampled-out child (which is its dropped parent) free of allocation.
-      if (previous == null
-          ? span == NonRecordingSpan.INVALID && baggage == Baggage.empty()
-          : previous.span() == span && ContextFrame.baggageOf(previous) == baggage) {
-        return NoopScope.INSTANCE;
-      }
-      ContextScope scope = new ContextScope(this, previous, span, baggage);
-      top = scope;
-      if (LogCorrelation.isEnabled()) {
-        showChange(previous, scope);
-      }
-      return scope;
-    }
-
-    /** Shows the span of {@code pushed} in the MDC unless {@code previous} already showed it. */
-    void showChange(ContextFrame previous, ContextFrame pushed) {
-      SpanContext shown = previous == null ? SpanContext.invalid() : previous.span().spanContext();
-      SpanContext now = pushed.span().spanContext();
-      if (shown != now) {
-        LogCorrelation.show(now);
-      }
-    }
-  }
-
   /** An entry made when a span or baggage is made current by any other means than its own. */
-  private static final class ContextScope extends ContextFrame implements Scope {
-    private final ThreadState owner;
+  static final class ContextScope extends ContextFrame implements Scope {
+    private final ContextStack owner;
     private final Span span;
     private final Baggage baggage;
     private boolean closed;
 
-    ContextScope(ThreadState owner, ContextFrame previous, Span span, Baggage baggage) {
+    ContextScope(ContextStack owner, ContextFrame previous, Span span, Baggage baggage) {
       this.owner = owner;
       this.previous = previous;
       this.span = span;

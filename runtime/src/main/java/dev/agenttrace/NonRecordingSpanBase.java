@@ -10,8 +10,13 @@ package dev.agenttrace;
  * that made it makes it current.
  */
 public abstract class NonRecordingSpanBase extends SelfScopingSpan {
-  /** For subclasses. */
+  /** For subclasses; the span belongs to the calling thread's context stack. */
   protected NonRecordingSpanBase() {}
+
+  /** For subclasses whose tracer already looked up the calling thread's context stack. */
+  protected NonRecordingSpanBase(ContextStack creator) {
+    super(creator);
+  }
 
   @Override
   public final boolean isRecording() {

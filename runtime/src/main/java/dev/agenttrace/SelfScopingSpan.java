@@ -20,13 +20,28 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
    * The context storage of the thread that created the span: only that thread may use the span as
    * its scope, and holding its storage spares the thread-local lookups of opening and closing it.
    */
-  private final ContextStorage.ThreadState creator = ContextStorage.threadState();
+  private final ContextStack creator;
 
   /** Whether the span served as its scope yet: UNUSED, OPEN, CLOSED; only the creator writes it. */
   private byte scopeState = UNUSED;
 
-  /** For subclasses in the runtime; the span belongs to the calling thread's context storage. */
-  protected SelfScopingSpan() {}
+  /** For subclasses in the runtime; the span belongs to the calling thread's context stack. */
+  protected SelfScopingSpan() {
+    this(ContextStack.ofCurrentThread());
+  }
+
+  /**
+   * For subclasses in the runtime whose tracer already looked up the calling thread's stack.
+   *
+   * @param creator the stack of the calling thread (the span's creator)
+   * @throws IllegalArgumentException if {@code creator} belongs to another thread
+   */
+  protected SelfScopingSpan(ContextStack creator) {
+    if (creator.thread != Thread.currentThread()) {
+      throw new IllegalArgumentException("not the calling thread's context stack");
+    }
+    this.creator = creator;
+  }
 
   @Override
   public final Scope makeCurrent() {

@@ -21,11 +21,23 @@ public final class SpanTemplate {
   private final String name;
   private final SpanKind kind;
   private final Attributes attributes;
+  private final boolean agentInvocation;
 
   private SpanTemplate(String name, SpanKind kind, Attributes attributes) {
     this.name = name;
     this.kind = kind;
     this.attributes = attributes;
+    this.agentInvocation =
+        SemanticAttributes.OPERATION_INVOKE_AGENT.equals(
+            attributes.get(SemanticAttributes.GEN_AI_OPERATION_NAME));
+  }
+
+  /**
+   * Whether spans of this template are agent invocations ({@code gen_ai.operation.name} is {@code
+   * invoke_agent}): decided once here, not per span.
+   */
+  public boolean isAgentInvocation() {
+    return agentInvocation;
   }
 
   /** A copy with one more string attribute (empty or null values are left out). */

@@ -1,7 +1,7 @@
 package dev.agenttrace.sdk;
 
-import dev.agenttrace.Attributes;
 import dev.agenttrace.SemanticAttributes;
+import dev.agenttrace.SpanTemplate;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,13 +34,8 @@ final class AgentUsage {
    * The totals a new span refers to: fresh ones for an agent span (started with {@code
    * gen_ai.operation.name=invoke_agent}), else those of its parent (null outside any agent).
    */
-  static AgentUsage forNewSpan(AgentUsage parentUsage, Attributes attributes) {
-    return isAgent(attributes) ? new AgentUsage(parentUsage) : parentUsage;
-  }
-
-  static boolean isAgent(Attributes attributes) {
-    return SemanticAttributes.OPERATION_INVOKE_AGENT.equals(
-        attributes.get(SemanticAttributes.GEN_AI_OPERATION_NAME));
+  static AgentUsage forNewSpan(AgentUsage parentUsage, SpanTemplate template) {
+    return template.isAgentInvocation() ? new AgentUsage(parentUsage) : parentUsage;
   }
 
   /** Whether a span with this operation is a model call whose tokens count for its agents. */

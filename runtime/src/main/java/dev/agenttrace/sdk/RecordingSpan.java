@@ -3,6 +3,7 @@ package dev.agenttrace.sdk;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.AttributeVisitor;
 import dev.agenttrace.Attributes;
+import dev.agenttrace.ContextStack;
 import dev.agenttrace.SelfScopingSpan;
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.Span;
@@ -97,6 +98,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   private volatile boolean ended;
 
   RecordingSpan(
+      ContextStack creator,
       long traceIdHigh,
       long traceIdLow,
       long spanId,
@@ -108,6 +110,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
       long startEpochNanos,
       long startNanoTime,
       AgentUsage agentUsage) {
+    super(creator);
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -121,7 +124,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
     this.agentUsage = agentUsage;
-    this.isAgent = agentUsage != null && AgentUsage.isAgent(template.attributes());
+    this.isAgent = agentUsage != null && template.isAgentInvocation();
   }
 
   private Attributes initialAttributes() {

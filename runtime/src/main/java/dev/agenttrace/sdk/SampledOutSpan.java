@@ -1,5 +1,6 @@
 package dev.agenttrace.sdk;
 
+import dev.agenttrace.ContextStack;
 import dev.agenttrace.NonRecordingSpanBase;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.TraceState;
@@ -25,7 +26,13 @@ final class SampledOutSpan extends NonRecordingSpanBase {
   private SpanContext spanContext;
 
   SampledOutSpan(
-      long traceIdHigh, long traceIdLow, long spanId, byte flags, TraceState traceState) {
+      ContextStack creator,
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      byte flags,
+      TraceState traceState) {
+    super(creator);
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.Context;
+import dev.agenttrace.ContextStack;
 import dev.agenttrace.Scope;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanBuilder;
@@ -106,8 +107,10 @@ final class SdkSpanBuilder implements SpanBuilder {
   }
 
   private Span start() {
+    ContextStack stack = ContextStack.ofCurrentThread();
     return tracer.start(
-        parent == null ? Span.current() : parent,
+        stack,
+        parent == null ? stack.currentSpan() : parent,
         SpanTemplate.of(
             name,
             kind,

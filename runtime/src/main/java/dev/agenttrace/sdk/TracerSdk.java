@@ -3,6 +3,7 @@ package dev.agenttrace.sdk;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenttrace.Attributes;
+import dev.agenttrace.ContextStack;
 import dev.agenttrace.Span;
 import dev.agenttrace.SpanBuilder;
 import dev.agenttrace.SpanContext;
@@ -66,7 +67,8 @@ public final class TracerSdk implements Tracer, AutoCloseable {
 
   @Override
   public Span startSpan(SpanTemplate template) {
-    return start(Span.current(), template, List.of(), 0);
+    ContextStack stack = ContextStack.ofCurrentThread();
+    return start(stack, stack.currentSpan(), template, List.of(), 0);
   }
 
   @Override
@@ -94,12 +96,20 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     return sampler;
   }
 
-  Span start(Span parent, SpanTemplate template, List<SpanLink> links, long startEpochNanos) {
+  /**
+   * Starts a span under {@code parent} on the calling thread, whose context stack is {@code stack}.
+   */
+  Span start(
+      ContextStack stack,
+      Span parent,
+      SpanTemplate template,
+      List<SpanLink> links,
+      long startEpochNanos) {
     if (shutdown) {
       return parent.isRecording() ? Span.wrap(parent.spanContext()) : parent;
     }
     try {
-      return startRecordingOrNot(parent, template, links, startEpochNanos);
+      return startRecordingOrNot(stack, parent, template, links, startEpochNanos);
     } catch (RuntimeException e) {
       logger.error("Could not start span {}; the call goes on untraced", template.name(), e);
       return Span.invalid();
@@ -107,7 +117,11 @@ public final class TracerSdk implements Tracer, AutoCloseable {
   }
 
   private Span startRecordingOrNot(
-      Span parent, SpanTemplate template, List<SpanLink> links, long startEpochNanos) {
+      ContextStack stack,
+      Span parent,
+      SpanTemplate template,
+      List<SpanLink> links,
+      long startEpochNanos) {
     Attributes attributes = template.attributes();
     SpanContext parentContext = parent.spanContext();
     long traceIdHigh;
@@ -138,7 +152,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     }
     long spanId = Ids.randomSpanId();
     if (decision == SamplingDecision.DROP) {
-      return new SampledOutSpan(traceIdHigh, traceIdLow, spanId, flags, traceState);
+      return new SampledOutSpan(stack, traceIdHigh, traceIdLow, spanId, flags, traceState);
     }
     long nanoTime = clock.nanoTime();
     long epochNanos;
@@ -151,6 +165,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     }
     RecordingSpan span =
         new RecordingSpan(
+            stack,
             traceIdHigh,
             traceIdLow,
             spanId,
@@ -163,7 +178,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             nanoTime,
             AgentUsage.forNewSpan(
                 parent instanceof RecordingSpan recording ? recording.agentUsage() : null,
-                attributes));
+                template));
     processor.onStart(span);
     return span;
   }

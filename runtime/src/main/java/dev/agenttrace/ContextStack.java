@@ -1,0 +1,62 @@
+package dev.agenttrace;
+
+/**
+ * One thread's stack of current contexts, as a handle for tracer and span implementations: a tracer
+ * that looks the caller's stack up once ({@link #ofCurrentThread()}) reads the parent from it
+ * ({@link #currentSpan()}) and hands it to the span it starts ({@link
+ * SelfScopingSpan#SelfScopingSpan(ContextStack)}), so a traced call costs one thread-local lookup
+ * instead of two (each is a hash-table probe through a weak reference). Users need none of it:
+ * {@link Span#current()} and {@link Span#makeCurrent()} are the API.
+ */
+public final class ContextStack {
+  /** The thread owning this stack: comparing threads is cheaper than another lookup. */
+  final Thread thread = Thread.currentThread();
+
+  ContextFrame top;
+
+  Scope push(Span span, Baggage baggage) {
+    ContextFrame previous = top;
+    // Making current what already is current changes nothing, so it needs no scope of its own:
+    // this keeps a sampled-out child (which is its dropped parent) free of allocation.
+    if (previous == null
+        ? span == NonRecordingSpan.INVALID && baggage == Baggage.empty()
+        : previous.span() == span && ContextFrame.baggageOf(previous) == baggage) {
+      return NoopScope.INSTANCE;
+    }
+    ContextStorage.ContextScope scope =
+        new ContextStorage.ContextScope(this, previous, span, baggage);
+    top = scope;
+    if (LogCorrelation.isEnabled()) {
+      showChange(previous, scope);
+    }
+    return scope;
+  }
+
+  /** Shows the span of {@code pushed} in the MDC unless {@code previous} already showed it. */
+  void showChange(ContextFrame previous, ContextFrame pushed) {
+    SpanContext shown = previous == null ? SpanContext.invalid() : previous.span().spanContext();
+    SpanContext now = pushed.span().spanContext();
+    if (shown != now) {
+      LogCorrelation.show(now);
+    }
+  }
+
+  ContextStack() {}
+
+  /** The calling thread's stack. */
+  public static ContextStack ofCurrentThread() {
+    return ContextStorage.threadState();
+  }
+
+  /**
+   * The span current on this stack's thread: {@link Span#current()}, when called on that thread (on
+   * any other thread it answers for the calling thread, as {@link Span#current()} does).
+   */
+  public Span currentSpan() {
+    if (thread != Thread.currentThread()) {
+      return ContextStorage.currentSpan();
+    }
+    ContextFrame frame = top;
+    return frame == null ? NonRecordingSpan.INVALID : frame.span();
+  }
+}
