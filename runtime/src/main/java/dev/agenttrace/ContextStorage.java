@@ -41,7 +41,13 @@ final class ContextStorage {
 
   /** Makes {@code span} current, keeping the current baggage. */
   static Scope attach(Span span) {
-    ContextStack state = STATE.get();
+    return attach(STATE.get(), span);
+  }
+
+  /**
+   * Makes {@code span} current on {@code state}, the calling thread's stack, keeping its baggage.
+   */
+  static Scope attach(ContextStack state, Span span) {
     return state.push(
         span == null ? NonRecordingSpan.INVALID : span, ContextFrame.baggageOf(state.top));
   }

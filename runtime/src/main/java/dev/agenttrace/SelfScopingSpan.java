@@ -45,17 +45,13 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
 
   @Override
   public final Scope makeCurrent() {
-    if (creator.thread == Thread.currentThread()) {
-      if (scopeState == UNUSED) {
-        return ContextStorage.attachSelf(creator, this);
-      }
-      if (creator.top == this) {
-        // Already current as its own scope (a sampled-out call whose dropped parent stands in for
-        // it): nothing changes, so nothing needs restoring.
-        return Scope.noop();
-      }
+    if (creator.thread != Thread.currentThread()) {
+      return ContextStorage.attach(this);
     }
-    return ContextStorage.attach(this);
+    // On the creating thread its stack is at hand: no thread-local lookup.
+    return scopeState == UNUSED
+        ? ContextStorage.attachSelf(creator, this)
+        : ContextStorage.attach(creator, this);
   }
 
   /**

@@ -206,30 +206,34 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     }
     Object stored = AttributeLimits.limitValue(value, AttributeLimits.MAX_SPAN_STRING_LENGTH);
     synchronized (this) {
-      if (ended) {
-        return this;
+      if (!ended) {
+        put(key, stored);
       }
-      for (int i = 0; i < attributeCount; i++) {
-        if (keyAt(i).name().equals(key.name())) {
-          setAt(i, key, stored);
-          return this;
-        }
-      }
-      if (attributeCount >= MAX_ATTRIBUTES) {
-        return this;
-      }
-      if (attributeCount > 0) {
-        int slots = attributeCount * 2; // for the pairs after the first, this one included
-        if (moreAttributes == null) {
-          moreAttributes = new Object[4];
-        } else if (moreAttributes.length < slots) {
-          moreAttributes = Arrays.copyOf(moreAttributes, moreAttributes.length * 2);
-        }
-      }
-      setAt(attributeCount, key, stored);
-      attributeCount++;
     }
     return this;
+  }
+
+  /** Sets {@code key} to {@code stored} (replacing a value of the same name); under the lock. */
+  private void put(AttributeKey<?> key, Object stored) {
+    for (int i = 0; i < attributeCount; i++) {
+      if (keyAt(i).name().equals(key.name())) {
+        setAt(i, key, stored);
+        return;
+      }
+    }
+    if (attributeCount >= MAX_ATTRIBUTES) {
+      return;
+    }
+    if (attributeCount > 0) {
+      int slots = attributeCount * 2; // for the pairs after the first, this one included
+      if (moreAttributes == null) {
+        moreAttributes = new Object[4];
+      } else if (moreAttributes.length < slots) {
+        moreAttributes = Arrays.copyOf(moreAttributes, moreAttributes.length * 2);
+      }
+    }
+    setAt(attributeCount, key, stored);
+    attributeCount++;
   }
 
   /** Keeps the first attribute set at run time unboxed when it is a long (a proxy's typical id). */
@@ -247,10 +251,11 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
         firstValue = UNBOXED_LONG;
         firstLong = value;
         attributeCount = 1;
-        return this;
+      } else {
+        put(key, value);
       }
     }
-    return setAttribute(key, (Long) value);
+    return this;
   }
 
   @Override

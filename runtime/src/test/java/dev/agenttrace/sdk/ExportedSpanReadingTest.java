@@ -10,6 +10,7 @@ import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.processing.InMemorySpanCollector;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanData;
+import dev.agenttrace.testing.Fuzz;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,39 @@ class ExportedSpanReadingTest {
             "gen_ai.tool.name=find_order",
             "order.id=42",
             "gen_ai.tool.call.id=call-7");
+  }
+
+  @Test
+  void anyMixOfTemplateAndRunTimeAttributesVisitsAsAttributesListsThem() {
+    // Names from a small pool, so that run-time attributes replace template ones and each other.
+    String[] names = {"a", "b", "c", "d", "gen_ai.tool.name", "order.id"};
+    Fuzz.forAll(
+        2_000,
+        random -> random,
+        random -> {
+          SpanTemplate.Builder template = SpanTemplate.builder("random");
+          for (int i = random.nextInt(4); i > 0; i--) {
+            template.attribute(
+                AttributeKey.stringKey(names[random.nextInt(names.length)]), "t" + i);
+          }
+          Span span = tracer.startSpan(template.build());
+          for (int i = random.nextInt(8); i > 0; i--) {
+            String name = names[random.nextInt(names.length)];
+            if (random.nextBoolean()) {
+              span.setAttribute(AttributeKey.longKey(name), random.nextLong());
+            } else {
+              span.setAttribute(AttributeKey.stringKey(name), "r" + i);
+            }
+          }
+          span.end();
+          SpanData ended = (SpanData) span;
+          List<String> listed = new ArrayList<>();
+          ended.attributes().forEach((key, value) -> listed.add(key + "=" + value));
+          List<String> visited = new ArrayList<>();
+          ended.forEachAttribute((key, value) -> visited.add(key + "=" + value));
+
+          assertThat(visited).containsExactlyElementsOf(listed);
+        });
   }
 
   @Test

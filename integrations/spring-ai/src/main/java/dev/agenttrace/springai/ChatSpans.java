@@ -18,6 +18,7 @@ import dev.agenttrace.Context;
 import dev.agenttrace.Span;
 import dev.agenttrace.Tracer;
 import dev.agenttrace.proxy.GenAiValues;
+import dev.agenttrace.proxy.IntegrationSpans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ final class ChatSpans {
     ChatOptions asked = read(prompt::getOptions);
     ChatOptions defaults = read(defaultsOfModel);
     Span span =
-        ModelSpans.start(
+        IntegrationSpans.startModelCall(
             tracer,
             parent,
             OPERATION_CHAT,

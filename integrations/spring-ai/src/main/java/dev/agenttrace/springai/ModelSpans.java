@@ -4,9 +4,7 @@ import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS;
 import static dev.agenttrace.SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS;
 import static dev.agenttrace.proxy.IntegrationSpans.read;
 
-import dev.agenttrace.Context;
 import dev.agenttrace.Span;
-import dev.agenttrace.Tracer;
 import dev.agenttrace.proxy.IntegrationSpans;
 import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.metadata.Usage;
@@ -18,17 +16,6 @@ import org.springframework.ai.chat.metadata.Usage;
  */
 final class ModelSpans {
   private ModelSpans() {}
-
-  /** Starts the span of a model call as a child of {@code parent}; {@code model} may be null. */
-  static Span start(
-      Tracer tracer,
-      Context parent,
-      String operation,
-      String model,
-      String provider,
-      boolean streaming) {
-    return IntegrationSpans.startModelCall(tracer, parent, operation, model, provider, streaming);
-  }
 
   /**
    * Records the counts of {@code usage} that are known; nothing for a null usage or Spring AI's

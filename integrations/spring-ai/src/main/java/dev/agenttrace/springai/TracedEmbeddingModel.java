@@ -51,7 +51,8 @@ final class TracedEmbeddingModel implements EmbeddingModel {
       return call.get();
     }
     Span span =
-        ModelSpans.start(tracer, Context.current(), OPERATION_EMBEDDINGS, model, provider, false);
+        IntegrationSpans.startModelCall(
+            tracer, Context.current(), OPERATION_EMBEDDINGS, model, provider, false);
     return IntegrationSpans.within(
         span,
         call,
