@@ -7,6 +7,7 @@ import dev.agenttrace.sdk.TracerSdk;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The rate one traced caller can push through each batch pipeline at its DEFAULT settings (queue
- * 2,048, batch 512) before spans are dropped: AgentTrace's generated proxy into its {@link
- * BatchSpanProcessor}, and the same span written by hand into the OpenTelemetry SDK's {@code
- * BatchSpanProcessor}, both feeding an exporter that reads every span as an encoder would.
+ * The rate one traced caller can push through each batch pipeline at its DEFAULT settings before
+ * spans are dropped: AgentTrace's generated proxy into its {@link BatchSpanProcessor} (queue 8,192,
+ * batch 512), and the same span written by hand into the OpenTelemetry SDK's {@code
+ * BatchSpanProcessor} (queue 2,048, batch 512), both feeding an exporter that reads every span as
+ * an encoder would. Then each again with the other's queue size, so that what the queue size does
+ * and what the pipeline does can be told apart.
  *
  * <p>Unlike {@code BatchExportBenchmark}, whose producer waits for room, this caller never waits:
  * it makes calls paced to a target rate (spinning between calls, never sleeping, as a busy service
@@ -51,22 +54,40 @@ public final class PacedExportLoad {
     OTEL_BATCH_LOGGER.setLevel(java.util.logging.Level.OFF);
     System.out.printf(
         Locale.ROOT,
-        "JDK %s, %d cores; %.1f s per rate, default queues (2,048) and batches (512)%n%n",
+        "JDK %s, %d cores; %.1f s per rate, batches of 512%n%n",
         Runtime.version(),
         Runtime.getRuntime().availableProcessors(),
         seconds);
     System.out.println(
-        "| Pipeline | Target spans/s | Reached spans/s | Spans | Exported | Dropped | Dropped share |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-    run(new AgentTracePipeline(), rates.get(0), 1, false);
-    for (long rate : rates) {
-      print("AgentTrace", rate, run(new AgentTracePipeline(), rate, seconds, true));
+        "| Pipeline | Queue | Target spans/s | Reached spans/s | Spans | Exported | Dropped |"
+            + " Dropped share |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+    run(new AgentTracePipeline(0), rates.get(0), 1, false);
+    for (int queue : new int[] {0, OTEL_DEFAULT_QUEUE}) {
+      for (long rate : rates) {
+        print(
+            "AgentTrace",
+            queue,
+            AGENTTRACE_DEFAULT_QUEUE,
+            rate,
+            run(new AgentTracePipeline(queue), rate, seconds, true));
+      }
     }
-    run(new OtelPipeline(), rates.get(0), 1, false);
-    for (long rate : rates) {
-      print("OpenTelemetry SDK", rate, run(new OtelPipeline(), rate, seconds, true));
+    run(new OtelPipeline(0), rates.get(0), 1, false);
+    for (int queue : new int[] {0, AGENTTRACE_DEFAULT_QUEUE}) {
+      for (long rate : rates) {
+        print(
+            "OpenTelemetry SDK",
+            queue,
+            OTEL_DEFAULT_QUEUE,
+            rate,
+            run(new OtelPipeline(queue), rate, seconds, true));
+      }
     }
   }
+
+  private static final int AGENTTRACE_DEFAULT_QUEUE = 8192;
+  private static final int OTEL_DEFAULT_QUEUE = 2048;
 
   /** One pipeline at its defaults, with one traced call. */
   private interface Pipeline {
@@ -99,13 +120,19 @@ public final class PacedExportLoad {
     return new long[] {calls, elapsed, outcome[0], outcome[1]};
   }
 
-  private static void print(String name, long rate, long[] result) {
+  /**
+   * Prints one row; a {@code queue} of 0 stands for the pipeline's default, {@code defaultQueue}.
+   */
+  private static void print(String name, int queue, int defaultQueue, long rate, long[] result) {
     long calls = result[0];
     double reached = calls / (result[1] / 1e9);
     System.out.printf(
         Locale.ROOT,
-        "| %s | %,d | %,.0f | %,d | %,d | %,d | %.2f %% |%n",
+        "| %s | %s | %,d | %,.0f | %,d | %,d | %,d | %.2f %% |%n",
         name,
+        queue == 0
+            ? String.format(Locale.ROOT, "%,d (default)", defaultQueue)
+            : String.format(Locale.ROOT, "%,d", queue),
         rate,
         reached,
         calls,
@@ -116,16 +143,20 @@ public final class PacedExportLoad {
 
   private static final class AgentTracePipeline implements Pipeline {
     final ReadingSpanExporter exporter = new ReadingSpanExporter();
-    final BatchSpanProcessor batch = BatchSpanProcessor.builder(exporter).build();
-    final TracerSdk tracer =
-        TracerSdk.builder()
-            .serviceName("bench")
-            .sampler(Sampler.alwaysOn())
-            .addSpanProcessor(batch)
-            .build();
+    final BatchSpanProcessor batch;
+    final TracerSdk tracer;
     final OrderLookup tool;
 
-    AgentTracePipeline() {
+    /** At the default settings, or with {@code queue} slots unless it is 0. */
+    AgentTracePipeline(int queue) {
+      BatchSpanProcessor.Builder settings = BatchSpanProcessor.builder(exporter);
+      batch = (queue == 0 ? settings : settings.maxQueueSize(queue)).build();
+      tracer =
+          TracerSdk.builder()
+              .serviceName("bench")
+              .sampler(Sampler.alwaysOn())
+              .addSpanProcessor(batch)
+              .build();
       AgentTrace.install(tracer);
       tool = OrderLookupTraced.wrap(new DirectOrderLookup());
     }
@@ -146,17 +177,23 @@ public final class PacedExportLoad {
   private static final class OtelPipeline implements Pipeline {
     final ReadingOtelExporter exporter = new ReadingOtelExporter();
     final OtelDropCounter drops = new OtelDropCounter();
-    final SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .setResource(Resource.getDefault().toBuilder().put("service.name", "bench").build())
-            .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOn())
-            .addSpanProcessor(
-                io.opentelemetry.sdk.trace.export.BatchSpanProcessor.builder(exporter)
-                    .setMeterProvider(drops.meterProvider)
-                    .build())
-            .build();
-    final Tracer tracer = provider.get("dev.agenttrace.benchmarks");
+    final SdkTracerProvider provider;
+    final Tracer tracer;
     final OrderLookup tool = new DirectOrderLookup();
+
+    /** At the default settings, or with {@code queue} slots unless it is 0. */
+    OtelPipeline(int queue) {
+      BatchSpanProcessorBuilder settings =
+          io.opentelemetry.sdk.trace.export.BatchSpanProcessor.builder(exporter)
+              .setMeterProvider(drops.meterProvider);
+      provider =
+          SdkTracerProvider.builder()
+              .setResource(Resource.getDefault().toBuilder().put("service.name", "bench").build())
+              .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOn())
+              .addSpanProcessor((queue == 0 ? settings : settings.setMaxQueueSize(queue)).build())
+              .build();
+      tracer = provider.get("dev.agenttrace.benchmarks");
+    }
 
     @Override
     public int call(int orderId) {

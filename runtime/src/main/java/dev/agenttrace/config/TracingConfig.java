@@ -87,7 +87,7 @@ public final class TracingConfig {
     private Path jsonlPath = Path.of("agenttrace-spans.jsonl");
     private long jsonlMaxBytes = 64L << 20;
     private int jsonlMaxBackups = 5;
-    private int maxQueueSize = 2048;
+    private int maxQueueSize = 8192;
     private int maxExportBatchSize = 512;
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);

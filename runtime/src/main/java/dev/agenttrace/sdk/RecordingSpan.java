@@ -14,6 +14,7 @@ import dev.agenttrace.SpanTemplate;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.TraceState;
 import dev.agenttrace.internal.Ids;
+import dev.agenttrace.spi.ApproximateSize;
 import dev.agenttrace.spi.ReadWriteSpan;
 import dev.agenttrace.spi.Resource;
 import dev.agenttrace.spi.SpanEvent;
@@ -648,6 +649,41 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   @Override
   public boolean hasEnded() {
     return ended;
+  }
+
+  /**
+   * Counts what this span holds by itself: the attributes set after the start (the template's are
+   * shared), events, links and the error description; without allocating.
+   */
+  @Override
+  public long approximateSize() {
+    if (ended) {
+      return ownSize();
+    }
+    synchronized (this) {
+      return ownSize();
+    }
+  }
+
+  private long ownSize() {
+    long size = ApproximateSize.SPAN;
+    if (attributeCount > 0) {
+      size += firstValue == UNBOXED_LONG ? 0 : ApproximateSize.ofValue(firstValue);
+      for (int i = 1; i < attributeCount; i++) {
+        size += ApproximateSize.ofValue(moreAttributes[2 * i - 1]);
+      }
+    }
+    Rare extra = rare;
+    if (extra != null) {
+      size += ApproximateSize.ofLinks(extra.links);
+      if (extra.events != null) {
+        size += ApproximateSize.ofEvents(extra.events);
+      }
+      if (extra.statusDescription != null) {
+        size += ApproximateSize.ofValue(extra.statusDescription);
+      }
+    }
+    return size;
   }
 
   @Override

@@ -140,6 +140,21 @@ public interface SpanData {
   /** The links to other spans. */
   List<SpanLink> links();
 
+  /**
+   * About how many bytes of heap this span holds, counting its strings by length (see {@link
+   * ApproximateSize}); a queue that bounds in bytes what waits for export asks it once the span has
+   * ended, on the thread that ended it, so an implementation should answer without allocating. A
+   * recording span does, and leaves out what it shares with other spans (its template's attributes,
+   * the resource).
+   */
+  default long approximateSize() {
+    return ApproximateSize.SPAN
+        + ApproximateSize.ofAttributes(attributes())
+        + ApproximateSize.ofEvents(events())
+        + ApproximateSize.ofLinks(links())
+        + (statusDescription() == null ? 0 : ApproximateSize.ofValue(statusDescription()));
+  }
+
   /** The outcome. */
   StatusCode statusCode();
 

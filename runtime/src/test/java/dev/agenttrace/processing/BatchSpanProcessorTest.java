@@ -3,6 +3,7 @@ package dev.agenttrace.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
@@ -81,6 +82,66 @@ class BatchSpanProcessorTest {
     assertThat(processor.droppedSpans()).isGreaterThanOrEqualTo(1000 - 16 - 4);
     assertThat(processor.queueSize()).isLessThanOrEqualTo(16);
     assertThat(processor.metrics().spansDropped()).isEqualTo(processor.droppedSpans());
+  }
+
+  @Test
+  void heavySpansBeyondTheByteBudgetAreDroppedAndCountedWhileLightSpansStillQueue() {
+    exporter.hang();
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxQueueSize(64)
+            .maxExportBatchSize(4)
+            .maxQueuedBytes(100_000)
+            .exportTimeout(Duration.ofMinutes(5))
+            .build();
+
+    for (int i = 0; i < 50; i++) {
+      processor.onEnd(heavySpan(10_000)); // about 10.2 kB each: 9 fit the budget at once
+    }
+    long droppedHeavy = processor.droppedSpans();
+    TestSpans.spans(20).forEach(processor::onEnd);
+
+    // The worker may have taken up to one batch (4) off the queue before its export hung.
+    assertThat(droppedHeavy).isBetween(50L - 9 - 4, 50L - 9);
+    assertThat(processor.droppedSpans()).isEqualTo(droppedHeavy);
+    assertThat(processor.metrics().spansDropped()).isEqualTo(droppedHeavy);
+  }
+
+  @Test
+  void exportedHeavySpansGiveTheirBytesBackToTheBudget() {
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(512)
+            .maxQueuedBytes(25_000) // two spans of about 10.2 kB at a time
+            .build();
+
+    for (int round = 0; round < 10; round++) {
+      processor.onEnd(heavySpan(10_000));
+      processor.onEnd(heavySpan(10_000));
+      assertThat(processor.forceFlush(Duration.ofSeconds(10))).isTrue();
+    }
+
+    assertThat(processor.droppedSpans()).isZero();
+    assertThat(exporter.spans()).hasSize(20);
+  }
+
+  @Test
+  void theDefaultQueueHolds8192Spans() {
+    exporter.hang();
+    processor =
+        BatchSpanProcessor.builder(exporter)
+            .maxExportBatchSize(1)
+            .exportTimeout(Duration.ofMinutes(5))
+            .build();
+
+    TestSpans.spans(10_000).forEach(processor::onEnd);
+
+    assertThat(processor.droppedSpans()).isBetween(10_000L - 8192 - 1, 10_000L - 8192);
+  }
+
+  private static SpanData heavySpan(int characters) {
+    return TestSpans.span(
+        "chat", Attributes.of(AttributeKey.stringKey("gen_ai.output"), "m".repeat(characters)));
   }
 
   @Test
