@@ -71,6 +71,19 @@ public final class ConfigProperties {
     }
   }
 
+  /** A whole number that may exceed an {@code int} (a size in bytes), or {@code null}. */
+  public Long getLong(String name) {
+    String value = get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(name, value, "a whole number");
+    }
+  }
+
   /** A duration given in milliseconds, as the OpenTelemetry names define them, or {@code null}. */
   public Duration getMillis(String name) {
     String value = get(name);

@@ -61,6 +61,7 @@ public final class ConfiguredTracing implements AutoCloseable {
       PrintStream console,
       int maxQueueSize,
       int maxExportBatchSize,
+      long maxQueuedBytes,
       Duration scheduleDelay,
       Duration exportTimeout,
       List<Pattern> redactKeys,
@@ -107,14 +108,17 @@ public final class ConfiguredTracing implements AutoCloseable {
       console = null;
     }
     for (SpanExporter exporter : parts.exporters()) {
-      consumers.add(
+      BatchSpanProcessor.Builder batch =
           BatchSpanProcessor.builder(exporter)
               .maxQueueSize(parts.maxQueueSize())
               .maxExportBatchSize(parts.maxExportBatchSize())
               .scheduleDelay(parts.scheduleDelay())
               .exportTimeout(parts.exportTimeout())
-              .metrics(metrics)
-              .build());
+              .metrics(metrics);
+      if (parts.maxQueuedBytes() > 0) {
+        batch.maxQueuedBytes(parts.maxQueuedBytes());
+      }
+      consumers.add(batch.build());
     }
     if (!consumers.isEmpty()) {
       if (parts.redactKeys().isEmpty() && parts.redactValues().isEmpty()) {

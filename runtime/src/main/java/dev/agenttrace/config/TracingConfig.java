@@ -89,6 +89,7 @@ public final class TracingConfig {
     private int jsonlMaxBackups = 5;
     private int maxQueueSize = 8192;
     private int maxExportBatchSize = 512;
+    private long maxQueuedBytes; // 0: the batch processor's default
     private Duration scheduleDelay = Duration.ofSeconds(5);
     private Duration exportTimeout = Duration.ofSeconds(30);
     private Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
@@ -152,6 +153,18 @@ public final class TracingConfig {
       this.jsonlPath = requireNonNull(path, "path");
       this.jsonlMaxBytes = maxBytes;
       this.jsonlMaxBackups = maxBackups;
+      return this;
+    }
+
+    /**
+     * How many bytes the spans over 1 KiB may hold in each batch processor's queue together; 1 % of
+     * the maximum heap unless set (see {@code BatchSpanProcessor.Builder#maxQueuedBytes}).
+     */
+    public Builder maxQueuedBytes(long maxQueuedBytes) {
+      if (maxQueuedBytes < 1) {
+        throw new IllegalArgumentException("maxQueuedBytes must be positive: " + maxQueuedBytes);
+      }
+      this.maxQueuedBytes = maxQueuedBytes;
       return this;
     }
 
@@ -313,6 +326,14 @@ public final class TracingConfig {
       maxQueueSize = orElse(config.getInt("otel.bsp.max.queue.size"), maxQueueSize);
       maxExportBatchSize =
           orElse(config.getInt("otel.bsp.max.export.batch.size"), maxExportBatchSize);
+      Long queuedBytes = config.getLong("agenttrace.bsp.max.queued.bytes");
+      if (queuedBytes != null) {
+        if (queuedBytes < 1) {
+          throw new ConfigurationException(
+              "agenttrace.bsp.max.queued.bytes", queuedBytes.toString(), "a positive number");
+        }
+        maxQueuedBytes = queuedBytes;
+      }
       scheduleDelay = orElse(config.getMillis("otel.bsp.schedule.delay"), scheduleDelay);
       exportTimeout = orElse(config.getMillis("otel.bsp.export.timeout"), exportTimeout);
       String samplerName = config.get("otel.traces.sampler");
@@ -466,6 +487,7 @@ public final class TracingConfig {
               printTraces ? consoleOut : null,
               maxQueueSize,
               maxExportBatchSize,
+              maxQueuedBytes,
               scheduleDelay,
               exportTimeout,
               List.copyOf(redactKeys),

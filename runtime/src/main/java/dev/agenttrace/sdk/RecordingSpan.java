@@ -65,6 +65,13 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   /** Name, kind and the attributes from the start: one field for three. */
   private final SpanTemplate template;
 
+  /**
+   * Whether the template was made for this span alone (from a span builder's attributes), so that
+   * its attributes count in {@link #approximateSize()}; a template handed to {@code startSpan} is
+   * shared by the calls it names.
+   */
+  private final boolean templateOwned;
+
   /** The tracer that started this span: its resource, processor and clock, in one field. */
   private final TracerSdk tracer;
 
@@ -106,6 +113,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
       byte flags,
       SpanContext parentSpanContext,
       SpanTemplate template,
+      boolean templateOwned,
       List<SpanLink> links,
       TracerSdk tracer,
       long startEpochNanos,
@@ -118,6 +126,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.flags = flags;
     this.parentSpanContext = parentSpanContext;
     this.template = template;
+    this.templateOwned = templateOwned;
     if (!links.isEmpty()) {
       rare = new Rare(links);
     }
@@ -652,7 +661,8 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   }
 
   /**
-   * Counts what this span holds by itself: the attributes set after the start (the template's are
+   * Counts what this span holds by itself: the attributes set after the start, those of its
+   * template when a span builder made it for this span (a template passed to {@code startSpan} is
    * shared), events, links and the error description; without allocating.
    */
   @Override
@@ -667,6 +677,9 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   private long ownSize() {
     long size = ApproximateSize.SPAN;
+    if (templateOwned) {
+      size += ApproximateSize.ofAttributes(template.attributes());
+    }
     if (attributeCount > 0) {
       size += firstValue == UNBOXED_LONG ? 0 : ApproximateSize.ofValue(firstValue);
       for (int i = 1; i < attributeCount; i++) {

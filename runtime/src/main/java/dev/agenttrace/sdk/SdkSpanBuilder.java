@@ -118,6 +118,7 @@ final class SdkSpanBuilder implements SpanBuilder {
                 ? Attributes.empty()
                 : AttributeLimits.limit(
                     attributes.build(), AttributeLimits.MAX_SPAN_STRING_LENGTH)),
+        true,
         links == null ? List.of() : Collections.unmodifiableList(links),
         startEpochNanos);
   }

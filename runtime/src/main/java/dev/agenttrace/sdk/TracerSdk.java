@@ -68,7 +68,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
   @Override
   public Span startSpan(SpanTemplate template) {
     ContextStack stack = ContextStack.ofCurrentThread();
-    return start(stack, stack.currentSpan(), template, List.of(), 0);
+    return start(stack, stack.currentSpan(), template, false, List.of(), 0);
   }
 
   @Override
@@ -103,13 +103,14 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       ContextStack stack,
       Span parent,
       SpanTemplate template,
+      boolean templateOwned,
       List<SpanLink> links,
       long startEpochNanos) {
     if (shutdown) {
       return parent.isRecording() ? Span.wrap(parent.spanContext()) : parent;
     }
     try {
-      return startRecordingOrNot(stack, parent, template, links, startEpochNanos);
+      return startRecordingOrNot(stack, parent, template, templateOwned, links, startEpochNanos);
     } catch (RuntimeException e) {
       logger.error("Could not start span {}; the call goes on untraced", template.name(), e);
       return Span.invalid();
@@ -120,6 +121,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       ContextStack stack,
       Span parent,
       SpanTemplate template,
+      boolean templateOwned,
       List<SpanLink> links,
       long startEpochNanos) {
     Attributes attributes = template.attributes();
@@ -172,6 +174,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             flags,
             parentContext,
             template,
+            templateOwned,
             links,
             this,
             epochNanos,

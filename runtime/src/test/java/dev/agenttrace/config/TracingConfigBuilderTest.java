@@ -2,6 +2,7 @@ package dev.agenttrace.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenttrace.AttributeKey;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.testing.RecordingExporter;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,36 @@ class TracingConfigBuilderTest {
     assertThat(span.resource().attributes().asMap())
         .containsEntry("service.name", "billing")
         .containsEntry("deployment.environment", "test");
+  }
+
+  @Test
+  void theQueuedBytesSettingBoundsWhatLargeSpansMayHoldInTheQueue() throws Exception {
+    RecordingExporter exporter = new RecordingExporter();
+    exporter.hang();
+    ConfiguredTracing tracing =
+        TracingConfig.builder()
+            .shutdownHook(false)
+            .exporters("none")
+            .addExporter(exporter)
+            .batch(64, 2)
+            .batchTiming(Duration.ofMillis(1), Duration.ofSeconds(30))
+            .read(ConfigProperties.of(Map.of(), Map.of("AGENTTRACE_BSP_MAX_QUEUED_BYTES", "25000")))
+            .build();
+    try {
+      for (int i = 0; i < 20; i++) {
+        tracing
+            .tracer()
+            .spanBuilder("chat " + i)
+            .setAttribute(AttributeKey.stringKey("gen_ai.output"), "m".repeat(8_000))
+            .startSpan()
+            .end();
+      }
+      // About 8.2 kB each: three fit the budget, plus the batch of two the worker took.
+      assertThat(tracing.metrics().spansDropped()).isBetween(20L - 3 - 2, 20L - 3);
+    } finally {
+      exporter.release();
+      tracing.shutdown(Duration.ofSeconds(5));
+    }
   }
 
   @Test

@@ -51,6 +51,13 @@ class SpanSizeEstimateTest {
   }
 
   @Test
+  void attributesGivenToASpanBuilderCountSinceTheyBelongToThatSpanAlone() {
+    tracer.spanBuilder("manual").setAttribute(RESULT, "b".repeat(4_000)).startSpan().end();
+
+    assertThat(only().approximateSize()).isBetween(4_000L, 4_000L + 256);
+  }
+
+  @Test
   void eventsAndTheErrorDescriptionCountToo() {
     Span span = tracer.startSpan(SpanTemplate.builder("chat").build());
     span.addEvent("gen_ai.choice", Attributes.of(RESULT, "c".repeat(4_000)));
