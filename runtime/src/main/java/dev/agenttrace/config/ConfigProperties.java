@@ -60,15 +60,14 @@ public final class ConfigProperties {
 
   /** An integer value, or {@code null}. */
   public Integer getInt(String name) {
-    String value = get(name);
+    Long value = getLong(name);
     if (value == null) {
       return null;
     }
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw new ConfigurationException(name, value, "a whole number");
+    if (value != value.intValue()) {
+      throw new ConfigurationException(name, get(name), "a whole number");
     }
+    return value.intValue();
   }
 
   /** A whole number that may exceed an {@code int} (a size in bytes), or {@code null}. */
