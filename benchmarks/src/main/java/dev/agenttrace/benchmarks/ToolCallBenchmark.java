@@ -142,6 +142,16 @@ public class ToolCallBenchmark {
     return state.tool.lookup(ids.nextId());
   }
 
+  /**
+   * One monotonic clock read. A recording span reads the clock when it starts and when it ends, on
+   * either side of the comparison, so twice this is a floor no span design removes; on virtual
+   * machines it is tens of nanoseconds.
+   */
+  @Benchmark
+  public long clockRead() {
+    return System.nanoTime();
+  }
+
   /** The generated proxy with no tracer installed. */
   @Benchmark
   public int proxyTracingOff(TracingOff state, CallIds ids) {
