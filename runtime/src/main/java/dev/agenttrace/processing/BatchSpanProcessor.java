@@ -225,7 +225,6 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
   }
 
-  /** Counts one dropped span; allocates nothing unless a warning is written. */
   /** The span's estimated size if it counts against {@code maxQueuedBytes}, else 0. */
   private static long heavyBytes(SpanData span) {
     long size = span.approximateSize();
@@ -264,6 +263,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return taken;
   }
 
+  /** Counts one dropped span; allocates nothing unless a warning is written. */
   private void drop() {
     long droppedNow = dropped.incrementAndGet();
     metrics.recordDropped(1);
