@@ -2,7 +2,6 @@ package dev.agenttrace.spi;
 
 import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanLink;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,15 +25,15 @@ public final class ApproximateSize {
 
   private ApproximateSize() {}
 
-  /** One attribute value: a string, a boxed primitive or a list of them. */
+  /** One attribute value: a string, a boxed primitive or a list of them (array attributes). */
   public static long ofValue(Object value) {
     if (value instanceof String text) {
       return STRING_HEADER + text.length();
     }
-    if (value instanceof Collection<?> values) {
+    if (value instanceof List<?> values) { // array attributes are lists; indexed, no iterator
       long size = LIST_HEADER;
-      for (Object element : values) {
-        size += REFERENCE + ofValue(element);
+      for (int i = 0, n = values.size(); i < n; i++) {
+        size += REFERENCE + ofValue(values.get(i));
       }
       return size;
     }

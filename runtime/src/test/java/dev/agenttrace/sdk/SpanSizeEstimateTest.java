@@ -58,6 +58,17 @@ class SpanSizeEstimateTest {
   }
 
   @Test
+  void theStringsOfAnArrayAttributeCountByLength() {
+    Span span = tracer.startSpan(SpanTemplate.builder("chat").build());
+    span.setAttribute(
+        AttributeKey.stringArrayKey("gen_ai.response.finish_reasons"),
+        java.util.List.of("a".repeat(1_000), "b".repeat(2_000)));
+    span.end();
+
+    assertThat(only().approximateSize()).isBetween(3_000L, 3_000L + 256);
+  }
+
+  @Test
   void eventsAndTheErrorDescriptionCountToo() {
     Span span = tracer.startSpan(SpanTemplate.builder("chat").build());
     span.addEvent("gen_ai.choice", Attributes.of(RESULT, "c".repeat(4_000)));
