@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #onEnd} never blocks, never throws and allocates nothing, also when it drops: the
  *       span goes into a preallocated ring buffer of {@code maxQueueSize} slots; when it is full
- *       the span is dropped and counted ({@link #droppedSpans()}, with a rate-limited warning that
- *       formats a message only when it writes one).
+ *       the span is dropped and counted ({@link #droppedSpans()}). The watchdog thread, not the
+ *       caller, warns about drops: within its tick (at most 100 ms) of the first, then at most once
+ *       per {@code warningInterval}, each warning with the exact number dropped since the last;
+ *       shutdown writes the last one, so the warnings' numbers add up to all drops.
  *   <li><b>Bounded in bytes too:</b> a span holding more than {@value #LIGHT_SPAN_BYTES} bytes
  *       ({@link SpanData#approximateSize()}, say a model call with captured messages) also takes
  *       its size from {@code maxQueuedBytes}, 1 % of the maximum heap by default (as Zipkin's
@@ -93,6 +95,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final AtomicBoolean workerParked = new AtomicBoolean();
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private final AtomicLong dropped = new AtomicLong();
+
+  private final Object dropReportLock = new Object();
+  // Guarded by dropReportLock: the drops a warning has reported (or another warning covers), and
+  // when the next drop warning may be written.
+  private long droppedReported;
+  private long nextDropReportNanos;
+  private final long warningIntervalNanos;
 
   /**
    * Spans estimated above this many bytes count against {@code maxQueuedBytes}; smaller ones only
@@ -167,6 +176,8 @@ public final class BatchSpanProcessor implements SpanProcessor {
             : builder.metrics;
     this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
     this.warningLogger = builder.warningLogger;
+    this.warningIntervalNanos = builder.warningInterval.toNanos();
+    this.nextDropReportNanos = System.nanoTime();
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
     this.metrics.registerQueue(queue::size);
@@ -204,6 +215,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
     if (!acceptingSpans) {
       drop();
+      reportDrops(false); // no watchdog runs any more
       return;
     }
     long heavyBytes = heavyBytes(span);
@@ -263,24 +275,56 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return taken;
   }
 
-  /** Counts one dropped span; allocates nothing unless a warning is written. */
+  /**
+   * Counts one dropped span: two counter increments and nothing else on the caller's thread. The
+   * warning about it comes from the watchdog ({@link #reportDrops}), so that a caller whose spans
+   * are being dropped does not also pay for a clock read per span.
+   */
   private void drop() {
-    long droppedNow = dropped.incrementAndGet();
+    dropped.incrementAndGet();
     metrics.recordDropped(1);
-    if (warnings.acquire()) {
-      warnings.log(
-          "Export queue of {} spans and {} bytes is full or shut down; dropping spans ({} dropped"
-              + " so far). The backend is slow or down, or the queue is too small.",
-          queue.capacity(),
-          maxQueuedBytes,
-          droppedNow);
+  }
+
+  /**
+   * Counts spans dropped when shutdown or the stopping worker gave up on them; a warning of their
+   * own reports them, so the drop warnings leave them out.
+   */
+  private void recordDropped(long count) {
+    if (count > 0) {
+      synchronized (dropReportLock) {
+        dropped.addAndGet(count);
+        droppedReported += count;
+      }
+      metrics.recordDropped(count);
     }
   }
 
-  private void recordDropped(long count) {
-    if (count > 0) {
-      dropped.addAndGet(count);
-      metrics.recordDropped(count);
+  /**
+   * Writes one warning for the spans dropped since the last one, with their exact number, unless
+   * one was written within the warning interval ({@code always} overrides that, for shutdown). So
+   * every dropped span is in exactly one warning's count once shutdown has returned, and a backend
+   * that is down for an hour writes one line per interval.
+   */
+  private void reportDrops(boolean always) {
+    synchronized (dropReportLock) {
+      long total = dropped.get();
+      long fresh = total - droppedReported;
+      if (fresh <= 0) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (!always && now - nextDropReportNanos < 0) {
+        return;
+      }
+      warningLogger.warn(
+          "Export queue of {} spans and {} bytes is full or shut down; dropped {} spans since the"
+              + " last warning ({} in all). The backend is slow or down, or the queue is too small.",
+          queue.capacity(),
+          maxQueuedBytes,
+          fresh,
+          total);
+      droppedReported = total;
+      nextDropReportNanos = now + warningIntervalNanos;
     }
   }
 
@@ -354,6 +398,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     watchdogStopped = true;
     LockSupport.unpark(watchdog);
     warnings.reportSuppressed();
+    reportDrops(true);
     logger.debug("Span export to {} shut down: {}", exporter, metrics.snapshot());
     return flushed && exporterDone;
   }
@@ -594,7 +639,10 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return result;
   }
 
-  /** The watchdog: interrupts an exporter call that overstays the export timeout. */
+  /**
+   * The watchdog: interrupts an exporter call that overstays the export timeout, and warns about
+   * dropped spans (also while the worker waits for a slow exporter).
+   */
   private void watch() {
     while (!watchdogStopped) {
       LockSupport.parkNanos(this, watchdogIntervalNanos);
@@ -604,6 +652,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
           worker.interrupt();
         }
       }
+      reportDrops(false);
     }
   }
 

@@ -297,6 +297,42 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void dropsAreWarnedAboutWhileTheWorkerIsStuckWithTheirExactCountOncePerInterval()
+      throws Exception {
+    RecordingLogger log = new RecordingLogger("export");
+    SilentExporter silent = new SilentExporter();
+    processor =
+        BatchSpanProcessor.builder(silent)
+            .maxQueueSize(16)
+            .maxQueuedBytes(1 << 20)
+            .maxExportBatchSize(4)
+            .scheduleDelay(Duration.ofMillis(1))
+            .exportTimeout(Duration.ofMinutes(1))
+            .warningInterval(Duration.ofHours(1))
+            .warningLogger(log)
+            .build();
+    TestSpans.spans(4).forEach(processor::onEnd);
+    assertThat(silent.firstCall.await(10, TimeUnit.SECONDS)).isTrue();
+    TestSpans.spans(16 + 30).forEach(processor::onEnd); // 16 fit, 30 are dropped
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (log.messages().isEmpty() && System.nanoTime() - deadline < 0) {
+      Thread.sleep(5);
+    }
+    TestSpans.spans(5).forEach(processor::onEnd); // within the interval: no line yet
+
+    assertThat(log.messages())
+        .containsExactly(
+            "WARN Export queue of 16 spans and 1048576 bytes is full or shut down; dropped 30 spans since the last warning (30 in"
+                + " all). The backend is slow or down, or the queue is too small.");
+    silent.release.countDown();
+    processor.shutdown(Duration.ofSeconds(10));
+    assertThat(processor.droppedSpans()).isEqualTo(35);
+    assertThat(log.messages()).hasSize(2);
+    assertThat(log.messages().get(1))
+        .contains("dropped 5 spans since the last warning (35 in all)");
+  }
+
+  @Test
   void aShutdownThatGivesUpCountsEverySpanOnceAndNoExporterCallStartsAfterIt() throws Exception {
     SilentExporter silent = new SilentExporter();
     CallCountingExporter counted = new CallCountingExporter(silent);
