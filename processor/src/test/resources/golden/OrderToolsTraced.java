@@ -71,9 +71,8 @@ public final class OrderToolsTraced implements OrderTools {
     if (!tracer.isEnabled()) {
       return delegate.lookupOrder(orderId);
     }
-    Span span = tracer.startSpan(LOOKUP_ORDER);
+    Span span = tracer.startSpan(LOOKUP_ORDER, ORDER_ID, orderId);
     if (span.isRecording()) {
-      span.setAttribute(ORDER_ID, orderId);
       span.setAttribute(SemanticAttributes.GEN_AI_TOOL_CALL_ARGUMENTS,
           ToolCallJson.arguments(LOOKUP_ORDER_ARGUMENT_NAMES, new Object[] {orderId}));
     }
@@ -96,9 +95,8 @@ public final class OrderToolsTraced implements OrderTools {
     if (!tracer.isEnabled()) {
       return delegate.refund(orderId, cardNumber, cents);
     }
-    Span span = tracer.startSpan(REFUND);
+    Span span = tracer.startSpan(REFUND, ORDER_ID, orderId);
     if (span.isRecording()) {
-      span.setAttribute(ORDER_ID, orderId);
       span.setAttribute(SemanticAttributes.GEN_AI_TOOL_CALL_ARGUMENTS,
           ToolCallJson.arguments(REFUND_ARGUMENT_NAMES, new Object[] {orderId, cents}));
     }

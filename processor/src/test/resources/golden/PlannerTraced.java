@@ -46,10 +46,7 @@ public final class PlannerTraced extends Planner {
     if (!tracer.isEnabled()) {
       return super.plan(goal);
     }
-    Span span = tracer.startSpan(PLAN);
-    if (span.isRecording()) {
-      span.setAttribute(GOAL, goal);
-    }
+    Span span = tracer.startSpan(PLAN, GOAL, goal);
     Scope scope = span.makeCurrent();
     try {
       String result = super.plan(goal);

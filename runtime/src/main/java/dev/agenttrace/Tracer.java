@@ -26,6 +26,46 @@ public interface Tracer {
    */
   Span startSpan(SpanTemplate template);
 
+  /**
+   * Starts a span of {@code template} with one more attribute, {@code key} = {@code value}: the
+   * same as {@link #startSpan(SpanTemplate)} followed, if the span records, by {@link
+   * Span#setAttribute(AttributeKey, long)}. The generated proxies call it for a method's first
+   * {@code @SpanAttribute}. The recording tracer sets the value before any other thread can see the
+   * span, so it takes no lock, keeps the value unboxed, and the processors' {@code onStart} already
+   * see it (samplers see the template's attributes only).
+   */
+  default Span startSpan(SpanTemplate template, AttributeKey<Long> key, long value) {
+    Span span = startSpan(template);
+    if (span.isRecording()) {
+      span.setAttribute(key, value);
+    }
+    return span;
+  }
+
+  /**
+   * Starts a span of {@code template} with one more attribute, as {@link #startSpan(SpanTemplate,
+   * AttributeKey, long)} does; a span that does not record boxes nothing.
+   */
+  default Span startSpan(SpanTemplate template, AttributeKey<Double> key, double value) {
+    Span span = startSpan(template);
+    if (span.isRecording()) {
+      span.setAttribute(key, value);
+    }
+    return span;
+  }
+
+  /**
+   * Starts a span of {@code template} with one more attribute, as {@link #startSpan(SpanTemplate,
+   * AttributeKey, long)} does; a null value sets nothing.
+   */
+  default <T> Span startSpan(SpanTemplate template, AttributeKey<T> key, T value) {
+    Span span = startSpan(template);
+    if (span.isRecording()) {
+      span.setAttribute(key, value);
+    }
+    return span;
+  }
+
   /** A builder for a span with a parent, links, attributes or start time of the caller's choice. */
   SpanBuilder spanBuilder(String name);
 

@@ -44,6 +44,30 @@ final class AttributeValueCode {
     };
   }
 
+  /**
+   * The value of {@code attribute} as an argument of {@code Tracer.startSpan(template, key,
+   * value)}, or null when it cannot be one: only values that cost nothing to compute and box
+   * nothing qualify (primitives as {@code long}, {@code double} or {@code boolean}, exact boxes and
+   * {@code String}s), because the argument is computed before the tracer knows whether the span
+   * records.
+   */
+  CodeBlock atStart(ParameterAttribute attribute, String name) {
+    TypeMirror type = attribute.type();
+    boolean primitive = attribute.primitive();
+    return switch (attribute.valueKind()) {
+      case LONG -> primitive || isExactly(type, "java.lang.Long") ? of(attribute, name) : null;
+      case DOUBLE -> primitive || isExactly(type, "java.lang.Double") ? of(attribute, name) : null;
+      case BOOLEAN -> of(attribute, name);
+      case STRING -> isExactly(type, "java.lang.String") ? of(attribute, name) : null;
+      case CHAR, ENUM, ARRAY, OTHER -> null;
+    };
+  }
+
+  private boolean isExactly(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(qualifiedName);
+  }
+
   private CodeBlock numeric(
       TypeMirror type, boolean primitive, String name, TypeKind kind, String cast, String box) {
     if (primitive) {
@@ -51,10 +75,7 @@ final class AttributeValueCode {
           ? InlineFormat.of("$N", name)
           : InlineFormat.of("($L) $N", cast, name);
     }
-    boolean exactBox =
-        type.getKind() == TypeKind.DECLARED
-            && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(box);
-    return exactBox
+    return isExactly(type, box)
         ? InlineFormat.of("$N", name)
         : InlineFormat.of("$N == null ? null : $N.$LValue()", name, name, cast);
   }

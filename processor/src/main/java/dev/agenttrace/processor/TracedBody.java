@@ -43,6 +43,9 @@ final class TracedBody {
   private final String span;
   private final ValueReads reads;
 
+  /** The first {@code @SpanAttribute}'s value when it goes into {@code startSpan}, else null. */
+  private final CodeBlock firstAttributeValue;
+
   /**
    * What a streaming body needs beyond the plain one.
    *
@@ -83,6 +86,11 @@ final class TracedBody {
     this.streaming = streaming;
     this.span = MethodWriter.local(names, "span");
     this.reads = new ValueReads(names);
+    this.firstAttributeValue =
+        method.attributes().isEmpty()
+            ? null
+            : attributeValues.atStart(
+                method.attributes().get(0), parameters.get(method.attributes().get(0).index()));
   }
 
   void write() {
@@ -121,8 +129,10 @@ final class TracedBody {
    */
   private void startSpan(String tracer) {
     GenAiReads genAi = method.genAi();
+    CodeBlock firstAttribute = firstAttributeAtStart();
     if (genAi == null || genAi.requestModel() == null) {
-      builder.addStatement("$T $N = $N.startSpan($N)", SPAN, span, tracer, constants.template());
+      builder.addStatement(
+          "$T $N = $N.startSpan($N$L)", SPAN, span, tracer, constants.template(), firstAttribute);
       return;
     }
     ValuePath path = genAi.requestModel();
@@ -134,14 +144,27 @@ final class TracedBody {
             parameters.get(path.parameterIndex()),
             value -> InlineFormat.of("$N = $L", model, value)));
     builder.addStatement(
-        "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N))",
+        "$T $N =$W$N.startSpan($T.withRequestModel($N, $S, $N)$L)",
         SPAN,
         span,
         tracer,
         SPAN_TEMPLATES,
         constants.template(),
         method.span().genAiOperation(),
-        model);
+        model,
+        firstAttribute);
+  }
+
+  /**
+   * The first {@code @SpanAttribute} as the extra arguments of {@code startSpan} (", KEY, value"),
+   * when its value is free to compute: the tracer then sets it without a lock or a second call.
+   * Empty otherwise, and the attribute is set with the others once the span records.
+   */
+  private CodeBlock firstAttributeAtStart() {
+    if (firstAttributeValue == null) {
+      return CodeBlock.builder().build();
+    }
+    return InlineFormat.of(",$W$N,$W$L", constants.attributeKeys().get(0), firstAttributeValue);
   }
 
   /** GenAI values read from the arguments, and the input messages, when the span starts. */
@@ -341,7 +364,7 @@ final class TracedBody {
   /** Parameter attributes and captured arguments, recorded when the span starts. */
   private List<CodeBlock> startAttributes() {
     List<CodeBlock> statements = new ArrayList<>();
-    for (int i = 0; i < method.attributes().size(); i++) {
+    for (int i = firstAttributeValue != null ? 1 : 0; i < method.attributes().size(); i++) {
       ParameterAttribute attribute = method.attributes().get(i);
       statements.add(
           InlineFormat.of(

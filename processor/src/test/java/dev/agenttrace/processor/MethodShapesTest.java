@@ -236,7 +236,7 @@ class MethodShapesTest {
             "public long log(int level, String delegate_, String span, String scope, String e,"
                 + " String tracer,\n      String result, String AgentTrace_, String MAX_)")
         .contains("Tracer tracer_ = AgentTrace.tracer();")
-        .contains("Span span_ = tracer_.startSpan(LOG);")
+        .contains("Span span_ = tracer_.startSpan(LOG, LOG_LEVEL, (long) level);")
         .contains(
             "return delegate.log(level, delegate_, span, scope, e, tracer, result, AgentTrace_,"
                 + " MAX_);");

@@ -130,4 +130,85 @@ class SpanAttributeTest {
             "booking.notes",
             "city");
   }
+
+  /**
+   * The first attribute of a method goes into {@code startSpan} when its value is free to compute
+   * (primitives, exact boxes, strings) and is set after the start otherwise; either way the span
+   * reads the same, and a null records nothing.
+   */
+  @Test
+  void eachKindOfValueRecordsTheSameWhenItIsTheFirstAttribute() throws Exception {
+    run(
+        """
+        package test;
+
+        enum Seat { WINDOW, AISLE }
+
+        package test;
+
+        import dev.agenttrace.annotations.SpanAttribute;
+        import dev.agenttrace.annotations.Tool;
+
+        @Tool
+        interface Single {
+          String nights(@SpanAttribute("v") int value);
+          String guests(@SpanAttribute("v") Long value);
+          String rooms(@SpanAttribute("v") Integer value);
+          String discount(@SpanAttribute("v") float value);
+          String price(@SpanAttribute("v") Double value);
+          String paid(@SpanAttribute("v") boolean value);
+          String guest(@SpanAttribute("v") String value);
+          String note(@SpanAttribute("v") CharSequence value);
+          String seat(@SpanAttribute("v") Seat value);
+          String nobody(@SpanAttribute("v") String value);
+        }
+
+        package test;
+
+        import java.util.concurrent.Callable;
+
+        public class Driver implements Callable<Object> {
+          @Override
+          public Object call() {
+            Single single = SingleTraced.wrap(new Single() {
+              public String nights(int value) { return "ok"; }
+              public String guests(Long value) { return "ok"; }
+              public String rooms(Integer value) { return "ok"; }
+              public String discount(float value) { return "ok"; }
+              public String price(Double value) { return "ok"; }
+              public String paid(boolean value) { return "ok"; }
+              public String guest(String value) { return "ok"; }
+              public String note(CharSequence value) { return "ok"; }
+              public String seat(Seat value) { return "ok"; }
+              public String nobody(String value) { return "ok"; }
+            });
+            single.nights(3);
+            single.guests(2L);
+            single.rooms(4);
+            single.discount(0.25f);
+            single.price(99.5);
+            single.paid(true);
+            single.guest("Ada");
+            single.note(new StringBuilder("late"));
+            single.seat(Seat.AISLE);
+            return single.nobody(null);
+          }
+        }
+        """);
+
+    assertThat(value("nights")).isEqualTo(3L);
+    assertThat(value("guests")).isEqualTo(2L);
+    assertThat(value("rooms")).isEqualTo(4L);
+    assertThat(value("discount")).isEqualTo(0.25);
+    assertThat(value("price")).isEqualTo(99.5);
+    assertThat(value("paid")).isEqualTo(true);
+    assertThat(value("guest")).isEqualTo("Ada");
+    assertThat(value("note")).isEqualTo("late");
+    assertThat(value("seat")).isEqualTo("AISLE");
+    assertThat(tester.span("execute_tool nobody").attributes().asMap()).doesNotContainKey("v");
+  }
+
+  private Object value(String tool) {
+    return tester.span("execute_tool " + tool).attributes().asMap().get("v");
+  }
 }

@@ -45,7 +45,13 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   private static final byte OK = (byte) StatusCode.OK.ordinal();
 
   /** Stands in {@code firstValue} for a long kept unboxed in {@code firstLong}. */
-  private static final Object UNBOXED_LONG = new Object();
+  static final Object UNBOXED_LONG = new Object();
+
+  /**
+   * Handed to the constructor as {@code firstValue} for a double whose raw bits are in {@code
+   * firstLong}: boxed there, so that a span that is not recorded never boxes it.
+   */
+  static final Object UNBOXED_DOUBLE = new Object();
 
   // This span's identity, held as numbers: the SpanContext object is made only when asked for.
   private final long traceIdHigh;
@@ -118,7 +124,10 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
       TracerSdk tracer,
       long startEpochNanos,
       long startNanoTime,
-      AgentUsage agentUsage) {
+      AgentUsage agentUsage,
+      AttributeKey<?> firstKey,
+      Object firstValue,
+      long firstLong) {
     super(creator);
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
@@ -135,6 +144,20 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.startNanoTime = startNanoTime;
     this.agentUsage = agentUsage;
     this.isAgent = agentUsage != null && template.isAgentInvocation();
+    if (firstKey != null) {
+      // Set before the span is visible to any other thread: no lock needed.
+      this.firstKey = firstKey;
+      if (firstValue == UNBOXED_LONG) {
+        this.firstValue = UNBOXED_LONG;
+        this.firstLong = firstLong;
+      } else if (firstValue == UNBOXED_DOUBLE) {
+        this.firstValue = Double.longBitsToDouble(firstLong);
+      } else {
+        this.firstValue =
+            AttributeLimits.limitValue(firstValue, AttributeLimits.MAX_SPAN_STRING_LENGTH);
+      }
+      this.attributeCount = 1;
+    }
   }
 
   private Attributes initialAttributes() {

@@ -120,6 +120,9 @@ final class SdkSpanBuilder implements SpanBuilder {
                     attributes.build(), AttributeLimits.MAX_SPAN_STRING_LENGTH)),
         true,
         links == null ? List.of() : Collections.unmodifiableList(links),
-        startEpochNanos);
+        startEpochNanos,
+        null,
+        null,
+        0);
   }
 }

@@ -2,6 +2,7 @@ package dev.agenttrace.sdk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.ContextStack;
 import dev.agenttrace.Span;
@@ -67,8 +68,33 @@ public final class TracerSdk implements Tracer, AutoCloseable {
 
   @Override
   public Span startSpan(SpanTemplate template) {
+    return startWithAttribute(template, null, null, 0);
+  }
+
+  @Override
+  public Span startSpan(SpanTemplate template, AttributeKey<Long> key, long value) {
+    return startWithAttribute(template, key, RecordingSpan.UNBOXED_LONG, value);
+  }
+
+  @Override
+  public Span startSpan(SpanTemplate template, AttributeKey<Double> key, double value) {
+    return startWithAttribute(
+        template, key, RecordingSpan.UNBOXED_DOUBLE, Double.doubleToRawLongBits(value));
+  }
+
+  @Override
+  public <T> Span startSpan(SpanTemplate template, AttributeKey<T> key, T value) {
+    return startWithAttribute(template, value == null ? null : key, value, 0);
+  }
+
+  /**
+   * Starts a span of {@code template} under the current span, with {@code key} (if not null) set as
+   * {@link RecordingSpan}'s constructor takes it.
+   */
+  private Span startWithAttribute(
+      SpanTemplate template, AttributeKey<?> key, Object value, long longValue) {
     ContextStack stack = ContextStack.ofCurrentThread();
-    return start(stack, stack.currentSpan(), template, false, List.of(), 0);
+    return start(stack, stack.currentSpan(), template, false, List.of(), 0, key, value, longValue);
   }
 
   @Override
@@ -98,6 +124,8 @@ public final class TracerSdk implements Tracer, AutoCloseable {
 
   /**
    * Starts a span under {@code parent} on the calling thread, whose context stack is {@code stack}.
+   * A non-null {@code firstKey} is an attribute set from the start (see {@link RecordingSpan}'s
+   * constructor for how {@code firstValue} and {@code firstLong} hold it).
    */
   Span start(
       ContextStack stack,
@@ -105,12 +133,24 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       SpanTemplate template,
       boolean templateOwned,
       List<SpanLink> links,
-      long startEpochNanos) {
+      long startEpochNanos,
+      AttributeKey<?> firstKey,
+      Object firstValue,
+      long firstLong) {
     if (shutdown) {
       return parent.isRecording() ? Span.wrap(parent.spanContext()) : parent;
     }
     try {
-      return startRecordingOrNot(stack, parent, template, templateOwned, links, startEpochNanos);
+      return startRecordingOrNot(
+          stack,
+          parent,
+          template,
+          templateOwned,
+          links,
+          startEpochNanos,
+          firstKey,
+          firstValue,
+          firstLong);
     } catch (RuntimeException e) {
       logger.error("Could not start span {}; the call goes on untraced", template.name(), e);
       return Span.invalid();
@@ -123,7 +163,10 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       SpanTemplate template,
       boolean templateOwned,
       List<SpanLink> links,
-      long startEpochNanos) {
+      long startEpochNanos,
+      AttributeKey<?> firstKey,
+      Object firstValue,
+      long firstLong) {
     Attributes attributes = template.attributes();
     SpanContext parentContext = parent.spanContext();
     long traceIdHigh;
@@ -181,7 +224,10 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             nanoTime,
             AgentUsage.forNewSpan(
                 parent instanceof RecordingSpan recording ? recording.agentUsage() : null,
-                template));
+                template),
+            firstKey,
+            firstValue,
+            firstLong);
     processor.onStart(span);
     return span;
   }
