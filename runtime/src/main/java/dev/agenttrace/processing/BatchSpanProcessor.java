@@ -208,6 +208,12 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return new Builder(requireNonNull(exporter, "exporter"));
   }
 
+  /** Nothing to do at start: spans are queued when they end. */
+  @Override
+  public boolean isStartRequired() {
+    return false;
+  }
+
   @Override
   public void onEnd(SpanData span) {
     if (!span.isSampled()) {

@@ -44,6 +44,12 @@ public final class InMemorySpanCollector implements SpanProcessor {
     this.capacity = capacity;
   }
 
+  /** Nothing to do at start: spans are collected when they end. */
+  @Override
+  public boolean isStartRequired() {
+    return false;
+  }
+
   @Override
   public synchronized void onEnd(SpanData span) {
     if (!stopped) {

@@ -73,6 +73,11 @@ public final class RedactingSpanProcessor implements SpanProcessor {
   }
 
   @Override
+  public boolean isStartRequired() {
+    return next.isStartRequired();
+  }
+
+  @Override
   public void onStart(ReadWriteSpan span) {
     next.onStart(span);
   }

@@ -46,6 +46,10 @@ public final class TracerSdk implements Tracer, AutoCloseable {
   private final Resource resource;
   private final Sampler sampler;
   private final SpanProcessor processor;
+
+  /** Whether any processor wants {@code onStart}; asked once. */
+  private final boolean startRequired;
+
   private final Clock clock;
   private volatile boolean shutdown;
 
@@ -53,6 +57,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     this.resource = builder.resource;
     this.sampler = builder.sampler;
     this.processor = SpanProcessor.composite(builder.processors.toArray(new SpanProcessor[0]));
+    this.startRequired = processor.isStartRequired();
     this.clock = builder.clock;
   }
 
@@ -228,7 +233,9 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             firstKey,
             firstValue,
             firstLong);
-    processor.onStart(span);
+    if (startRequired) {
+      processor.onStart(span);
+    }
     return span;
   }
 

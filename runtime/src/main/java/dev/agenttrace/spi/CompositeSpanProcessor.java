@@ -1,6 +1,7 @@
 package dev.agenttrace.spi;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,18 @@ final class CompositeSpanProcessor implements SpanProcessor {
 
   private final SpanProcessor[] processors;
 
+  /** Those of {@link #processors} that want {@code onStart}. */
+  private final SpanProcessor[] startProcessors;
+
   private CompositeSpanProcessor(SpanProcessor[] processors) {
     this.processors = processors;
+    List<SpanProcessor> starting = new ArrayList<>();
+    for (SpanProcessor processor : processors) {
+      if (processor.isStartRequired()) {
+        starting.add(processor);
+      }
+    }
+    this.startProcessors = starting.toArray(new SpanProcessor[0]);
   }
 
   static SpanProcessor of(SpanProcessor... processors) {
@@ -25,13 +36,18 @@ final class CompositeSpanProcessor implements SpanProcessor {
 
   @Override
   public void onStart(ReadWriteSpan span) {
-    for (SpanProcessor processor : processors) {
+    for (SpanProcessor processor : startProcessors) {
       try {
         processor.onStart(span);
       } catch (Throwable e) { // an Error from a user's processor must not reach the traced call
         logger.warn("Span processor {} failed in onStart; span {} goes on", processor, span, e);
       }
     }
+  }
+
+  @Override
+  public boolean isStartRequired() {
+    return startProcessors.length > 0;
   }
 
   @Override

@@ -14,6 +14,15 @@ public interface SpanProcessor {
   /** Called when a recorded span starts, on the starting thread. May add attributes. */
   default void onStart(ReadWriteSpan span) {}
 
+  /**
+   * Whether {@link #onStart} does anything. A tracer asks once, when it is built, and never calls
+   * {@code onStart} of a processor that answers false, which spares every recorded span a call
+   * (OpenTelemetry's {@code SpanProcessor} has the same question). The answer must not change.
+   */
+  default boolean isStartRequired() {
+    return true;
+  }
+
   /** Called once when a recorded span ends, on the ending thread. The span no longer changes. */
   void onEnd(SpanData span);
 

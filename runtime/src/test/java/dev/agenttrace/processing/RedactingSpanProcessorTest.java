@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agenttrace.AttributeKey;
 import dev.agenttrace.Attributes;
 import dev.agenttrace.Span;
+import dev.agenttrace.metrics.TracingMetrics;
 import dev.agenttrace.sdk.TracerSdk;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.testing.RecordingExporter;
@@ -42,6 +43,13 @@ class RedactingSpanProcessorTest {
         .containsEntry("db.password", "[REDACTED]")
         .containsEntry("api_key", "[REDACTED]")
         .containsEntry("order.id", "ORD-1001");
+  }
+
+  @Test
+  void asksForTheStartOnlyWhenTheProcessorBehindDoes() {
+    assertThat(redactor().isStartRequired()).isFalse();
+    assertThat(RedactingSpanProcessor.builder().build(TracingMetrics.create()).isStartRequired())
+        .isTrue();
   }
 
   @Test

@@ -227,6 +227,45 @@ class TracerSdkTest {
   }
 
   @Test
+  void onlyProcessorsThatAskForTheStartAreCalledAtStart() {
+    List<String> calls = new java.util.ArrayList<>();
+    SpanProcessor endOnly =
+        new SpanProcessor() {
+          @Override
+          public boolean isStartRequired() {
+            return false;
+          }
+
+          @Override
+          public void onStart(ReadWriteSpan span) {
+            calls.add("endOnly.onStart");
+          }
+
+          @Override
+          public void onEnd(SpanData span) {
+            calls.add("endOnly.onEnd");
+          }
+        };
+    SpanProcessor both =
+        new SpanProcessor() {
+          @Override
+          public void onStart(ReadWriteSpan span) {
+            calls.add("both.onStart");
+          }
+
+          @Override
+          public void onEnd(SpanData span) {
+            calls.add("both.onEnd");
+          }
+        };
+    TracerSdk tracer = TracerSdk.builder().addSpanProcessor(endOnly).addSpanProcessor(both).build();
+
+    tracer.startSpan(TOOL).end();
+
+    assertThat(calls).containsExactly("both.onStart", "endOnly.onEnd", "both.onEnd");
+  }
+
+  @Test
   void aFailingProcessorNeitherBreaksTheCallNorOtherProcessors() {
     SpanProcessor failing =
         new SpanProcessor() {
