@@ -43,6 +43,11 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
     this.creator = creator;
   }
 
+  /** Whether the calling thread created this span. */
+  protected final boolean onCreatorThread() {
+    return creator.thread == Thread.currentThread();
+  }
+
   @Override
   public final Scope makeCurrent() {
     if (creator.thread != Thread.currentThread()) {

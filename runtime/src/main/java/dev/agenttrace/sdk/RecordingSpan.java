@@ -72,11 +72,19 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   private final SpanTemplate template;
 
   /**
-   * Whether the template was made for this span alone (from a span builder's attributes), so that
-   * its attributes count in {@link #approximateSize()}; a template handed to {@code startSpan} is
-   * shared by the calls it names.
+   * {@link #TEMPLATE_OWNED} and {@link #AGENT}, in one byte so that the span keeps its 120 bytes.
    */
-  private final boolean templateOwned;
+  private final byte traits;
+
+  /**
+   * The template was made for this span alone (from a span builder's attributes), so its attributes
+   * count in {@link #approximateSize()}; a template handed to {@code startSpan} is shared by the
+   * calls it names.
+   */
+  private static final byte TEMPLATE_OWNED = 1;
+
+  /** The span is an agent invocation with agent totals to record when it ends. */
+  private static final byte AGENT = 2;
 
   /** The tracer that started this span: its resource, processor and clock, in one field. */
   private final TracerSdk tracer;
@@ -86,8 +94,6 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   /** The totals of the nearest enclosing agent span (this one's own if it is one), or null. */
   private final AgentUsage agentUsage;
-
-  private final boolean isAgent;
 
   // Guarded by this.
   // Attributes set after the start, in order: the first in two fields (most proxy methods set one
@@ -99,17 +105,34 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   private Object[] moreAttributes;
   private short attributeCount;
   private byte status = UNSET;
-  private long durationNanos;
+
+  /** {@link #NOT_ENDED} until the span ends; written once, under the lock or by the lone ender. */
+  private long durationNanos = NOT_ENDED;
+
+  private static final long NOT_ENDED = -1;
 
   /** Links, events and an error description: most spans have none, so they share one holder. */
   private Rare rare;
 
   /**
-   * Set once, under the lock, after every other field; volatile so that a reader who sees it set
-   * also sees everything the span recorded, and may then read without the lock (nothing changes any
-   * more). Exporters and metrics read every ended span this way.
+   * {@link #OPEN}, {@link #ENDING} or {@link #ENDED}: set to ENDED after every other field, so that
+   * a reader who sees ENDED also sees everything the span recorded, and may then read without the
+   * lock (nothing changes any more). Exporters and metrics read every ended span this way. ENDING
+   * means that the creating thread is ending the span: other threads no longer change it.
    */
-  private volatile boolean ended;
+  private volatile byte endState;
+
+  private static final byte OPEN = 0;
+  private static final byte ENDING = 1;
+  private static final byte ENDED = 2;
+
+  /**
+   * Set by any thread other than the creator before it changes the span. Together with {@link
+   * #endState} it lets the creator end a span that no other thread ever changed without taking the
+   * lock (see {@link #markEnded}); both are volatile, so the creator's ENDING and another thread's
+   * {@code othersWrite} cannot both go unseen by the other.
+   */
+  private volatile boolean othersWrite;
 
   RecordingSpan(
       ContextStack creator,
@@ -135,7 +158,6 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.flags = flags;
     this.parentSpanContext = parentSpanContext;
     this.template = template;
-    this.templateOwned = templateOwned;
     if (!links.isEmpty()) {
       rare = new Rare(links);
     }
@@ -143,7 +165,10 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.startEpochNanos = startEpochNanos;
     this.startNanoTime = startNanoTime;
     this.agentUsage = agentUsage;
-    this.isAgent = agentUsage != null && template.isAgentInvocation();
+    this.traits =
+        (byte)
+            ((templateOwned ? TEMPLATE_OWNED : 0)
+                | (agentUsage != null && template.isAgentInvocation() ? AGENT : 0));
     if (firstKey != null) {
       // Set before the span is visible to any other thread: no lock needed.
       this.firstKey = firstKey;
@@ -238,8 +263,9 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
       return this;
     }
     Object stored = AttributeLimits.limitValue(value, AttributeLimits.MAX_SPAN_STRING_LENGTH);
+    noteWriter();
     synchronized (this) {
-      if (!ended) {
+      if (endState == OPEN) {
         put(key, stored);
       }
     }
@@ -275,8 +301,9 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     if (key == null) {
       return this;
     }
+    noteWriter();
     synchronized (this) {
-      if (ended) {
+      if (endState != OPEN) {
         return this;
       }
       if (attributeCount == 0) {
@@ -303,8 +330,9 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
             attributes == null
                 ? Attributes.empty()
                 : AttributeLimits.limit(attributes, AttributeLimits.MAX_EVENT_STRING_LENGTH));
+    noteWriter();
     synchronized (this) {
-      if (ended) {
+      if (endState != OPEN) {
         return this;
       }
       Rare extra = rare();
@@ -323,8 +351,9 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     if (code == null || code == StatusCode.UNSET) {
       return this;
     }
+    noteWriter();
     synchronized (this) {
-      if (ended || status == OK) {
+      if (endState != OPEN || status == OK) {
         return this;
       }
       status = (byte) code.ordinal();
@@ -387,20 +416,67 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   }
 
   private void endAt(long nanoTime) {
-    if (agentUsage != null && isAgent) {
+    boolean agent = (traits & AGENT) != 0;
+    if (agent) {
       recordAgentTotals();
     }
-    synchronized (this) {
-      if (ended) {
-        return;
-      }
-      durationNanos = Math.max(0, nanoTime - startNanoTime);
-      ended = true;
+    if (!markEnded(Math.max(0, nanoTime - startNanoTime))) {
+      return;
     }
-    if (agentUsage != null && !isAgent) {
+    if (agentUsage != null && !agent) {
       addToAgentTotals();
     }
     tracer.processor().onEnd(this);
+  }
+
+  /**
+   * Records the duration and marks the span ended, unless it had ended already.
+   *
+   * <p>The common case, the creating thread ending a span no other thread ever changed, takes no
+   * lock: the creator announces ENDING, then checks {@link #othersWrite}. Since another thread sets
+   * that before it takes the lock and looks at {@link #endState} under it, either the creator sees
+   * it (and takes the lock like everyone else) or the other thread sees ENDING (and leaves the span
+   * alone), never neither. In the rare race where another thread ended the span just before the
+   * creator announced ENDING, the duration it wrote tells the creator under the lock.
+   *
+   * @return whether this call ended the span
+   */
+  private boolean markEnded(long duration) {
+    if (onCreatorThread()) {
+      if (endState != OPEN) {
+        return false;
+      }
+      endState = ENDING;
+      if (!othersWrite) {
+        durationNanos = duration;
+        endState = ENDED;
+        return true;
+      }
+      synchronized (this) {
+        boolean first = durationNanos == NOT_ENDED;
+        if (first) {
+          durationNanos = duration;
+        }
+        endState = ENDED;
+        return first;
+      }
+    }
+    noteWriter();
+    synchronized (this) {
+      if (endState != OPEN) {
+        return false; // ended, or the creator is ending it
+      }
+      durationNanos = duration;
+      endState = ENDED;
+      return true;
+    }
+  }
+
+  /** Announces a change from a thread other than the creator; see {@link #markEnded}. */
+  private void noteWriter() {
+    if (!othersWrite && !onCreatorThread()) {
+      othersWrite = true;
+    }
   }
 
   /** An agent span ending: its model calls' totals, unless the call set its own counts. */
@@ -456,27 +532,27 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   @Override
   public long endEpochNanos() {
-    if (ended) {
+    if (endState == ENDED) {
       return startEpochNanos + durationNanos;
     }
     synchronized (this) {
-      return ended ? startEpochNanos + durationNanos : 0;
+      return durationNanos == NOT_ENDED ? 0 : startEpochNanos + durationNanos;
     }
   }
 
   @Override
   public long durationNanos() {
-    if (ended) {
+    if (endState == ENDED) {
       return durationNanos;
     }
     synchronized (this) {
-      return durationNanos;
+      return durationNanos == NOT_ENDED ? 0 : durationNanos;
     }
   }
 
   @Override
   public Attributes attributes() {
-    if (ended) {
+    if (endState == ENDED) {
       return mergedAttributes();
     }
     synchronized (this) {
@@ -505,7 +581,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   @SuppressWarnings("unchecked")
   public <T> T attribute(AttributeKey<T> key) {
     Object set;
-    if (ended) {
+    if (endState == ENDED) {
       set = setValue(key);
     } else {
       synchronized (this) {
@@ -544,7 +620,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
    */
   @Override
   public void forEachAttribute(AttributeVisitor visitor) {
-    if (ended) {
+    if (endState == ENDED) {
       visitAttributes(visitor);
     } else {
       synchronized (this) {
@@ -639,7 +715,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   @Override
   public List<SpanEvent> events() {
-    if (ended) {
+    if (endState == ENDED) {
       return eventsCopy();
     }
     synchronized (this) {
@@ -660,7 +736,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   @Override
   public StatusCode statusCode() {
-    if (ended) {
+    if (endState == ENDED) {
       return STATUS_CODES[status];
     }
     synchronized (this) {
@@ -670,7 +746,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   @Override
   public String statusDescription() {
-    if (ended) {
+    if (endState == ENDED) {
       return rare == null ? null : rare.statusDescription;
     }
     synchronized (this) {
@@ -680,7 +756,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   @Override
   public boolean hasEnded() {
-    return ended;
+    return endState == ENDED;
   }
 
   /**
@@ -690,7 +766,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
    */
   @Override
   public long approximateSize() {
-    if (ended) {
+    if (endState == ENDED) {
       return ownSize();
     }
     synchronized (this) {
@@ -700,7 +776,7 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   private long ownSize() {
     long size = ApproximateSize.SPAN;
-    if (templateOwned) {
+    if ((traits & TEMPLATE_OWNED) != 0) {
       size += ApproximateSize.ofAttributes(template.attributes());
     }
     if (attributeCount > 0) {
