@@ -35,17 +35,19 @@ public final class Ids {
 
   /** A random, non-zero span id. */
   public static long randomSpanId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return randomSpanId(ThreadLocalRandom.current());
+  }
+
+  /**
+   * A random, non-zero span id from {@code random}, the calling thread's generator: a tracer making
+   * a trace id and a span id looks it up once.
+   */
+  public static long randomSpanId(ThreadLocalRandom random) {
     long id;
     do {
       id = random.nextLong();
     } while (id == 0);
     return id;
-  }
-
-  /** A random long for either half of a trace id; the pair is non-zero with overwhelming odds. */
-  public static long randomTraceIdPart() {
-    return ThreadLocalRandom.current().nextLong();
   }
 
   /** The 32-character lowercase hex form of a trace id. */

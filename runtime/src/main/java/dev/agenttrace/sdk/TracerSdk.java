@@ -21,6 +21,7 @@ import dev.agenttrace.spi.SpanProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,6 +179,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     long traceIdLow;
     byte flags;
     TraceState traceState;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
     if (parentContext.isValid()) {
       traceIdHigh = parentContext.traceIdHigh();
       traceIdLow = parentContext.traceIdLow();
@@ -185,9 +187,9 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       traceState = parentContext.traceState();
     } else {
       parentContext = SpanContext.invalid();
-      traceIdHigh = Ids.randomTraceIdPart();
+      traceIdHigh = random.nextLong();
       do {
-        traceIdLow = Ids.randomTraceIdPart();
+        traceIdLow = random.nextLong();
       } while (traceIdLow == 0 && traceIdHigh == 0);
       flags = SpanContext.FLAG_RANDOM;
       traceState = TraceState.empty();
@@ -200,7 +202,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     } else if (decision == SamplingDecision.DROP && standsInForDroppedChild(parent, flags)) {
       return parent;
     }
-    long spanId = Ids.randomSpanId();
+    long spanId = Ids.randomSpanId(random);
     if (decision == SamplingDecision.DROP) {
       return new SampledOutSpan(stack, traceIdHigh, traceIdLow, spanId, flags, traceState);
     }
