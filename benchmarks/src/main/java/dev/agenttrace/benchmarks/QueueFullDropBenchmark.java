@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a span costs the traced call when the backend is stuck and the batch processor's queue is
  * full, so that every span is dropped: run it with JMH's GC profiler ({@code -prof gc}); {@code
  * gc.alloc.rate.norm} must be 0 B/op. The drop is counted three times (the processor's own counter,
- * the pipeline counters and a {@link TracingMetrics} as export observer) and raises a rate-limited
- * warning, as in production; the warning is written once a minute at most, and only then formatted.
+ * the pipeline counters and a {@link TracingMetrics} as export observer), as in production; the
+ * warning about drops comes from the export watchdog, once a minute at most, not from the caller.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

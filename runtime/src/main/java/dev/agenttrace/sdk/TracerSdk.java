@@ -179,7 +179,9 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     long traceIdLow;
     byte flags;
     TraceState traceState;
-    ThreadLocalRandom random = ThreadLocalRandom.current();
+    // The thread's random generator, looked up once for a new trace's ids (a dropped child of a
+    // dropped parent needs none).
+    ThreadLocalRandom random = null;
     if (parentContext.isValid()) {
       traceIdHigh = parentContext.traceIdHigh();
       traceIdLow = parentContext.traceIdLow();
@@ -187,6 +189,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       traceState = parentContext.traceState();
     } else {
       parentContext = SpanContext.invalid();
+      random = ThreadLocalRandom.current();
       traceIdHigh = random.nextLong();
       do {
         traceIdLow = random.nextLong();
@@ -202,7 +205,7 @@ public final class TracerSdk implements Tracer, AutoCloseable {
     } else if (decision == SamplingDecision.DROP && standsInForDroppedChild(parent, flags)) {
       return parent;
     }
-    long spanId = Ids.randomSpanId(random);
+    long spanId = Ids.randomSpanId(random != null ? random : ThreadLocalRandom.current());
     if (decision == SamplingDecision.DROP) {
       return new SampledOutSpan(stack, traceIdHigh, traceIdLow, spanId, flags, traceState);
     }
