@@ -106,7 +106,11 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   private short attributeCount;
   private byte status = UNSET;
 
-  /** {@link #NOT_ENDED} until the span ends; written once, under the lock or by the lone ender. */
+  /**
+   * {@link #NOT_ENDED} until the span ends; written once, under the lock or by the creator ending
+   * the span alone (a reader holding the lock then sees NOT_ENDED or the duration: 64-bit JVMs
+   * write a long at once).
+   */
   private long durationNanos = NOT_ENDED;
 
   private static final long NOT_ENDED = -1;
@@ -500,8 +504,21 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     }
   }
 
-  /** The current value of {@code key}: set on the span, else from the start. */
-  private synchronized Object value(AttributeKey<?> key) {
+  /**
+   * The current value of {@code key}: set on the span, else from the start. Without the lock once
+   * the span has ended, as when a model call's tokens go to its agent's totals.
+   */
+  private Object value(AttributeKey<?> key) {
+    if (endState == ENDED) {
+      return currentValue(key);
+    }
+    synchronized (this) {
+      return currentValue(key);
+    }
+  }
+
+  /** {@link #value}, under the lock or once ended. */
+  private Object currentValue(AttributeKey<?> key) {
     for (int i = 0; i < attributeCount; i++) {
       if (keyAt(i).name().equals(key.name())) {
         return valueAt(i);
