@@ -50,7 +50,7 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
 
   @Override
   public final Scope makeCurrent() {
-    if (creator.thread != Thread.currentThread()) {
+    if (!onCreatorThread()) {
       return ContextStorage.attach(this);
     }
     // On the creating thread its stack is at hand: no thread-local lookup.
@@ -69,7 +69,7 @@ public abstract class SelfScopingSpan extends ContextFrame implements Span, Scop
     if (scopeState != OPEN) {
       return;
     }
-    if (creator.thread != Thread.currentThread()) {
+    if (!onCreatorThread()) {
       ContextStorage.reportClosedOnOtherThread(this);
       return;
     }

@@ -33,14 +33,9 @@ public final class Ids {
 
   private Ids() {}
 
-  /** A random, non-zero span id. */
-  public static long randomSpanId() {
-    return randomSpanId(ThreadLocalRandom.current());
-  }
-
   /**
-   * A random, non-zero span id from {@code random}, the calling thread's generator: a tracer making
-   * a trace id and a span id looks it up once.
+   * A random, non-zero span id from {@code random}, the calling thread's generator (a tracer making
+   * a trace id and a span id looks it up once).
    */
   public static long randomSpanId(ThreadLocalRandom random) {
     long id;

@@ -96,12 +96,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private final AtomicLong dropped = new AtomicLong();
 
+  /** Paces the drop warnings, whose lines carry their own counts. */
+  private final RateLimitedLogger dropWarnings;
+
   private final Object dropReportLock = new Object();
-  // Guarded by dropReportLock: the drops a warning has reported (or another warning covers), and
-  // when the next drop warning may be written.
+
+  /** Drops a warning has reported, or that another warning covers; guarded by dropReportLock. */
   private long droppedReported;
-  private long nextDropReportNanos;
-  private final long warningIntervalNanos;
 
   /**
    * Spans estimated above this many bytes count against {@code maxQueuedBytes}; smaller ones only
@@ -176,8 +177,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
             : builder.metrics;
     this.warnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
     this.warningLogger = builder.warningLogger;
-    this.warningIntervalNanos = builder.warningInterval.toNanos();
-    this.nextDropReportNanos = System.nanoTime();
+    this.dropWarnings = new RateLimitedLogger(builder.warningLogger, builder.warningInterval);
     this.wakeThreshold = maxExportBatchSize;
     this.batch = new ArrayList<>(maxExportBatchSize);
     this.metrics.registerQueue(queue::size);
@@ -318,8 +318,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
       if (fresh <= 0) {
         return;
       }
-      long now = System.nanoTime();
-      if (!always && now - nextDropReportNanos < 0) {
+      if (!dropWarnings.due() && !always) {
         return;
       }
       warningLogger.warn(
@@ -330,7 +329,6 @@ public final class BatchSpanProcessor implements SpanProcessor {
           fresh,
           total);
       droppedReported = total;
-      nextDropReportNanos = now + warningIntervalNanos;
     }
   }
 

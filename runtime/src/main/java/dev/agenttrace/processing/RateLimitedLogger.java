@@ -50,13 +50,22 @@ final class RateLimitedLogger {
    * suppressed and returns false. Never allocates.
    */
   public boolean acquire() {
-    long now = clock.nanoTime();
-    long next = nextAllowedNanos.get();
-    if (now - next < 0 || !nextAllowedNanos.compareAndSet(next, now + intervalNanos)) {
+    if (!due()) {
       suppressed.incrementAndGet();
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether a warning may be written now, starting a new interval if so, without counting a refusal
+   * as suppressed: for a caller whose warning itself says how many events it covers (such as
+   * "dropped N spans since the last warning"), which would otherwise be counted twice.
+   */
+  public boolean due() {
+    long now = clock.nanoTime();
+    long next = nextAllowedNanos.get();
+    return now - next >= 0 && nextAllowedNanos.compareAndSet(next, now + intervalNanos);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agenttrace.testing.Fuzz;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -36,7 +37,7 @@ class IdsTest {
   @Test
   void randomSpanIdsAreNeverZero() {
     for (int i = 0; i < 10_000; i++) {
-      assertThat(Ids.randomSpanId()).isNotZero();
+      assertThat(Ids.randomSpanId(ThreadLocalRandom.current())).isNotZero();
     }
   }
 

@@ -37,6 +37,23 @@ class RateLimitedLoggerTest {
   }
 
   @Test
+  void dueOpensOncePerIntervalAndCountsNoRefusalAsSuppressed() {
+    ManualClock clock = new ManualClock();
+    RateLimitedLogger warnings =
+        new RateLimitedLogger(new RecordingLogger("export"), Duration.ofMillis(200), clock);
+
+    boolean first = warnings.due();
+    boolean withinInterval = warnings.due();
+    clock.advance(Duration.ofMillis(200));
+    boolean afterInterval = warnings.due();
+
+    assertThat(first).isTrue();
+    assertThat(withinInterval).isFalse();
+    assertThat(afterInterval).isTrue();
+    assertThat(warnings.suppressedCount()).isZero();
+  }
+
+  @Test
   void warningsSuppressedAtTheEndAreReportedWhenAsked() {
     RecordingLogger logger = new RecordingLogger("export");
     RateLimitedLogger warnings =
