@@ -38,10 +38,10 @@ public final class ContextStack extends ContextStackFields {
 
   /** Shows the span of {@code pushed} in the MDC unless {@code previous} already showed it. */
   void showChange(ContextFrame previous, ContextFrame pushed) {
-    SpanContext shown = previous == null ? SpanContext.invalid() : previous.span().spanContext();
-    SpanContext now = pushed.span().spanContext();
+    Span shown = previous == null ? NonRecordingSpan.INVALID : previous.span();
+    Span now = pushed.span();
     if (shown != now) {
-      LogCorrelation.show(now);
+      LogCorrelation.show(now.spanContext());
     }
   }
 

@@ -95,7 +95,7 @@ final class ContextStorage {
   static void close(ContextStack owner, ContextFrame frame) {
     // Span contexts are looked at only for log correlation: a span makes its context lazily.
     boolean correlating = LogCorrelation.isEnabled();
-    SpanContext shown = correlating ? shownBy(owner.top) : null;
+    Span shown = correlating ? shownBy(owner.top) : null;
     if (owner.top != frame) {
       reportOutOfOrder(owner, frame);
     }
@@ -109,15 +109,15 @@ final class ContextStorage {
     frame.previous = null;
     owner.top = restored;
     if (correlating) {
-      SpanContext now = shownBy(restored);
+      Span now = shownBy(restored);
       if (now != shown) {
-        LogCorrelation.show(now);
+        LogCorrelation.show(now.spanContext());
       }
     }
   }
 
-  private static SpanContext shownBy(ContextFrame top) {
-    return top == null ? SpanContext.invalid() : top.span().spanContext();
+  private static Span shownBy(ContextFrame top) {
+    return top == null ? NonRecordingSpan.INVALID : top.span();
   }
 
   private static void reportOutOfOrder(ContextStack owner, ContextFrame frame) {

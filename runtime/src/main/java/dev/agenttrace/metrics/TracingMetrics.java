@@ -2,7 +2,6 @@ package dev.agenttrace.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanContext;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.metrics.OperationLatency.WindowSpec;
 import dev.agenttrace.spi.Clock;
@@ -137,8 +136,7 @@ public final class TracingMetrics implements SpanProcessor {
   public void onEnd(SpanData span) {
     spansEnded.increment();
     spanDurations.record(span.durationNanos());
-    SpanContext parent = span.parentSpanContext();
-    if (!parent.isValid() || parent.isRemote()) {
+    if (span.parentSpanIdLong() == 0 || span.hasRemoteParent()) {
       traces.increment();
     }
     if (span.statusCode() == StatusCode.ERROR) {

@@ -29,6 +29,11 @@ enum ConstantSampler implements Sampler {
   }
 
   @Override
+  public SamplingDecision decisionForLocalChild(boolean parentSampled) {
+    return decision;
+  }
+
+  @Override
   public String description() {
     return description;
   }

@@ -63,6 +63,12 @@ final class ParentBasedSampler implements Sampler {
   }
 
   @Override
+  public SamplingDecision decisionForLocalChild(boolean parentSampled) {
+    return (parentSampled ? localParentSampled : localParentNotSampled)
+        .decisionForLocalChild(parentSampled);
+  }
+
+  @Override
   public String description() {
     return description;
   }

@@ -28,6 +28,17 @@ public interface Sampler {
       SpanKind kind,
       Attributes attributes);
 
+  /**
+   * The decision {@link #shouldSample} would make for a child of a span of this process whose
+   * sampled flag is {@code parentSampled}, when that flag alone decides it; null when the decision
+   * needs more (the trace id, the name, the attributes). The tracer asks this first for a child of
+   * a local span, so that a nested call needs no context object for its parent, and asks {@link
+   * #shouldSample} when the answer is null. The default answers null, which is always correct.
+   */
+  default SamplingDecision decisionForLocalChild(boolean parentSampled) {
+    return null;
+  }
+
   /** A short description for logs, such as {@code AlwaysOn}. */
   String description();
 

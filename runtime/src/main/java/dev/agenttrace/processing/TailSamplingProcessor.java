@@ -2,7 +2,6 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanContext;
 import dev.agenttrace.StatusCode;
 import dev.agenttrace.metrics.TailSamplingStats;
 import dev.agenttrace.processing.TailTrace.Reason;
@@ -211,8 +210,7 @@ public final class TailSamplingProcessor implements SpanProcessor {
     if (shutdown) {
       return;
     }
-    SpanContext context = span.spanContext();
-    TraceKey key = new TraceKey(context.traceIdHigh(), context.traceIdLow());
+    TraceKey key = new TraceKey(span.traceIdHigh(), span.traceIdLow());
     while (true) {
       TailTrace trace = traceFor(key);
       synchronized (trace) {
@@ -233,8 +231,7 @@ public final class TailSamplingProcessor implements SpanProcessor {
     }
     spansReceived.increment();
     long now = clock.nanoTime();
-    SpanContext context = span.spanContext();
-    TraceKey key = new TraceKey(context.traceIdHigh(), context.traceIdLow());
+    TraceKey key = new TraceKey(span.traceIdHigh(), span.traceIdLow());
     List<SpanData> handOn;
     while (true) {
       TailTrace trace = traceFor(key);
@@ -272,10 +269,9 @@ public final class TailSamplingProcessor implements SpanProcessor {
   /** Adds {@code span} to its trace, not yet counted; returns what to hand on now. Locked. */
   private List<SpanData> add(TailTrace trace, SpanData span, long now) {
     boolean failed = span.statusCode() == StatusCode.ERROR;
-    SpanContext parent = span.parentSpanContext();
     trace.hasError |= failed;
     trace.longestNanos = Math.max(trace.longestNanos, span.durationNanos());
-    if (!parent.isValid()) {
+    if (span.parentSpanIdLong() == 0) {
       trace.rootEnded = true;
       trace.rootNanos = span.durationNanos();
     }
@@ -308,7 +304,7 @@ public final class TailSamplingProcessor implements SpanProcessor {
       // Spans still run (an asynchronous tool, say): hold the trace a while, they may fail.
       trace.lateDueNanos = now + lateSpanWaitNanos;
       lateOrder.add(trace);
-    } else if (parent.isRemote() && trace.remoteDueNanos == TailTrace.NOT_DUE) {
+    } else if (span.hasRemoteParent() && trace.remoteDueNanos == TailTrace.NOT_DUE) {
       trace.remoteDueNanos = now + decisionWaitNanos;
       remoteOrder.add(trace);
     }

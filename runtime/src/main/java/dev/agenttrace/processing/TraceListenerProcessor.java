@@ -2,7 +2,6 @@ package dev.agenttrace.processing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenttrace.SpanContext;
 import dev.agenttrace.spi.ReadWriteSpan;
 import dev.agenttrace.spi.SpanData;
 import dev.agenttrace.spi.SpanProcessor;
@@ -59,8 +58,7 @@ public final class TraceListenerProcessor implements SpanProcessor {
   }
 
   private static boolean isLocalRoot(SpanData span) {
-    SpanContext parent = span.parentSpanContext();
-    return !parent.isValid() || parent.isRemote();
+    return span.parentSpanIdLong() == 0 || span.hasRemoteParent();
   }
 
   @Override
@@ -68,7 +66,7 @@ public final class TraceListenerProcessor implements SpanProcessor {
     if (!isLocalRoot(span)) {
       return;
     }
-    TraceKey key = TraceKey.of(span.spanContext());
+    TraceKey key = TraceKey.of(span);
     if (open.size() >= maxOpenTraces && !open.containsKey(key)) {
       overflow.incrementAndGet();
       return;
@@ -92,7 +90,7 @@ public final class TraceListenerProcessor implements SpanProcessor {
 
   @Override
   public void onEnd(SpanData span) {
-    TraceKey key = TraceKey.of(span.spanContext());
+    TraceKey key = TraceKey.of(span);
     OpenTrace trace = open.get(key);
     if (trace == null) {
       return;
@@ -157,8 +155,8 @@ public final class TraceListenerProcessor implements SpanProcessor {
   }
 
   private record TraceKey(long high, long low) {
-    static TraceKey of(SpanContext context) {
-      return new TraceKey(context.traceIdHigh(), context.traceIdLow());
+    static TraceKey of(SpanData span) {
+      return new TraceKey(span.traceIdHigh(), span.traceIdLow());
     }
   }
 

@@ -2,7 +2,6 @@ package dev.agenttrace.sdk;
 
 import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanTemplate;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The running token totals of one agent span ({@code invoke_agent}), which the model calls in its
@@ -23,8 +22,10 @@ final class AgentUsage {
   private static final long NONE = -1;
 
   private final AgentUsage enclosing;
-  private final AtomicLong inputTokens = new AtomicLong(NONE);
-  private final AtomicLong outputTokens = new AtomicLong(NONE);
+
+  // Guarded by this: one small object per agent span instead of two atomic counters beside it.
+  private long inputTokens = NONE;
+  private long outputTokens = NONE;
 
   private AgentUsage(AgentUsage enclosing) {
     this.enclosing = enclosing;
@@ -48,25 +49,39 @@ final class AgentUsage {
 
   /** Adds a model call's counts (null or negative: unknown) here and to every enclosing agent. */
   void add(Object input, Object output) {
+    long in = count(input);
+    long out = count(output);
+    if (in == NONE && out == NONE) {
+      return;
+    }
     for (AgentUsage usage = this; usage != null; usage = usage.enclosing) {
-      add(usage.inputTokens, input);
-      add(usage.outputTokens, output);
+      usage.addOwn(in, out);
     }
   }
 
-  private static void add(AtomicLong total, Object count) {
-    if (count instanceof Long tokens && tokens >= 0) {
-      total.accumulateAndGet(tokens, (sum, more) -> sum == NONE ? more : sum + more);
+  private synchronized void addOwn(long in, long out) {
+    inputTokens = plus(inputTokens, in);
+    outputTokens = plus(outputTokens, out);
+  }
+
+  private static long count(Object count) {
+    return count instanceof Long tokens && tokens >= 0 ? tokens : NONE;
+  }
+
+  private static long plus(long total, long more) {
+    if (more == NONE) {
+      return total;
     }
+    return total == NONE ? more : total + more;
   }
 
   /** The input total, or -1 when no model call reported one. */
-  long inputTokens() {
-    return inputTokens.get();
+  synchronized long inputTokens() {
+    return inputTokens;
   }
 
   /** The output total, or -1 when no model call reported one. */
-  long outputTokens() {
-    return outputTokens.get();
+  synchronized long outputTokens() {
+    return outputTokens;
   }
 }

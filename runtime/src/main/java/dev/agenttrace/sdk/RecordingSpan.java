@@ -53,26 +53,24 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
    */
   static final Object UNBOXED_DOUBLE = new Object();
 
-  // This span's identity, held as numbers: the SpanContext object is made only when asked for.
+  // This span's identity and its parent's, held as numbers: a SpanContext object is made only when
+  // asked for (by a propagator, a processor that wants one), and a child of this span reads the
+  // numbers straight from it, so a nested call makes none. The trace state, almost always empty, is
+  // in the rare holder when it is not.
   private final long traceIdHigh;
   private final long traceIdLow;
   private final long spanId;
   private final byte flags;
 
-  /**
-   * Made on the first {@link #spanContext()} (by a child, a propagator, a processor that wants it);
-   * many spans are never asked. A racy single check is safe: SpanContext is immutable, so a thread
-   * that sees another's reference sees it whole, and at worst two equal objects are made.
-   */
-  private SpanContext spanContext;
-
-  private final SpanContext parentSpanContext;
+  /** The parent's span id, or 0 for a root; its sampled and remote flags are in {@link #traits}. */
+  private final long parentSpanId;
 
   /** Name, kind and the attributes from the start: one field for three. */
   private final SpanTemplate template;
 
   /**
-   * {@link #TEMPLATE_OWNED} and {@link #AGENT}, in one byte so that the span keeps its 120 bytes.
+   * {@link #TEMPLATE_OWNED}, {@link #AGENT}, {@link #PARENT_SAMPLED} and {@link #PARENT_REMOTE}, in
+   * one byte so that the span keeps its 120 bytes.
    */
   private final byte traits;
 
@@ -85,6 +83,15 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   /** The span is an agent invocation with agent totals to record when it ends. */
   private static final byte AGENT = 2;
+
+  /**
+   * The parent's sampled flag. The parent's random flag is this span's: a child takes it from its
+   * parent.
+   */
+  private static final byte PARENT_SAMPLED = 4;
+
+  /** The parent came from another process (a propagated context). */
+  private static final byte PARENT_REMOTE = 8;
 
   /** The tracer that started this span: its resource, processor and clock, in one field. */
   private final TracerSdk tracer;
@@ -115,7 +122,10 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   private static final long NOT_ENDED = -1;
 
-  /** Links, events and an error description: most spans have none, so they share one holder. */
+  /**
+   * Links, events, an error description and a non-empty trace state: most spans have none, so they
+   * share one holder.
+   */
   private Rare rare;
 
   /**
@@ -144,7 +154,10 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
       long traceIdLow,
       long spanId,
       byte flags,
-      SpanContext parentSpanContext,
+      long parentSpanId,
+      boolean parentSampled,
+      boolean parentRemote,
+      TraceState traceState,
       SpanTemplate template,
       boolean templateOwned,
       List<SpanLink> links,
@@ -160,10 +173,12 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
     this.flags = flags;
-    this.parentSpanContext = parentSpanContext;
+    this.parentSpanId = parentSpanId;
     this.template = template;
-    if (!links.isEmpty()) {
-      rare = new Rare(links);
+    if (!links.isEmpty() || !traceState.isEmpty()) {
+      // Set before the span is visible to any other thread, and never replaced: traceState() reads
+      // it without the lock.
+      rare = new Rare(links, traceState);
     }
     this.tracer = tracer;
     this.startEpochNanos = startEpochNanos;
@@ -172,7 +187,9 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     this.traits =
         (byte)
             ((templateOwned ? TEMPLATE_OWNED : 0)
-                | (agentUsage != null && template.isAgentInvocation() ? AGENT : 0));
+                | (agentUsage != null && template.isAgentInvocation() ? AGENT : 0)
+                | (parentSampled ? PARENT_SAMPLED : 0)
+                | (parentRemote ? PARENT_REMOTE : 0));
     if (firstKey != null) {
       // Set before the span is visible to any other thread: no lock needed.
       this.firstKey = firstKey;
@@ -203,22 +220,26 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     return startEpochNanos + (nanoTime - startNanoTime);
   }
 
+  /**
+   * A new context on every call (an equal one each time): most spans are never asked, and a child
+   * reads its parent's numbers without one.
+   */
   @Override
   public SpanContext spanContext() {
-    SpanContext context = spanContext;
-    if (context == null) {
-      context = SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState());
-      spanContext = context;
-    }
-    return context;
+    return SpanContext.create(traceIdHigh, traceIdLow, spanId, flags, traceState());
   }
 
-  /**
-   * The trace state: a child's is its parent's (the tracer never changes it), a root's is empty, so
-   * it needs no field of its own.
-   */
-  private TraceState traceState() {
-    return parentSpanContext.isValid() ? parentSpanContext.traceState() : TraceState.empty();
+  /** The trace flags of this span's context. */
+  byte flags() {
+    return flags;
+  }
+
+  /** The trace state, taken from the parent (the tracer never changes it), empty for a root. */
+  TraceState traceState() {
+    // Unlocked: a non-empty trace state was set in the constructor; a holder made later by another
+    // thread carries the empty state in a final field.
+    Rare extra = rare;
+    return extra == null ? TraceState.empty() : extra.traceState;
   }
 
   @Override
@@ -238,7 +259,12 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   @Override
   public long parentSpanIdLong() {
-    return parentSpanContext.isValid() ? parentSpanContext.spanIdLong() : 0;
+    return parentSpanId;
+  }
+
+  @Override
+  public boolean hasRemoteParent() {
+    return (traits & PARENT_REMOTE) != 0;
   }
 
   @Override
@@ -537,9 +563,23 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
     return template.kind();
   }
 
+  /**
+   * The parent's context as this span saw it when it started: its ids, sampled and random flags,
+   * whether it was remote, and the trace state; made on every call.
+   */
   @Override
   public SpanContext parentSpanContext() {
-    return parentSpanContext;
+    if (parentSpanId == 0) {
+      return SpanContext.invalid();
+    }
+    byte parentFlags =
+        (byte)
+            ((flags & SpanContext.FLAG_RANDOM)
+                | ((traits & PARENT_SAMPLED) != 0 ? SpanContext.FLAG_SAMPLED : 0));
+    return (traits & PARENT_REMOTE) != 0
+        ? SpanContext.createFromRemoteParent(
+            traceIdHigh, traceIdLow, parentSpanId, parentFlags, traceState())
+        : SpanContext.create(traceIdHigh, traceIdLow, parentSpanId, parentFlags, traceState());
   }
 
   @Override
@@ -619,12 +659,13 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   }
 
   /**
-   * The holder of links, events and the error description, made when first needed; under the lock.
+   * The holder of links, events, the error description and the trace state, made when first needed;
+   * under the lock.
    */
   private Rare rare() {
     Rare extra = rare;
     if (extra == null) {
-      extra = new Rare(List.of());
+      extra = new Rare(List.of(), TraceState.empty());
       rare = extra;
     }
     return extra;
@@ -828,11 +869,13 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
   /** What few spans have: links (fixed at the start), events and an error description. */
   private static final class Rare {
     final List<SpanLink> links;
+    final TraceState traceState;
     List<SpanEvent> events;
     String statusDescription;
 
-    Rare(List<SpanLink> links) {
+    Rare(List<SpanLink> links, TraceState traceState) {
       this.links = links;
+      this.traceState = traceState;
     }
   }
 }

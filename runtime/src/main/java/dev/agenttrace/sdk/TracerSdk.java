@@ -174,32 +174,61 @@ public final class TracerSdk implements Tracer, AutoCloseable {
       Object firstValue,
       long firstLong) {
     Attributes attributes = template.attributes();
-    SpanContext parentContext = parent.spanContext();
+    // The parent's context object, made only when the sampler needs it: a child of a span of this
+    // process reads the parent's numbers straight from it.
+    SpanContext parentContext = null;
     long traceIdHigh;
     long traceIdLow;
     byte flags;
     TraceState traceState;
+    long parentSpanId;
+    boolean parentSampled;
+    boolean parentRemote;
     // The thread's random generator, looked up once for a new trace's ids (a dropped child of a
     // dropped parent needs none).
     ThreadLocalRandom random = null;
-    if (parentContext.isValid()) {
-      traceIdHigh = parentContext.traceIdHigh();
-      traceIdLow = parentContext.traceIdLow();
-      flags = (byte) (parentContext.flags() & SpanContext.FLAG_RANDOM);
-      traceState = parentContext.traceState();
+    SamplingDecision decision = null;
+    if (parent instanceof RecordingSpan local) {
+      traceIdHigh = local.traceIdHigh();
+      traceIdLow = local.traceIdLow();
+      flags = (byte) (local.flags() & SpanContext.FLAG_RANDOM);
+      traceState = local.traceState();
+      parentSpanId = local.spanIdLong();
+      parentSampled = local.isSampled();
+      parentRemote = false;
+      decision = sampler.decisionForLocalChild(parentSampled);
     } else {
-      parentContext = SpanContext.invalid();
-      random = ThreadLocalRandom.current();
-      traceIdHigh = random.nextLong();
-      do {
-        traceIdLow = random.nextLong();
-      } while (traceIdLow == 0 && traceIdHigh == 0);
-      flags = SpanContext.FLAG_RANDOM;
-      traceState = TraceState.empty();
+      parentContext = parent.spanContext();
+      if (parentContext.isValid()) {
+        traceIdHigh = parentContext.traceIdHigh();
+        traceIdLow = parentContext.traceIdLow();
+        flags = (byte) (parentContext.flags() & SpanContext.FLAG_RANDOM);
+        traceState = parentContext.traceState();
+        parentSpanId = parentContext.spanIdLong();
+        parentSampled = parentContext.isSampled();
+        parentRemote = parentContext.isRemote();
+      } else {
+        parentContext = SpanContext.invalid();
+        random = ThreadLocalRandom.current();
+        traceIdHigh = random.nextLong();
+        do {
+          traceIdLow = random.nextLong();
+        } while (traceIdLow == 0 && traceIdHigh == 0);
+        flags = SpanContext.FLAG_RANDOM;
+        traceState = TraceState.empty();
+        parentSpanId = 0;
+        parentSampled = false;
+        parentRemote = false;
+      }
     }
-    SamplingDecision decision =
-        sampler.shouldSample(
-            parentContext, traceIdHigh, traceIdLow, template.name(), template.kind(), attributes);
+    if (decision == null) {
+      if (parentContext == null) {
+        parentContext = parent.spanContext();
+      }
+      decision =
+          sampler.shouldSample(
+              parentContext, traceIdHigh, traceIdLow, template.name(), template.kind(), attributes);
+    }
     if (decision == SamplingDecision.RECORD_AND_SAMPLE) {
       flags |= SpanContext.FLAG_SAMPLED;
     } else if (decision == SamplingDecision.DROP && standsInForDroppedChild(parent, flags)) {
@@ -225,7 +254,10 @@ public final class TracerSdk implements Tracer, AutoCloseable {
             traceIdLow,
             spanId,
             flags,
-            parentContext,
+            parentSpanId,
+            parentSampled,
+            parentRemote,
+            traceState,
             template,
             templateOwned,
             links,
@@ -253,9 +285,11 @@ public final class TracerSdk implements Tracer, AutoCloseable {
    * be known as local children to a parent-based sampler.
    */
   private static boolean standsInForDroppedChild(Span parent, byte childFlags) {
+    if (parent.isRecording()) {
+      return false;
+    }
     SpanContext parentContext = parent.spanContext();
-    return !parent.isRecording()
-        && parentContext.isValid()
+    return parentContext.isValid()
         && !parentContext.isRemote()
         && parentContext.flags() == childFlags;
   }

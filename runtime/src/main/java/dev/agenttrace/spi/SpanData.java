@@ -73,6 +73,15 @@ public interface SpanData {
   }
 
   /**
+   * Whether the parent came from another process ({@code parentSpanContext().isRemote()}): such a
+   * span is the local root of its trace in this process. Implementations may answer without
+   * building the parent's context.
+   */
+  default boolean hasRemoteParent() {
+    return parentSpanContext().isRemote();
+  }
+
+  /**
    * Appends the trace id as 32 lowercase hex characters to {@code out}: what {@link #traceId()}
    * returns, written into an encoder's buffer without a string of its own.
    */

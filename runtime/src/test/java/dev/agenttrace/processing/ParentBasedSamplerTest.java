@@ -6,6 +6,7 @@ import dev.agenttrace.Attributes;
 import dev.agenttrace.SpanContext;
 import dev.agenttrace.SpanKind;
 import dev.agenttrace.TraceState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ParentBasedSamplerTest {
@@ -66,5 +67,27 @@ class ParentBasedSamplerTest {
             "ParentBased{root:TraceIdRatioBased{0.500000},remoteParentSampled:AlwaysOnSampler,"
                 + "remoteParentNotSampled:AlwaysOffSampler,localParentSampled:AlwaysOnSampler,"
                 + "localParentNotSampled:AlwaysOffSampler}");
+  }
+
+  @Test
+  void decisionForALocalChildFromTheFlagAloneIsTheOneShouldSampleMakes() {
+    Sampler defaults = Sampler.parentBased(Sampler.alwaysOff());
+    for (Sampler parentBased : List.of(defaults, sampler)) {
+      assertThat(parentBased.decisionForLocalChild(true))
+          .isEqualTo(decide(parentBased, local(SAMPLED)));
+      assertThat(parentBased.decisionForLocalChild(false))
+          .isEqualTo(decide(parentBased, local(NOT_SAMPLED)));
+    }
+  }
+
+  @Test
+  void decisionForALocalChildIsLeftToShouldSampleWhenTheDelegateNeedsTheTraceId() {
+    Sampler ratioForLocalChildren =
+        Sampler.parentBasedBuilder(Sampler.alwaysOn())
+            .localParentSampled(Sampler.traceIdRatio(0.5))
+            .build();
+
+    assertThat(ratioForLocalChildren.decisionForLocalChild(true)).isNull();
+    assertThat(ratioForLocalChildren.decisionForLocalChild(false)).isEqualTo(SamplingDecision.DROP);
   }
 }
