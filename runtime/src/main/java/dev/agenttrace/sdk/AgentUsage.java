@@ -23,9 +23,10 @@ final class AgentUsage {
 
   private final AgentUsage enclosing;
 
-  // Guarded by this: one small object per agent span instead of two atomic counters beside it.
-  private long inputTokens = NONE;
-  private long outputTokens = NONE;
+  // Written under the lock, read without it: one small object per agent span instead of two atomic
+  // counters beside it.
+  private volatile long inputTokens = NONE;
+  private volatile long outputTokens = NONE;
 
   private AgentUsage(AgentUsage enclosing) {
     this.enclosing = enclosing;
@@ -76,12 +77,12 @@ final class AgentUsage {
   }
 
   /** The input total, or -1 when no model call reported one. */
-  synchronized long inputTokens() {
+  long inputTokens() {
     return inputTokens;
   }
 
   /** The output total, or -1 when no model call reported one. */
-  synchronized long outputTokens() {
+  long outputTokens() {
     return outputTokens;
   }
 }
