@@ -22,14 +22,35 @@ public final class SpanTemplate {
   private final SpanKind kind;
   private final Attributes attributes;
   private final boolean agentInvocation;
+  private final boolean modelCall;
 
   private SpanTemplate(String name, SpanKind kind, Attributes attributes) {
     this.name = name;
     this.kind = kind;
     this.attributes = attributes;
-    this.agentInvocation =
-        SemanticAttributes.OPERATION_INVOKE_AGENT.equals(
-            attributes.get(SemanticAttributes.GEN_AI_OPERATION_NAME));
+    Object operation = attributes.get(SemanticAttributes.GEN_AI_OPERATION_NAME);
+    this.agentInvocation = SemanticAttributes.OPERATION_INVOKE_AGENT.equals(operation);
+    this.modelCall = isModelCallOperation(operation);
+  }
+
+  /**
+   * Whether {@code operation}, a {@code gen_ai.operation.name} value, names a model call whose
+   * token counts add to the totals of its enclosing agents: {@code chat}, {@code text_completion},
+   * {@code generate_content} or {@code embeddings}.
+   */
+  public static boolean isModelCallOperation(Object operation) {
+    return SemanticAttributes.OPERATION_CHAT.equals(operation)
+        || SemanticAttributes.OPERATION_TEXT_COMPLETION.equals(operation)
+        || SemanticAttributes.OPERATION_GENERATE_CONTENT.equals(operation)
+        || SemanticAttributes.OPERATION_EMBEDDINGS.equals(operation);
+  }
+
+  /**
+   * Whether spans of this template are model calls ({@link #isModelCallOperation} of its {@code
+   * gen_ai.operation.name}): decided once here, not per span.
+   */
+  public boolean isModelCall() {
+    return modelCall;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.agenttrace.sdk;
 
-import dev.agenttrace.SemanticAttributes;
 import dev.agenttrace.SpanTemplate;
 
 /**
@@ -38,14 +37,6 @@ final class AgentUsage {
    */
   static AgentUsage forNewSpan(AgentUsage parentUsage, SpanTemplate template) {
     return template.isAgentInvocation() ? new AgentUsage(parentUsage) : parentUsage;
-  }
-
-  /** Whether a span with this operation is a model call whose tokens count for its agents. */
-  static boolean isModelCall(Object operation) {
-    return SemanticAttributes.OPERATION_CHAT.equals(operation)
-        || SemanticAttributes.OPERATION_TEXT_COMPLETION.equals(operation)
-        || SemanticAttributes.OPERATION_GENERATE_CONTENT.equals(operation)
-        || SemanticAttributes.OPERATION_EMBEDDINGS.equals(operation);
   }
 
   /** Adds a model call's counts (null or negative: unknown) here and to every enclosing agent. */

@@ -523,7 +523,10 @@ final class RecordingSpan extends SelfScopingSpan implements ReadWriteSpan {
 
   /** A model call ending inside an agent: its counts go to the enclosing agents' totals. */
   private void addToAgentTotals() {
-    if (AgentUsage.isModelCall(value(SemanticAttributes.GEN_AI_OPERATION_NAME))) {
+    // Ended, so read without the lock. An operation set after the start wins over the template's,
+    // as in value(); the template's answer was decided once, when it was made.
+    Object operation = setValue(SemanticAttributes.GEN_AI_OPERATION_NAME);
+    if (operation != null ? SpanTemplate.isModelCallOperation(operation) : template.isModelCall()) {
       agentUsage.add(
           value(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS),
           value(SemanticAttributes.GEN_AI_USAGE_OUTPUT_TOKENS));

@@ -108,6 +108,38 @@ class AgentTokenTotalsTest {
   }
 
   @Test
+  void aSpanMadeAModelCallAfterItsStartCounts() {
+    Span agent = tracer.startSpan(AGENT);
+    try (Scope scope = agent.makeCurrent()) {
+      Span call = tracer.spanBuilder("call").startSpan();
+      call.setAttribute(
+          SemanticAttributes.GEN_AI_OPERATION_NAME, SemanticAttributes.OPERATION_CHAT);
+      call.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 8L);
+      call.end();
+    } finally {
+      agent.end();
+    }
+
+    assertThat(input(ended("invoke_agent support"))).isEqualTo(8L);
+  }
+
+  @Test
+  void aModelCallRenamedToAnotherOperationAfterItsStartDoesNotCount() {
+    Span agent = tracer.startSpan(AGENT);
+    try (Scope scope = agent.makeCurrent()) {
+      Span call = tracer.startSpan(CHAT);
+      call.setAttribute(
+          SemanticAttributes.GEN_AI_OPERATION_NAME, SemanticAttributes.OPERATION_EXECUTE_TOOL);
+      call.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 8L);
+      call.end();
+    } finally {
+      agent.end();
+    }
+
+    assertThat(input(ended("invoke_agent support"))).isNull();
+  }
+
+  @Test
   void anAgentWhoseCallsReportedNoUsageHasNone() {
     Span agent = tracer.startSpan(AGENT);
     try (Scope scope = agent.makeCurrent()) {
