@@ -136,7 +136,7 @@ public final class TracingMetrics implements SpanProcessor {
   public void onEnd(SpanData span) {
     spansEnded.increment();
     spanDurations.record(span.durationNanos());
-    if (span.parentSpanIdLong() == 0 || span.hasRemoteParent()) {
+    if (span.isLocalRoot()) {
       traces.increment();
     }
     if (span.statusCode() == StatusCode.ERROR) {

@@ -57,13 +57,9 @@ public final class TraceListenerProcessor implements SpanProcessor {
         requireNonNull(listener, "listener"), maxOpenTraces, maxSpansPerTrace);
   }
 
-  private static boolean isLocalRoot(SpanData span) {
-    return span.parentSpanIdLong() == 0 || span.hasRemoteParent();
-  }
-
   @Override
   public void onStart(ReadWriteSpan span) {
-    if (!isLocalRoot(span)) {
+    if (!span.isLocalRoot()) {
       return;
     }
     TraceKey key = TraceKey.of(span);
@@ -95,7 +91,7 @@ public final class TraceListenerProcessor implements SpanProcessor {
     if (trace == null) {
       return;
     }
-    if (!isLocalRoot(span)) {
+    if (!span.isLocalRoot()) {
       synchronized (trace) {
         add(trace, span);
       }

@@ -82,6 +82,15 @@ public interface SpanData {
   }
 
   /**
+   * Whether the span is the first of its trace in this process: a root, or a child of a remote
+   * parent. Answered from {@link #parentSpanIdLong()} and {@link #hasRemoteParent()}, without
+   * building the parent's context.
+   */
+  default boolean isLocalRoot() {
+    return parentSpanIdLong() == 0 || hasRemoteParent();
+  }
+
+  /**
    * Appends the trace id as 32 lowercase hex characters to {@code out}: what {@link #traceId()}
    * returns, written into an encoder's buffer without a string of its own.
    */

@@ -98,6 +98,18 @@ class ParentIdentityTest {
   }
 
   @Test
+  void rootsAndChildrenOfRemoteParentsAreLocalRootsAndLocalChildrenAreNot() {
+    TracerSdk tracer = tracer(Sampler.parentBased(Sampler.alwaysOn()));
+    Span root = tracer.spanBuilder("root").startSpan();
+    Span server = child(tracer, Span.wrap(REMOTE_PARENT), "server");
+    Span tool = child(tracer, server, "tool");
+
+    assertThat(((SpanData) root).isLocalRoot()).isTrue();
+    assertThat(((SpanData) server).isLocalRoot()).isTrue();
+    assertThat(((SpanData) tool).isLocalRoot()).isFalse();
+  }
+
+  @Test
   void traceStateOfARemoteParentReachesEveryDescendant() {
     TracerSdk tracer = tracer(Sampler.parentBased(Sampler.alwaysOn()));
     Span server = child(tracer, Span.wrap(REMOTE_PARENT), "server");
