@@ -13,23 +13,21 @@ import java.util.function.BiConsumer;
 /**
  * An OpenTelemetry exporter that reads what {@link ReadingSpanExporter} reads of AgentTrace's
  * spans, the way a streaming encoder would with this SDK's API: ids (which its span context already
- * holds as hex strings) appended to one reused buffer, name, kind, times, every attribute through
- * one reused {@link BiConsumer}, events, status, the resource as a cache key. It keeps none: the
- * two sides of the comparison pay the same export-time work.
- *
- * <p>Export runs on the one batch worker thread, so the buffer and the consumer need no locking.
+ * holds as hex strings) appended to a buffer, name, kind, times, every attribute through a {@link
+ * BiConsumer}, events, status, the resource as a cache key. It keeps none: the two sides of the
+ * comparison pay the same export-time work. Like {@link ReadingSpanExporter}, it makes the buffer
+ * and the consumer for each batch.
  */
-final class ReadingOtelExporter implements SpanExporter, BiConsumer<AttributeKey<?>, Object> {
+final class ReadingOtelExporter implements SpanExporter {
   final LongAdder exported = new LongAdder();
 
   /** Folds everything read, so that the JIT cannot drop the reads. */
   volatile long checksum;
 
-  private final StringBuilder buffer = new StringBuilder(256);
-  private long attributeSum;
-
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
+    Scratch scratch = new Scratch();
+    StringBuilder buffer = scratch.buffer;
     long sum = 0;
     for (SpanData span : spans) {
       buffer.setLength(0);
@@ -41,9 +39,9 @@ final class ReadingOtelExporter implements SpanExporter, BiConsumer<AttributeKey
       sum += span.getName().length() + span.getKind().ordinal();
       sum += span.getStartEpochNanos() ^ span.getEndEpochNanos();
       sum += span.getResource().hashCode();
-      attributeSum = 0;
-      span.getAttributes().forEach(this);
-      sum += attributeSum;
+      scratch.attributeSum = 0;
+      span.getAttributes().forEach(scratch);
+      sum += scratch.attributeSum;
       List<EventData> events = span.getEvents();
       for (int i = 0;
           i < events.size();
@@ -60,11 +58,6 @@ final class ReadingOtelExporter implements SpanExporter, BiConsumer<AttributeKey
   }
 
   @Override
-  public void accept(AttributeKey<?> key, Object value) {
-    attributeSum += key.getKey().length() + value.hashCode();
-  }
-
-  @Override
   public CompletableResultCode flush() {
     return CompletableResultCode.ofSuccess();
   }
@@ -72,5 +65,18 @@ final class ReadingOtelExporter implements SpanExporter, BiConsumer<AttributeKey
   @Override
   public CompletableResultCode shutdown() {
     return CompletableResultCode.ofSuccess();
+  }
+
+  /**
+   * What the worker writes for every span, made for each batch (see {@link ReadingSpanExporter}).
+   */
+  private static final class Scratch implements BiConsumer<AttributeKey<?>, Object> {
+    final StringBuilder buffer = new StringBuilder(256);
+    long attributeSum;
+
+    @Override
+    public void accept(AttributeKey<?> key, Object value) {
+      attributeSum += key.getKey().length() + value.hashCode();
+    }
   }
 }
