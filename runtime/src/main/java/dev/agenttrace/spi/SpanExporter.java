@@ -10,6 +10,12 @@ import java.util.Collection;
  * on I/O, but it should give up within its own timeout. It must not throw: a failure is reported as
  * {@link ExportResult#failure}. The spans handed over are immutable and only sampled ones.
  *
+ * <p>Keep what is written for every span (an encoding buffer, a visitor's running state) in objects
+ * made for each {@link #export} call rather than in fields of the exporter. An object as long-lived
+ * as the exporter can share a cache line with one the traced threads read on every call, and then
+ * each of the worker's writes costs those threads a cache miss; one buffer per batch costs next to
+ * nothing.
+ *
  * <pre>{@code
  * SpanExporter zipkin = ZipkinSpanExporter.builder()
  *     .endpoint(URI.create("http://localhost:9411/api/v2/spans"))
