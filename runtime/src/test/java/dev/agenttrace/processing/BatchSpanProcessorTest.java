@@ -306,7 +306,9 @@ class BatchSpanProcessorTest {
             .maxQueueSize(16)
             .maxQueuedBytes(1 << 20)
             .maxExportBatchSize(4)
-            .scheduleDelay(Duration.ofMillis(1))
+            // Only a full batch starts an export, so the stuck first call holds exactly 4 spans
+            // (with a short delay, a late producer could leave some of them in the queue).
+            .scheduleDelay(Duration.ofHours(1))
             .exportTimeout(Duration.ofMinutes(1))
             .warningInterval(Duration.ofHours(1))
             .warningLogger(log)
@@ -340,7 +342,8 @@ class BatchSpanProcessorTest {
         BatchSpanProcessor.builder(counted)
             .maxQueueSize(64)
             .maxExportBatchSize(8)
-            .scheduleDelay(Duration.ofMillis(1))
+            // Only a full batch starts an export, so the stuck first call holds exactly 8 spans.
+            .scheduleDelay(Duration.ofHours(1))
             .exportTimeout(Duration.ofMillis(50))
             .build();
     TestSpans.spans(8).forEach(processor::onEnd);
