@@ -36,6 +36,13 @@ class AgentTokenTotalsTest {
     span.end();
   }
 
+  /** Sets {@code call}'s operation after its start, reports 8 input tokens and ends it. */
+  private static void endAs(Span call, String operation) {
+    call.setAttribute(SemanticAttributes.GEN_AI_OPERATION_NAME, operation);
+    call.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 8L);
+    call.end();
+  }
+
   private SpanData ended(String name) {
     return collector.finishedSpans().stream()
         .filter(s -> s.name().equals(name))
@@ -111,11 +118,7 @@ class AgentTokenTotalsTest {
   void aSpanMadeAModelCallAfterItsStartCounts() {
     Span agent = tracer.startSpan(AGENT);
     try (Scope scope = agent.makeCurrent()) {
-      Span call = tracer.spanBuilder("call").startSpan();
-      call.setAttribute(
-          SemanticAttributes.GEN_AI_OPERATION_NAME, SemanticAttributes.OPERATION_CHAT);
-      call.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 8L);
-      call.end();
+      endAs(tracer.spanBuilder("call").startSpan(), SemanticAttributes.OPERATION_CHAT);
     } finally {
       agent.end();
     }
@@ -127,11 +130,7 @@ class AgentTokenTotalsTest {
   void aModelCallRenamedToAnotherOperationAfterItsStartDoesNotCount() {
     Span agent = tracer.startSpan(AGENT);
     try (Scope scope = agent.makeCurrent()) {
-      Span call = tracer.startSpan(CHAT);
-      call.setAttribute(
-          SemanticAttributes.GEN_AI_OPERATION_NAME, SemanticAttributes.OPERATION_EXECUTE_TOOL);
-      call.setAttribute(SemanticAttributes.GEN_AI_USAGE_INPUT_TOKENS, 8L);
-      call.end();
+      endAs(tracer.startSpan(CHAT), SemanticAttributes.OPERATION_EXECUTE_TOOL);
     } finally {
       agent.end();
     }
